@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: MIT
+#include "callparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+
+#include <cmath>
+
+namespace bem {
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Reads typed fields out of JSON objects, recording a warning (with the field's path)
+// for each value that is null or of the wrong type, and remembering which keys it read
+// so the rest can be kept as unknown fields.
+class FieldReader
+{
+public:
+    explicit FieldReader(QStringList &warnings)
+        : m_warnings(warnings)
+    {
+    }
+    ~FieldReader()
+    {
+        if (m_dropped > 0)
+            m_warnings << QStringLiteral("… and %1 more warnings").arg(m_dropped);
+    }
+    Q_DISABLE_COPY_MOVE(FieldReader)
+
+    void warn(const QString &text)
+    {
+        if (m_warnings.size() < CallParser::MaxWarnings)
+            m_warnings << text;
+        else
+            ++m_dropped;
+    }
+
+    // Returns the value when it has the expected type, otherwise warns and returns an
+    // undefined value.
+    QJsonValue get(const QJsonObject &obj, QLatin1String key, QJsonValue::Type expected,
+                   const QString &path)
+    {
+        const auto it = obj.constFind(key);
+        if (it == obj.constEnd())
+            return QJsonValue(QJsonValue::Undefined);
+        const QJsonValue v = it.value();
+        if (v.type() == expected)
+            return v;
+        warn(QStringLiteral("%1.%2: expected %3, got %4; ignored")
+                 .arg(path, key, typeName(QJsonValue(expected)), typeName(v)));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+
+    QString string(const QJsonObject &obj, QLatin1String key, const QString &path)
+    {
+        return get(obj, key, QJsonValue::String, path).toString();
+    }
+
+    std::optional<qint64> integer(const QJsonObject &obj, QLatin1String key, const QString &path)
+    {
+        const QJsonValue v = get(obj, key, QJsonValue::Double, path);
+        if (v.isUndefined())
+            return std::nullopt;
+        const double d = v.toDouble();
+        // Only exact integers JSON can carry without loss (|x| ≤ 2^53).
+        constexpr double limit = 9007199254740992.0;
+        if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > limit) {
+            warn(QStringLiteral("%1.%2: %3 is not a whole number; ignored")
+                     .arg(path, key, QString::number(d, 'g', 17)));
+            return std::nullopt;
+        }
+        return static_cast<qint64>(d);
+    }
+
+    Status status(const QJsonObject &obj, QLatin1String key, const QString &path)
+    {
+        return Status::fromRaw(string(obj, key, path));
+    }
+
+    Timestamp timestamp(const QJsonObject &obj, QLatin1String key, const QString &path)
+    {
+        Timestamp t;
+        t.raw = string(obj, key, path);
+        if (t.raw.isEmpty())
+            return t;
+        t.value = parseRfc3339(t.raw);
+        if (!t.value.isValid())
+            warn(QStringLiteral("%1.%2: \"%3\" is not an RFC 3339 time; ignored")
+                     .arg(path, key, t.raw.left(80)));
+        return t;
+    }
+
+    QJsonArray array(const QJsonObject &obj, QLatin1String key, const QString &path)
+    {
+        return get(obj, key, QJsonValue::Array, path).toArray();
+    }
+
+    QJsonObject object(const QJsonObject &obj, QLatin1String key, const QString &path)
+    {
+        return get(obj, key, QJsonValue::Object, path).toObject();
+    }
+
+    static QDateTime parseRfc3339(QString text)
+    {
+        // RFC 3339 allows a lower-case 't'/'z' and a space between date and time.
+        if (text.size() > 10 && (text.at(10) == u' ' || text.at(10) == u't'))
+            text[10] = u'T';
+        if (text.endsWith(u'z'))
+            text[text.size() - 1] = u'Z';
+        QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+        // RFC 3339 requires an offset; a time without one is not one we can place.
+        if (dt.isValid() && dt.timeSpec() == Qt::LocalTime)
+            return {};
+        return dt;
+    }
+
+private:
+    QStringList &m_warnings;
+    int m_dropped = 0;
+};
+
+QJsonObject unknownFields(const QJsonObject &obj, std::initializer_list<QLatin1String> known)
+{
+    QJsonObject rest = obj;
+    for (QLatin1String key : known)
+        rest.remove(key);
+    return rest;
+}
+
+InputFile parseInputFile(FieldReader &r, const QJsonObject &o, const QString &path)
+{
+    InputFile f;
+    f.inputType = r.string(o, QLatin1String("inputType"), path);
+    f.itemReferenceID = r.string(o, QLatin1String("itemReferenceID"), path);
+    f.s3URL = r.string(o, QLatin1String("s3URL"), path);
+    return f;
+}
+
+QList<InputFile> parseInputList(FieldReader &r, const QJsonArray &arr, const QString &path)
+{
+    QList<InputFile> out;
+    out.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QString p = path + u'[' + QString::number(i) + u']';
+        const QJsonValue v = arr.at(i);
+        if (!v.isObject()) {
+            r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
+            continue;
+        }
+        out << parseInputFile(r, v.toObject(), p);
+    }
+    return out;
+}
+
+FunctionCall parseFunctionCall(FieldReader &r, const QJsonObject &o, const QString &path)
+{
+    FunctionCall fc;
+    fc.functionCallID = r.string(o, QLatin1String("functionCallID"), path);
+    fc.functionID = r.string(o, QLatin1String("functionID"), path);
+    fc.functionName = r.string(o, QLatin1String("functionName"), path);
+    fc.type = r.string(o, QLatin1String("type"), path);
+    fc.referenceID = r.string(o, QLatin1String("referenceID"), path);
+    fc.status = r.status(o, QLatin1String("status"), path);
+    fc.functionVersionNum = r.integer(o, QLatin1String("functionVersionNum"), path);
+    fc.startedAt = r.timestamp(o, QLatin1String("startedAt"), path);
+    fc.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
+    fc.sourceFunctionCallID = r.string(o, QLatin1String("sourceFunctionCallID"), path);
+    fc.workflowCallID = r.string(o, QLatin1String("workflowCallID"), path);
+    fc.inputType = r.string(o, QLatin1String("inputType"), path);
+    fc.s3URL = r.string(o, QLatin1String("s3URL"), path);
+
+    const QString activityPath = path + QStringLiteral(".activity");
+    const QJsonArray activity = r.array(o, QLatin1String("activity"), path);
+    fc.activity.reserve(activity.size());
+    for (qsizetype i = 0; i < activity.size(); ++i) {
+        const QString p = activityPath + u'[' + QString::number(i) + u']';
+        const QJsonValue v = activity.at(i);
+        if (!v.isObject()) {
+            r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
+            continue;
+        }
+        const QJsonObject a = v.toObject();
+        fc.activity.append({r.string(a, QLatin1String("displayName"), p),
+                            r.status(a, QLatin1String("status"), p)});
+    }
+    fc.inputs = parseInputList(r, r.array(o, QLatin1String("inputs"), path),
+                               path + QStringLiteral(".inputs"));
+    fc.unknownFields = unknownFields(
+        o, {QLatin1String("functionCallID"), QLatin1String("functionID"),
+            QLatin1String("functionName"), QLatin1String("type"), QLatin1String("referenceID"),
+            QLatin1String("status"), QLatin1String("functionVersionNum"),
+            QLatin1String("activity"), QLatin1String("startedAt"), QLatin1String("finishedAt"),
+            QLatin1String("sourceFunctionCallID"), QLatin1String("workflowCallID"),
+            QLatin1String("inputType"), QLatin1String("s3URL"), QLatin1String("inputs")});
+    return fc;
+}
+
+CallInput parseCallInput(FieldReader &r, const QJsonObject &o, const QString &path)
+{
+    CallInput in;
+    const QJsonValue single = r.get(o, QLatin1String("singleFile"), QJsonValue::Object, path);
+    if (single.isObject())
+        in.singleFile = parseInputFile(r, single.toObject(), path + QStringLiteral(".singleFile"));
+    const QJsonValue batch = r.get(o, QLatin1String("batchFiles"), QJsonValue::Object, path);
+    if (batch.isObject()) {
+        const QString p = path + QStringLiteral(".batchFiles");
+        in.batchFiles = parseInputList(r, r.array(batch.toObject(), QLatin1String("inputs"), p),
+                                       p + QStringLiteral(".inputs"));
+    }
+    return in;
+}
+
+Call parseCall(FieldReader &r, const QJsonObject &o)
+{
+    const QString path = QStringLiteral("call");
+    Call c;
+    c.callID = r.string(o, QLatin1String("callID"), path);
+    c.callType = r.string(o, QLatin1String("callType"), path);
+    c.status = r.status(o, QLatin1String("status"), path);
+    c.createdAt = r.timestamp(o, QLatin1String("createdAt"), path);
+    c.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
+    c.workflowID = r.string(o, QLatin1String("workflowID"), path);
+    c.workflowName = r.string(o, QLatin1String("workflowName"), path);
+    c.workflowVersionNum = r.integer(o, QLatin1String("workflowVersionNum"), path);
+    c.functionID = r.string(o, QLatin1String("functionID"), path);
+    c.functionName = r.string(o, QLatin1String("functionName"), path);
+    c.functionType = r.string(o, QLatin1String("functionType"), path);
+    c.functionVersionNum = r.integer(o, QLatin1String("functionVersionNum"), path);
+    c.callReferenceID = r.string(o, QLatin1String("callReferenceID"), path);
+    c.input = parseCallInput(r, r.object(o, QLatin1String("input"), path),
+                             path + QStringLiteral(".input"));
+
+    const QJsonArray fcs = r.array(o, QLatin1String("functionCalls"), path);
+    c.functionCalls.reserve(fcs.size());
+    for (qsizetype i = 0; i < fcs.size(); ++i) {
+        const QString p = QStringLiteral("call.functionCalls[") + QString::number(i) + u']';
+        const QJsonValue v = fcs.at(i);
+        if (!v.isObject()) {
+            r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
+            continue;
+        }
+        c.functionCalls.append(parseFunctionCall(r, v.toObject(), p));
+    }
+    c.unknownFields = unknownFields(
+        o, {QLatin1String("callID"), QLatin1String("callType"), QLatin1String("status"),
+            QLatin1String("createdAt"), QLatin1String("finishedAt"), QLatin1String("workflowID"),
+            QLatin1String("workflowName"), QLatin1String("workflowVersionNum"),
+            QLatin1String("functionID"), QLatin1String("functionName"),
+            QLatin1String("functionType"), QLatin1String("functionVersionNum"),
+            QLatin1String("callReferenceID"), QLatin1String("functionCalls"),
+            QLatin1String("input")});
+    return c;
+}
+
+// Server text can be anything; keep the one-line message one line and bounded.
+QString oneLine(QString text)
+{
+    text.replace(u'\n', u' ').replace(u'\r', u' ');
+    text = text.trimmed();
+    if (text.size() > 300)
+        text = text.left(300) + u'…';
+    return text;
+}
+
+} // namespace
+
+ParseResult CallParser::parse(const QByteArray &body)
+{
+    ParseResult result;
+    if (body.trimmed().isEmpty()) {
+        result.error = QStringLiteral("The response was empty.");
+        return result;
+    }
+    QJsonParseError jsonError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &jsonError);
+    if (jsonError.error != QJsonParseError::NoError) {
+        result.errorOffset = jsonError.offset;
+        result.error = QStringLiteral("The response is not valid JSON: %1 at byte %2.")
+                           .arg(jsonError.errorString())
+                           .arg(jsonError.offset);
+        return result;
+    }
+    if (!doc.isObject()) {
+        result.error = QStringLiteral("The response is not a JSON object.");
+        return result;
+    }
+    const QJsonObject root = doc.object();
+    FieldReader reader(result.warnings);
+    result.serverError = oneLine(reader.string(root, QLatin1String("error"), QStringLiteral("response")));
+
+    const QJsonValue call = root.value(QLatin1String("call"));
+    if (!call.isObject()) {
+        if (!result.serverError.isEmpty())
+            result.error = QStringLiteral("The server reported an error: %1").arg(result.serverError);
+        else if (call.isUndefined())
+            result.error = QStringLiteral("The response has no call in it.");
+        else
+            result.error = QStringLiteral("The response's call is %1, not an object.").arg(typeName(call));
+        return result;
+    }
+    if (!result.serverError.isEmpty())
+        reader.warn(QStringLiteral("The server also reported an error: %1").arg(result.serverError));
+    result.call = parseCall(reader, call.toObject());
+    return result;
+}
+
+} // namespace bem

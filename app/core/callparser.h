@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "calltypes.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <optional>
+
+namespace bem {
+
+// What came out of one response body. Either `call` is set (possibly with warnings about
+// fields that were ignored), or `error` says in one line why there is no call.
+struct ParseResult
+{
+    std::optional<Call> call;
+    QString error;
+    // Byte offset of a JSON syntax error; -1 when the error is not about syntax.
+    qsizetype errorOffset = -1;
+    // The server's own "error" text, when the body carried one.
+    QString serverError;
+    QStringList warnings;
+
+    bool ok() const { return call.has_value(); }
+};
+
+// Turns a GET /v2/calls/{id} body into a Call. Never throws; every field is optional,
+// and a field of the wrong type is dropped with a warning instead of failing the whole
+// response.
+class CallParser final
+{
+public:
+    static ParseResult parse(const QByteArray &body);
+    // Beyond this many, warnings are summarised: a hostile body must not make the list
+    // itself the problem.
+    static constexpr int MaxWarnings = 200;
+};
+
+} // namespace bem

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#include "calltree.h"
+
+#include <QHash>
+
+namespace bem {
+namespace {
+
+QString describe(const FunctionCall &fc, int index)
+{
+    const QString id = fc.functionCallID.isEmpty() ? QStringLiteral("(no ID)") : fc.functionCallID;
+    return QStringLiteral("function call %1 (#%2)").arg(id.left(120)).arg(index);
+}
+
+} // namespace
+
+CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
+{
+    CallTree tree;
+    const int n = int(functionCalls.size());
+    tree.m_nodes.resize(size_t(n));
+
+    // Parents are looked up by ID; with duplicate IDs the first one met is the parent.
+    QHash<QString, int> firstById;
+    firstById.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const QString &id = functionCalls[i].functionCallID;
+        if (id.isEmpty())
+            continue;
+        const auto it = firstById.constFind(id);
+        if (it == firstById.constEnd()) {
+            firstById.insert(id, i);
+        } else {
+            tree.m_nodes[size_t(*it)].duplicateId = true;
+            tree.m_nodes[size_t(i)].duplicateId = true;
+            tree.m_warnings << QStringLiteral("%1 repeats the ID of #%2; both are shown")
+                                   .arg(describe(functionCalls[i], i))
+                                   .arg(*it);
+        }
+    }
+
+    for (int i = 0; i < n; ++i) {
+        const QString &source = functionCalls[i].sourceFunctionCallID;
+        if (source.isEmpty())
+            continue;
+        const int parent = firstById.value(source, -1);
+        if (parent < 0) {
+            tree.m_nodes[size_t(i)].parentMissing = true;
+            tree.m_warnings << QStringLiteral("%1 names parent %2, which is not in this call; "
+                                              "shown at the top level")
+                                   .arg(describe(functionCalls[i], i), source.left(120));
+        } else {
+            tree.m_nodes[size_t(i)].parent = parent;
+        }
+    }
+
+    // Find cycles by walking up from each node, in API order. A walk that meets a node of
+    // its own path has found a cycle; the cycle member met first in API order becomes a
+    // root, which turns the loop into a chain. Each node is walked once: O(n).
+    enum : char { Unvisited, OnPath, Done };
+    std::vector<char> state(size_t(n), Unvisited);
+    std::vector<int> pathPos(size_t(n), -1);
+    std::vector<int> path;
+    for (int start = 0; start < n; ++start) {
+        if (state[size_t(start)] != Unvisited)
+            continue;
+        path.clear();
+        int j = start;
+        while (j >= 0 && state[size_t(j)] == Unvisited) {
+            state[size_t(j)] = OnPath;
+            pathPos[size_t(j)] = int(path.size());
+            path.push_back(j);
+            j = tree.m_nodes[size_t(j)].parent;
+        }
+        if (j >= 0 && state[size_t(j)] == OnPath) {
+            int first = j;
+            for (size_t k = size_t(pathPos[size_t(j)]); k < path.size(); ++k)
+                first = std::min(first, path[k]);
+            Node &breaker = tree.m_nodes[size_t(first)];
+            const int cycleLength = int(path.size()) - pathPos[size_t(j)];
+            tree.m_warnings << (cycleLength == 1
+                                    ? QStringLiteral("%1 names itself as its parent; shown at "
+                                                     "the top level")
+                                          .arg(describe(functionCalls[first], first))
+                                    : QStringLiteral("%1 is in a cycle of %2 parents; shown at "
+                                                     "the top level to break it")
+                                          .arg(describe(functionCalls[first], first))
+                                          .arg(cycleLength));
+            breaker.parent = -1;
+            breaker.cycleBroken = true;
+        }
+        for (int k : path)
+            state[size_t(k)] = Done;
+    }
+
+    for (int i = 0; i < n; ++i) {
+        Node &node = tree.m_nodes[size_t(i)];
+        std::vector<int> &siblings =
+            node.parent < 0 ? tree.m_roots : tree.m_nodes[size_t(node.parent)].children;
+        node.row = int(siblings.size());
+        siblings.push_back(i);
+    }
+    return tree;
+}
+
+} // namespace bem

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "calltypes.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace bem {
+
+// The parent/child structure of a call's function calls, built from their
+// sourceFunctionCallID links. Stored flat (indices into the call's functionCalls, in API
+// order) so that building, walking and destroying are loops, never recursion: a
+// 10,000-deep chain costs no stack.
+class CallTree final
+{
+public:
+    struct Node
+    {
+        int parent = -1;         // index of the parent function call, -1 for a root
+        int row = 0;             // position among its siblings
+        std::vector<int> children; // in API order
+        bool parentMissing = false; // named a sourceFunctionCallID that is not in the call
+        bool cycleBroken = false;   // was made a root to break a cycle of parents
+        bool duplicateId = false;   // shares its functionCallID with another function call
+    };
+
+    static CallTree build(const QList<FunctionCall> &functionCalls);
+
+    int size() const { return int(m_nodes.size()); }
+    const Node &node(int index) const { return m_nodes[size_t(index)]; }
+    const std::vector<int> &roots() const { return m_roots; }
+    const QStringList &warnings() const { return m_warnings; }
+
+private:
+    std::vector<Node> m_nodes;
+    std::vector<int> m_roots;
+    QStringList m_warnings;
+};
+
+} // namespace bem

@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: MIT
+#include "calltreemodel.h"
+
+#include "formatting.h"
+
+#include <QHash>
+
+#include <utility>
+
+namespace bem {
+namespace {
+
+static_assert(sizeof(quintptr) >= 8, "activity rows pack their row into the upper 32 bits");
+
+// internalId of a function call row is its node number; an activity row packs its
+// (row + 1) above the owning node's number, so it needs no node of its own.
+constexpr quintptr NodeMask = 0xffffffffu;
+constexpr int ActivityShift = 32;
+
+bool isActivityId(quintptr id) { return (id >> ActivityShift) != 0; }
+int ownerOf(quintptr id) { return int(id & NodeMask); }
+int activityRowOf(quintptr id) { return int(id >> ActivityShift) - 1; }
+quintptr activityId(int owner, int row)
+{
+    return (quintptr(row + 1) << ActivityShift) | quintptr(owner);
+}
+
+QString nameOf(const FunctionCall &fc)
+{
+    if (!fc.functionName.isEmpty())
+        return fc.functionName;
+    if (!fc.functionID.isEmpty())
+        return fc.functionID;
+    if (!fc.functionCallID.isEmpty())
+        return fc.functionCallID;
+    return CallTreeModel::tr("(unnamed function call)");
+}
+
+QString versionText(const std::optional<qint64> &v)
+{
+    return v ? QStringLiteral("v%1").arg(*v) : QString();
+}
+
+} // namespace
+
+CallTreeModel::CallTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+    resetNodes();
+    for (CallState s : {CallState::Unknown, CallState::Pending, CallState::Running,
+                        CallState::Completed, CallState::Failed})
+        m_icons[size_t(s)] = QIcon(QStringLiteral(":/icons/status-%1.svg").arg(stateName(s)));
+}
+
+CallTreeModel::~CallTreeModel() = default;
+
+void CallTreeModel::resetNodes()
+{
+    m_nodes.clear();
+    m_freeNodes.clear();
+    m_nodes.emplace_back();
+    m_nodes[RootNode].alive = true;
+}
+
+int CallTreeModel::allocNode()
+{
+    if (!m_freeNodes.empty()) {
+        const int n = m_freeNodes.back();
+        m_freeNodes.pop_back();
+        return n;
+    }
+    m_nodes.emplace_back();
+    return int(m_nodes.size() - 1);
+}
+
+void CallTreeModel::freeSubtree(int node)
+{
+    std::vector<int> stack{node};
+    while (!stack.empty()) {
+        const int n = stack.back();
+        stack.pop_back();
+        Node &dead = m_nodes[size_t(n)];
+        stack.insert(stack.end(), dead.children.begin(), dead.children.end());
+        dead = Node{};
+        m_freeNodes.push_back(n);
+    }
+}
+
+void CallTreeModel::clear()
+{
+    beginResetModel();
+    resetNodes();
+    m_callID.clear();
+    m_loaded = false;
+    m_functionCallCount = 0;
+    endResetModel();
+}
+
+// Numbers each function call of `s` among those sharing its ID (0 for the first), so
+// duplicates keep distinct keys; optionally indexes them by (ID, occurrence).
+void CallTreeModel::indexSnapshot(const CallSnapshot &s, QHash<SnapshotKey, int> *byKey)
+{
+    const auto &fcs = s.call.functionCalls;
+    m_occurrence.assign(size_t(fcs.size()), 0);
+    QHash<QString, int> seen;
+    seen.reserve(fcs.size());
+    if (byKey)
+        byKey->reserve(fcs.size());
+    for (int i = 0; i < int(fcs.size()); ++i) {
+        const int occurrence = seen[fcs[i].functionCallID]++;
+        m_occurrence[size_t(i)] = occurrence;
+        if (byKey)
+            byKey->insert({fcs[i].functionCallID, occurrence}, i);
+    }
+}
+
+void CallTreeModel::setSnapshot(const CallSnapshot &s)
+{
+    if (!m_loaded || s.call.callID != m_callID) {
+        beginResetModel();
+        resetNodes();
+        indexSnapshot(s, nullptr);
+        const auto &roots = s.tree.roots();
+        std::vector<int> children;
+        children.reserve(roots.size());
+        for (size_t pos = 0; pos < roots.size(); ++pos)
+            children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
+        m_nodes[RootNode].children = std::move(children);
+        m_callID = s.call.callID;
+        m_loaded = true;
+        m_functionCallCount = int(s.call.functionCalls.size());
+        endResetModel();
+        return;
+    }
+
+    QHash<SnapshotKey, int> byKey;
+    indexSnapshot(s, &byKey);
+    m_nodes[RootNode].snapshotIndex = -1;
+    std::vector<int> queue{RootNode};
+    while (!queue.empty()) {
+        const int node = queue.back();
+        queue.pop_back();
+        mergeChildren(s, byKey, node, queue);
+    }
+    m_functionCallCount = int(s.call.functionCalls.size());
+}
+
+int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos)
+{
+    const auto init = [&](int n, int snapshotIndex, int parent, int pos) {
+        const CallTree::Node &t = s.tree.node(snapshotIndex);
+        Node &node = m_nodes[size_t(n)];
+        node.parent = parent;
+        node.childPos = pos;
+        node.snapshotIndex = snapshotIndex;
+        node.fc = s.call.functionCalls[snapshotIndex];
+        node.occurrence = m_occurrence[size_t(snapshotIndex)];
+        node.parentMissing = t.parentMissing;
+        node.cycleBroken = t.cycleBroken;
+        node.duplicateId = t.duplicateId;
+        node.alive = true;
+    };
+    const int top = allocNode();
+    init(top, index, parentNode, childPos);
+    std::vector<int> stack{top};
+    while (!stack.empty()) {
+        const int n = stack.back();
+        stack.pop_back();
+        const auto &snapshotChildren = s.tree.node(m_nodes[size_t(n)].snapshotIndex).children;
+        std::vector<int> kids;
+        kids.reserve(snapshotChildren.size());
+        for (size_t pos = 0; pos < snapshotChildren.size(); ++pos) {
+            const int kid = allocNode();
+            init(kid, snapshotChildren[pos], n, int(pos));
+            kids.push_back(kid);
+            stack.push_back(kid);
+        }
+        m_nodes[size_t(n)].children = std::move(kids);
+    }
+    return top;
+}
+
+void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey, int> &byKey,
+                                  int p, std::vector<int> &queue)
+{
+    const int parentSnapshotIndex = m_nodes[size_t(p)].snapshotIndex;
+    const std::vector<int> &wanted =
+        parentSnapshotIndex < 0 ? s.tree.roots() : s.tree.node(parentSnapshotIndex).children;
+    const QModelIndex parentIndex = p == RootNode ? QModelIndex() : indexOfNode(p);
+    const int base = activityCount(p);
+
+    // 1. Which children survive: same key, same parent, and in the same relative order
+    //    (a child that moved before an earlier sibling is removed and inserted again).
+    //    Survivors take their new data at once; contiguous changed rows share one signal.
+    const size_t oldCount = m_nodes[size_t(p)].children.size();
+    std::vector<char> keep(oldCount, 0);
+    int lastRow = -1;
+    int changedFrom = -1;
+    const auto flushChanged = [&](int endRow) {
+        if (changedFrom >= 0)
+            emit dataChanged(index(base + changedFrom, 0, parentIndex),
+                             index(base + endRow - 1, ColumnCount - 1, parentIndex));
+        changedFrom = -1;
+    };
+    for (size_t k = 0; k < oldCount; ++k) {
+        const int c = m_nodes[size_t(p)].children[k];
+        const Node &child = m_nodes[size_t(c)];
+        const int ni = byKey.value({child.fc.functionCallID, child.occurrence}, -1);
+        const bool survives = ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex
+            && s.tree.node(ni).row > lastRow;
+        bool changed = false;
+        if (survives) {
+            keep[k] = 1;
+            lastRow = s.tree.node(ni).row;
+            m_nodes[size_t(c)].snapshotIndex = ni;
+            changed = updateNode(s, c);
+        }
+        if (changed && changedFrom < 0)
+            changedFrom = int(k);
+        else if (!changed)
+            flushChanged(int(k));
+    }
+    flushChanged(int(oldCount));
+
+    // 2. Remove the others, last run first so earlier row numbers stay right.
+    for (int k = int(oldCount) - 1; k >= 0;) {
+        if (keep[size_t(k)]) {
+            --k;
+            continue;
+        }
+        const int last = k;
+        while (k >= 0 && !keep[size_t(k)])
+            --k;
+        const int first = k + 1;
+        beginRemoveRows(parentIndex, base + first, base + last);
+        auto &children = m_nodes[size_t(p)].children;
+        const std::vector<int> doomed(children.begin() + first, children.begin() + last + 1);
+        children.erase(children.begin() + first, children.begin() + last + 1);
+        for (int d : doomed)
+            freeSubtree(d);
+        renumber(p, size_t(first));
+        endRemoveRows();
+    }
+
+    // 3. Insert what is new, run by run, between the survivors; survivors are merged next.
+    size_t k = 0;
+    const auto survivorAt = [&](size_t pos) {
+        const auto &children = m_nodes[size_t(p)].children;
+        return pos < children.size() ? m_nodes[size_t(children[pos])].snapshotIndex : -1;
+    };
+    for (size_t j = 0; j < wanted.size();) {
+        if (survivorAt(k) == wanted[j]) {
+            queue.push_back(m_nodes[size_t(p)].children[k]);
+            ++k;
+            ++j;
+            continue;
+        }
+        const int next = survivorAt(k);
+        size_t end = j;
+        while (end < wanted.size() && wanted[end] != next)
+            ++end;
+        beginInsertRows(parentIndex, base + int(k), base + int(k + (end - j)) - 1);
+        std::vector<int> created;
+        created.reserve(end - j);
+        for (size_t x = j; x < end; ++x)
+            created.push_back(createSubtree(s, wanted[x], p, 0));
+        auto &children = m_nodes[size_t(p)].children;
+        children.insert(children.begin() + qsizetype(k), created.begin(), created.end());
+        renumber(p, k);
+        endInsertRows();
+        k += end - j;
+        j = end;
+    }
+}
+
+// Brings a surviving node up to date: its activity rows (inserted, removed, changed) and
+// its own data. Returns whether its own row needs a dataChanged.
+bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
+{
+    Node &node = m_nodes[size_t(n)];
+    const int ni = node.snapshotIndex;
+    const FunctionCall &fresh = s.call.functionCalls[ni];
+    const CallTree::Node &t = s.tree.node(ni);
+    const bool rowChanged = !node.fc.sameExceptActivity(fresh)
+        || node.parentMissing != t.parentMissing || node.cycleBroken != t.cycleBroken
+        || node.duplicateId != t.duplicateId;
+
+    QList<ActivityEntry> &activity = node.fc.activity;
+    const int oldCount = int(activity.size());
+    const int newCount = int(fresh.activity.size());
+    if (oldCount != newCount || activity != fresh.activity) {
+        const QModelIndex self = indexOfNode(n);
+        if (newCount < oldCount) {
+            beginRemoveRows(self, newCount, oldCount - 1);
+            activity.resize(newCount);
+            endRemoveRows();
+        } else if (newCount > oldCount) {
+            beginInsertRows(self, oldCount, newCount - 1);
+            activity.append(fresh.activity.mid(oldCount));
+            endInsertRows();
+        }
+        int first = -1;
+        int last = -1;
+        for (int a = 0; a < std::min(oldCount, newCount); ++a) {
+            if (activity[a] != fresh.activity[a]) {
+                if (first < 0)
+                    first = a;
+                last = a;
+            }
+        }
+        activity = fresh.activity;
+        if (first >= 0)
+            emit dataChanged(index(first, 0, self), index(last, ColumnCount - 1, self));
+    }
+    if (rowChanged) {
+        node.fc = fresh;
+        node.parentMissing = t.parentMissing;
+        node.cycleBroken = t.cycleBroken;
+        node.duplicateId = t.duplicateId;
+    }
+    return rowChanged;
+}
+
+void CallTreeModel::renumber(int p, size_t from)
+{
+    const auto &children = m_nodes[size_t(p)].children;
+    for (size_t i = from; i < children.size(); ++i) {
+        Node &child = m_nodes[size_t(children[i])];
+        child.childPos = int(i);
+        child.parent = p;
+    }
+}
+
+int CallTreeModel::activityCount(int node) const
+{
+    return node == RootNode ? 0 : int(m_nodes[size_t(node)].fc.activity.size());
+}
+
+int CallTreeModel::rowOf(int node) const
+{
+    const Node &n = m_nodes[size_t(node)];
+    return activityCount(n.parent) + n.childPos;
+}
+
+QModelIndex CallTreeModel::indexOfNode(int node, int column) const
+{
+    if (node == RootNode)
+        return {};
+    return createIndex(rowOf(node), column, quintptr(node));
+}
+
+const FunctionCall *CallTreeModel::functionCall(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    return &m_nodes[size_t(ownerOf(index.internalId()))].fc;
+}
+
+CallTreeModel::NodeKind CallTreeModel::kind(const QModelIndex &index) const
+{
+    return isActivityId(index.internalId()) ? NodeKind::Activity : NodeKind::FunctionCall;
+}
+
+QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid()) {
+        const auto &roots = m_nodes[RootNode].children;
+        if (size_t(row) >= roots.size())
+            return {};
+        return createIndex(row, column, quintptr(roots[size_t(row)]));
+    }
+    const quintptr id = parent.internalId();
+    if (parent.column() != 0 || isActivityId(id))
+        return {};
+    const Node &p = m_nodes[size_t(id)];
+    const int activities = int(p.fc.activity.size());
+    if (row < activities)
+        return createIndex(row, column, activityId(int(id), row));
+    const size_t childPos = size_t(row - activities);
+    if (childPos >= p.children.size())
+        return {};
+    return createIndex(row, column, quintptr(p.children[childPos]));
+}
+
+QModelIndex CallTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const quintptr id = child.internalId();
+    if (isActivityId(id))
+        return indexOfNode(ownerOf(id));
+    return indexOfNode(m_nodes[size_t(id)].parent);
+}
+
+int CallTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_nodes[RootNode].children.size());
+    const quintptr id = parent.internalId();
+    if (parent.column() != 0 || isActivityId(id))
+        return 0;
+    const Node &p = m_nodes[size_t(id)];
+    return int(p.fc.activity.size() + qsizetype(p.children.size()));
+}
+
+int CallTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool CallTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+Qt::ItemFlags CallTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (isActivityId(index.internalId()))
+        f |= Qt::ItemNeverHasChildren;
+    return f;
+}
+
+QVariant CallTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TypeColumn:
+        return tr("Type");
+    case StatusColumn:
+        return tr("Status");
+    case VersionColumn:
+        return tr("Version");
+    case ReferenceIdColumn:
+        return tr("Reference ID");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    default:
+        return {};
+    }
+}
+
+QIcon CallTreeModel::statusIcon(CallState state) const
+{
+    return m_icons[size_t(state)];
+}
+
+QVariant CallTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    const quintptr id = index.internalId();
+    const Node &owner = m_nodes[size_t(ownerOf(id))];
+    if (isActivityId(id))
+        return activityData(owner, activityRowOf(id), index.column(), role);
+    return functionCallData(owner, index.column(), role);
+}
+
+QVariant CallTreeModel::functionCallData(const Node &node, int column, int role) const
+{
+    const FunctionCall &fc = node.fc;
+    const auto text = [&]() -> QString {
+        switch (column) {
+        case NameColumn:
+            return nameOf(fc);
+        case TypeColumn:
+            return fc.type;
+        case StatusColumn:
+            return fc.status.displayText();
+        case VersionColumn:
+            return versionText(fc.functionVersionNum);
+        case ReferenceIdColumn:
+            return fc.referenceID;
+        case StartedColumn:
+            return formatLocalTime(fc.startedAt.value);
+        case DurationColumn: {
+            const auto ms = durationMs(fc.startedAt, fc.finishedAt);
+            return ms ? formatDuration(*ms) : QString();
+        }
+        default:
+            return {};
+        }
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        return singleLine(text());
+    case FullTextRole:
+        return text();
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return statusIcon(fc.status.state());
+        return {};
+    case Qt::ToolTipRole: {
+        QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallID),
+                          tr("Status: %1").arg(fc.status.displayText())};
+        if (!fc.type.isEmpty())
+            lines << tr("Type: %1").arg(fc.type);
+        if (!fc.functionID.isEmpty())
+            lines << tr("Function ID: %1").arg(fc.functionID);
+        if (fc.startedAt.isValid())
+            lines << tr("Started: %1").arg(formatUtcTime(fc.startedAt.value));
+        if (fc.finishedAt.isValid())
+            lines << tr("Finished: %1").arg(formatUtcTime(fc.finishedAt.value));
+        if (node.parentMissing)
+            lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallID);
+        if (node.cycleBroken)
+            lines << tr("Its parents form a cycle; shown at the top level.");
+        if (node.duplicateId)
+            lines << tr("Another function call has the same ID.");
+        return plainToolTip(lines);
+    }
+    case StatusRole:
+        return QVariant::fromValue(fc.status.state());
+    case RawStatusRole:
+        return fc.status.raw();
+    case NodeKindRole:
+        return QVariant::fromValue(NodeKind::FunctionCall);
+    case FunctionCallIdRole:
+        return fc.functionCallID;
+    case FunctionIdRole:
+        return fc.functionID;
+    case SourceFunctionCallIdRole:
+        return fc.sourceFunctionCallID;
+    case WorkflowCallIdRole:
+        return fc.workflowCallID;
+    case ReferenceIdRole:
+        return fc.referenceID;
+    case S3UrlRole:
+        return fc.s3URL;
+    case InputUrlsRole: {
+        QStringList urls;
+        for (const InputFile &in : fc.inputs)
+            urls << in.s3URL;
+        return urls;
+    }
+    case ParentMissingRole:
+        return node.parentMissing;
+    case CycleBrokenRole:
+        return node.cycleBroken;
+    case DuplicateIdRole:
+        return node.duplicateId;
+    default:
+        return {};
+    }
+}
+
+QVariant CallTreeModel::activityData(const Node &owner, int row, int column, int role) const
+{
+    if (row < 0 || row >= owner.fc.activity.size())
+        return {};
+    const ActivityEntry &a = owner.fc.activity[row];
+    const auto text = [&]() -> QString {
+        switch (column) {
+        case NameColumn:
+            return a.displayName.isEmpty() ? tr("(unnamed step)") : a.displayName;
+        case StatusColumn:
+            return a.status.displayText();
+        default:
+            return {};
+        }
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        return singleLine(text());
+    case FullTextRole:
+        return text();
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return statusIcon(a.status.state());
+        return {};
+    case Qt::ToolTipRole:
+        return plainToolTip({tr("Step: %1").arg(a.displayName),
+                             tr("Status: %1").arg(a.status.displayText())});
+    case StatusRole:
+        return QVariant::fromValue(a.status.state());
+    case RawStatusRole:
+        return a.status.raw();
+    case NodeKindRole:
+        return QVariant::fromValue(NodeKind::Activity);
+    case FunctionCallIdRole:
+        return owner.fc.functionCallID;
+    default:
+        return {};
+    }
+}
+
+} // namespace bem

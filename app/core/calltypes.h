@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "callstatus.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bem {
+
+// An RFC 3339 time as sent, and its parsed value (invalid when it did not parse).
+struct Timestamp
+{
+    QString raw;
+    QDateTime value;
+
+    bool isValid() const { return value.isValid(); }
+    friend bool operator==(const Timestamp &a, const Timestamp &b) { return a.raw == b.raw; }
+    friend bool operator!=(const Timestamp &a, const Timestamp &b) { return !(a == b); }
+};
+
+struct InputFile
+{
+    QString inputType;
+    QString itemReferenceID;
+    QString s3URL;
+
+    friend bool operator==(const InputFile &a, const InputFile &b)
+    {
+        return a.inputType == b.inputType && a.itemReferenceID == b.itemReferenceID
+            && a.s3URL == b.s3URL;
+    }
+    friend bool operator!=(const InputFile &a, const InputFile &b) { return !(a == b); }
+};
+
+struct ActivityEntry
+{
+    QString displayName;
+    Status status;
+
+    friend bool operator==(const ActivityEntry &a, const ActivityEntry &b)
+    {
+        return a.displayName == b.displayName && a.status == b.status;
+    }
+    friend bool operator!=(const ActivityEntry &a, const ActivityEntry &b) { return !(a == b); }
+};
+
+struct FunctionCall
+{
+    QString functionCallID;
+    QString functionID;
+    QString functionName;
+    QString type;
+    QString referenceID;
+    Status status;
+    std::optional<qint64> functionVersionNum;
+    QList<ActivityEntry> activity;
+    Timestamp startedAt;
+    Timestamp finishedAt;
+    QString sourceFunctionCallID;
+    QString workflowCallID;
+    QString inputType;
+    QString s3URL;
+    QList<InputFile> inputs;
+    // Fields this version of the app does not know, kept for the raw view.
+    QJsonObject unknownFields;
+
+    // Everything but the activity list: what a function call's own row shows.
+    bool sameExceptActivity(const FunctionCall &o) const
+    {
+        return functionCallID == o.functionCallID && functionID == o.functionID
+            && functionName == o.functionName && type == o.type && referenceID == o.referenceID
+            && status == o.status && functionVersionNum == o.functionVersionNum
+            && startedAt == o.startedAt && finishedAt == o.finishedAt
+            && sourceFunctionCallID == o.sourceFunctionCallID && workflowCallID == o.workflowCallID
+            && inputType == o.inputType && s3URL == o.s3URL && inputs == o.inputs
+            && unknownFields == o.unknownFields;
+    }
+    friend bool operator==(const FunctionCall &a, const FunctionCall &b)
+    {
+        return a.sameExceptActivity(b) && a.activity == b.activity;
+    }
+    friend bool operator!=(const FunctionCall &a, const FunctionCall &b) { return !(a == b); }
+};
+
+// `input` is either one file or a batch; both may be absent.
+struct CallInput
+{
+    std::optional<InputFile> singleFile;
+    std::optional<QList<InputFile>> batchFiles;
+
+    bool isEmpty() const { return !singleFile && !batchFiles; }
+    friend bool operator==(const CallInput &a, const CallInput &b)
+    {
+        return a.singleFile == b.singleFile && a.batchFiles == b.batchFiles;
+    }
+    friend bool operator!=(const CallInput &a, const CallInput &b) { return !(a == b); }
+};
+
+struct Call
+{
+    QString callID;
+    QString callType;
+    Status status;
+    Timestamp createdAt;
+    Timestamp finishedAt;
+    QString workflowID;
+    QString workflowName;
+    std::optional<qint64> workflowVersionNum;
+    QString functionID;
+    QString functionName;
+    QString functionType;
+    std::optional<qint64> functionVersionNum;
+    QString callReferenceID;
+    QList<FunctionCall> functionCalls;
+    CallInput input;
+    QJsonObject unknownFields;
+};
+
+} // namespace bem

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "calltypes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bem {
+
+// "850 ms", "12.3 s", "4 m 05 s", "2 h 03 m".
+QString formatDuration(qint64 milliseconds);
+// Both times known and in order: the span between them.
+std::optional<qint64> durationMs(const Timestamp &start, const Timestamp &end);
+// "2026-11-30 11:00:00" in the user's time zone; empty for an invalid time.
+QString formatLocalTime(const QDateTime &time);
+// "2026-11-30 10:00:00 UTC".
+QString formatUtcTime(const QDateTime &time);
+// A server string made fit for one table cell: line breaks become spaces and very long
+// text is cut (the full value stays available elsewhere).
+QString singleLine(const QString &text, int maxLength = 500);
+// Tooltips render rich text; server strings must not. Escapes every line and wraps the
+// result so Qt treats it as (escaped) rich text, never as markup from the server.
+QString plainToolTip(const QStringList &lines);
+
+} // namespace bem
