@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -22,11 +23,25 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Show a saved call response (JSON)."),
                                         QStringLiteral("FILE.json"));
     parser.addOption(openOption);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to FILE.png once it has settled, then quit "
+                       "(for documentation)."),
+        QStringLiteral("FILE.png"));
+    parser.addOption(screenshotOption);
     parser.process(app);
 
     bem::MainWindow window;
     if (parser.isSet(openOption))
         window.openFile(parser.value(openOption));
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        QTimer::singleShot(1500, &window, [&window, path] {
+            if (!window.grab().save(path))
+                qCritical("Could not save the screenshot to %s", qPrintable(path));
+            QApplication::quit();
+        });
+    }
     return app.exec();
 }

@@ -82,17 +82,21 @@ bool MainWindow::openFile(const QString &path)
     const Call &call = snapshot.call;
     m_model->setSnapshot(snapshot);
     m_tree->expandToDepth(0);
-    m_tree->resizeColumnToContents(CallTreeModel::StatusColumn);
+    for (int column = CallTreeModel::TypeColumn; column < CallTreeModel::ColumnCount; ++column)
+        m_tree->resizeColumnToContents(column);
 
+    QStringList summary{call.callID, call.status.displayText()};
     const QString name = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;
-    m_summary->setText(tr("%1 · %2 · %3 · %n function call(s)", nullptr,
-                          int(call.functionCalls.size()))
-                           .arg(call.callID, call.status.displayText(), name));
+    if (!name.isEmpty())
+        summary << name;
+    const int count = int(call.functionCalls.size());
+    summary << (count == 1 ? tr("1 function call") : tr("%1 function calls").arg(count));
+    m_summary->setText(summary.join(QStringLiteral(" · ")));
     if (snapshot.warnings.isEmpty())
         m_message->hide();
     else
-        showMessage(tr("%n part(s) of the response were ignored: %1", nullptr,
-                       int(snapshot.warnings.size()))
+        showMessage(tr("Parts of the response were ignored (%1). First: %2")
+                        .arg(snapshot.warnings.size())
                         .arg(snapshot.warnings.first()),
                     false);
     statusBar()->showMessage(tr("Loaded %1").arg(path));

@@ -40,8 +40,7 @@ class FieldReader
 public:
     explicit FieldReader(QStringList &warnings)
         : m_warnings(warnings)
-    {
-    }
+    {}
     ~FieldReader()
     {
         if (m_dropped > 0)
@@ -210,8 +209,8 @@ FunctionCall parseFunctionCall(FieldReader &r, const QJsonObject &o, const QStri
     fc.unknownFields = unknownFields(
         o, {QLatin1String("functionCallID"), QLatin1String("functionID"),
             QLatin1String("functionName"), QLatin1String("type"), QLatin1String("referenceID"),
-            QLatin1String("status"), QLatin1String("functionVersionNum"),
-            QLatin1String("activity"), QLatin1String("startedAt"), QLatin1String("finishedAt"),
+            QLatin1String("status"), QLatin1String("functionVersionNum"), QLatin1String("activity"),
+            QLatin1String("startedAt"), QLatin1String("finishedAt"),
             QLatin1String("sourceFunctionCallID"), QLatin1String("workflowCallID"),
             QLatin1String("inputType"), QLatin1String("s3URL"), QLatin1String("inputs")});
     return fc;
@@ -264,13 +263,13 @@ Call parseCall(FieldReader &r, const QJsonObject &o)
         c.functionCalls.append(parseFunctionCall(r, v.toObject(), p));
     }
     c.unknownFields = unknownFields(
-        o, {QLatin1String("callID"), QLatin1String("callType"), QLatin1String("status"),
-            QLatin1String("createdAt"), QLatin1String("finishedAt"), QLatin1String("workflowID"),
-            QLatin1String("workflowName"), QLatin1String("workflowVersionNum"),
-            QLatin1String("functionID"), QLatin1String("functionName"),
-            QLatin1String("functionType"), QLatin1String("functionVersionNum"),
-            QLatin1String("callReferenceID"), QLatin1String("functionCalls"),
-            QLatin1String("input")});
+        o,
+        {QLatin1String("callID"), QLatin1String("callType"), QLatin1String("status"),
+         QLatin1String("createdAt"), QLatin1String("finishedAt"), QLatin1String("workflowID"),
+         QLatin1String("workflowName"), QLatin1String("workflowVersionNum"),
+         QLatin1String("functionID"), QLatin1String("functionName"), QLatin1String("functionType"),
+         QLatin1String("functionVersionNum"), QLatin1String("callReferenceID"),
+         QLatin1String("functionCalls"), QLatin1String("input")});
     return c;
 }
 
@@ -297,9 +296,14 @@ ParseResult CallParser::parse(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &jsonError);
     if (jsonError.error != QJsonParseError::NoError) {
         result.errorOffset = jsonError.offset;
-        result.error = QStringLiteral("The response is not valid JSON: %1 at byte %2.")
-                           .arg(jsonError.errorString())
-                           .arg(jsonError.offset);
+        // Proxies and gateways answer with HTML pages; say so rather than "illegal value".
+        if (body.trimmed().startsWith('<'))
+            result.error = QStringLiteral("The response is not valid JSON: it is an HTML page "
+                                          "(often a proxy or gateway error).");
+        else
+            result.error = QStringLiteral("The response is not valid JSON: %1 at byte %2.")
+                               .arg(jsonError.errorString())
+                               .arg(jsonError.offset);
         return result;
     }
     if (!doc.isObject()) {
@@ -308,20 +312,24 @@ ParseResult CallParser::parse(const QByteArray &body)
     }
     const QJsonObject root = doc.object();
     FieldReader reader(result.warnings);
-    result.serverError = oneLine(reader.string(root, QLatin1String("error"), QStringLiteral("response")));
+    result.serverError =
+        oneLine(reader.string(root, QLatin1String("error"), QStringLiteral("response")));
 
     const QJsonValue call = root.value(QLatin1String("call"));
     if (!call.isObject()) {
         if (!result.serverError.isEmpty())
-            result.error = QStringLiteral("The server reported an error: %1").arg(result.serverError);
+            result.error =
+                QStringLiteral("The server reported an error: %1").arg(result.serverError);
         else if (call.isUndefined())
             result.error = QStringLiteral("The response has no call in it.");
         else
-            result.error = QStringLiteral("The response's call is %1, not an object.").arg(typeName(call));
+            result.error =
+                QStringLiteral("The response's call is %1, not an object.").arg(typeName(call));
         return result;
     }
     if (!result.serverError.isEmpty())
-        reader.warn(QStringLiteral("The server also reported an error: %1").arg(result.serverError));
+        reader.warn(
+            QStringLiteral("The server also reported an error: %1").arg(result.serverError));
     result.call = parseCall(reader, call.toObject());
     return result;
 }

@@ -22,7 +22,10 @@ public:
     // What to show: the raw value when there is one, "unknown" otherwise.
     QString displayText() const;
     // completed and failed are final; unknown values are not, as the API asks.
-    bool isTerminal() const { return m_state == CallState::Completed || m_state == CallState::Failed; }
+    bool isTerminal() const
+    {
+        return m_state == CallState::Completed || m_state == CallState::Failed;
+    }
     bool isAbsent() const { return m_raw.isEmpty(); }
 
     friend bool operator==(const Status &a, const Status &b)

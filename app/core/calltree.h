@@ -18,9 +18,9 @@ class CallTree final
 public:
     struct Node
     {
-        int parent = -1;         // index of the parent function call, -1 for a root
-        int row = 0;             // position among its siblings
-        std::vector<int> children; // in API order
+        int parent = -1;            // index of the parent function call, -1 for a root
+        int row = 0;                // position among its siblings
+        std::vector<int> children;  // in API order
         bool parentMissing = false; // named a sourceFunctionCallID that is not in the call
         bool cycleBroken = false;   // was made a root to break a cycle of parents
         bool duplicateId = false;   // shares its functionCallID with another function call

@@ -17,9 +17,18 @@ static_assert(sizeof(quintptr) >= 8, "activity rows pack their row into the uppe
 constexpr quintptr NodeMask = 0xffffffffu;
 constexpr int ActivityShift = 32;
 
-bool isActivityId(quintptr id) { return (id >> ActivityShift) != 0; }
-int ownerOf(quintptr id) { return int(id & NodeMask); }
-int activityRowOf(quintptr id) { return int(id >> ActivityShift) - 1; }
+bool isActivityId(quintptr id)
+{
+    return (id >> ActivityShift) != 0;
+}
+int ownerOf(quintptr id)
+{
+    return int(id & NodeMask);
+}
+int activityRowOf(quintptr id)
+{
+    return int(id >> ActivityShift) - 1;
+}
 quintptr activityId(int owner, int row)
 {
     return (quintptr(row + 1) << ActivityShift) | quintptr(owner);
@@ -206,8 +215,8 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
         const int c = m_nodes[size_t(p)].children[k];
         const Node &child = m_nodes[size_t(c)];
         const int ni = byKey.value({child.fc.functionCallID, child.occurrence}, -1);
-        const bool survives = ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex
-            && s.tree.node(ni).row > lastRow;
+        const bool survives = ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex &&
+                              s.tree.node(ni).row > lastRow;
         bool changed = false;
         if (survives) {
             keep[k] = 1;
@@ -281,9 +290,9 @@ bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
     const int ni = node.snapshotIndex;
     const FunctionCall &fresh = s.call.functionCalls[ni];
     const CallTree::Node &t = s.tree.node(ni);
-    const bool rowChanged = !node.fc.sameExceptActivity(fresh)
-        || node.parentMissing != t.parentMissing || node.cycleBroken != t.cycleBroken
-        || node.duplicateId != t.duplicateId;
+    const bool rowChanged = !node.fc.sameExceptActivity(fresh) ||
+                            node.parentMissing != t.parentMissing ||
+                            node.cycleBroken != t.cycleBroken || node.duplicateId != t.duplicateId;
 
     QList<ActivityEntry> &activity = node.fc.activity;
     const int oldCount = int(activity.size());
@@ -578,8 +587,8 @@ QVariant CallTreeModel::activityData(const Node &owner, int row, int column, int
             return statusIcon(a.status.state());
         return {};
     case Qt::ToolTipRole:
-        return plainToolTip({tr("Step: %1").arg(a.displayName),
-                             tr("Status: %1").arg(a.status.displayText())});
+        return plainToolTip(
+            {tr("Step: %1").arg(a.displayName), tr("Status: %1").arg(a.status.displayText())});
     case StatusRole:
         return QVariant::fromValue(a.status.state());
     case RawStatusRole:

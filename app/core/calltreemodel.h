@@ -47,12 +47,12 @@ public:
         SourceFunctionCallIdRole,
         WorkflowCallIdRole,
         ReferenceIdRole,
-        S3UrlRole,           // the function call's own input file
-        InputUrlsRole,       // QStringList: s3URLs of its inputs
-        ParentMissingRole,   // bool
-        CycleBrokenRole,     // bool
-        DuplicateIdRole,     // bool
-        FullTextRole,        // the column's value uncut, for copying
+        S3UrlRole,         // the function call's own input file
+        InputUrlsRole,     // QStringList: s3URLs of its inputs
+        ParentMissingRole, // bool
+        CycleBrokenRole,   // bool
+        DuplicateIdRole,   // bool
+        FullTextRole,      // the column's value uncut, for copying
     };
     Q_ENUM(Role)
 
@@ -88,7 +88,7 @@ private:
     struct Node
     {
         int parent = -1;
-        int childPos = 0; // position among the parent's child function calls
+        int childPos = 0;       // position among the parent's child function calls
         int snapshotIndex = -1; // index in the snapshot being merged
         std::vector<int> children;
         FunctionCall fc;

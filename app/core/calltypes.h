@@ -31,8 +31,8 @@ struct InputFile
 
     friend bool operator==(const InputFile &a, const InputFile &b)
     {
-        return a.inputType == b.inputType && a.itemReferenceID == b.itemReferenceID
-            && a.s3URL == b.s3URL;
+        return a.inputType == b.inputType && a.itemReferenceID == b.itemReferenceID &&
+               a.s3URL == b.s3URL;
     }
     friend bool operator!=(const InputFile &a, const InputFile &b) { return !(a == b); }
 };
@@ -72,13 +72,13 @@ struct FunctionCall
     // Everything but the activity list: what a function call's own row shows.
     bool sameExceptActivity(const FunctionCall &o) const
     {
-        return functionCallID == o.functionCallID && functionID == o.functionID
-            && functionName == o.functionName && type == o.type && referenceID == o.referenceID
-            && status == o.status && functionVersionNum == o.functionVersionNum
-            && startedAt == o.startedAt && finishedAt == o.finishedAt
-            && sourceFunctionCallID == o.sourceFunctionCallID && workflowCallID == o.workflowCallID
-            && inputType == o.inputType && s3URL == o.s3URL && inputs == o.inputs
-            && unknownFields == o.unknownFields;
+        return functionCallID == o.functionCallID && functionID == o.functionID &&
+               functionName == o.functionName && type == o.type && referenceID == o.referenceID &&
+               status == o.status && functionVersionNum == o.functionVersionNum &&
+               startedAt == o.startedAt && finishedAt == o.finishedAt &&
+               sourceFunctionCallID == o.sourceFunctionCallID &&
+               workflowCallID == o.workflowCallID && inputType == o.inputType && s3URL == o.s3URL &&
+               inputs == o.inputs && unknownFields == o.unknownFields;
     }
     friend bool operator==(const FunctionCall &a, const FunctionCall &b)
     {

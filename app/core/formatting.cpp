@@ -48,8 +48,8 @@ QString singleLine(const QString &text, int maxLength)
 {
     QString out = text.size() > maxLength ? text.left(maxLength) + u'…' : text;
     for (QChar &c : out) {
-        if (c == u'\n' || c == u'\r' || c == u'\t' || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator)
+        if (c == u'\n' || c == u'\r' || c == u'\t' || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
             c = u' ';
     }
     return out;
@@ -61,8 +61,8 @@ QString plainToolTip(const QStringList &lines)
     escaped.reserve(lines.size());
     for (const QString &line : lines)
         escaped << singleLine(line, 300).toHtmlEscaped();
-    return QStringLiteral("<p style='white-space:pre'>") + escaped.join(QStringLiteral("<br>"))
-        + QStringLiteral("</p>");
+    return QStringLiteral("<p style='white-space:pre'>") + escaped.join(QStringLiteral("<br>")) +
+           QStringLiteral("</p>");
 }
 
 } // namespace bem

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include "formatting.h"
+
+#include <QTest>
+
+using namespace bem;
+
+class TestFormatting : public QObject
+{
+    Q_OBJECT
+private slots:
+    void formatDuration_picksReadableUnits_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("ms") << qint64(850) << QStringLiteral("850 ms");
+        QTest::newRow("seconds") << qint64(12345) << QStringLiteral("12.3 s");
+        QTest::newRow("minutes") << qint64(245000) << QStringLiteral("4 m 05 s");
+        QTest::newRow("hours") << qint64(7380000) << QStringLiteral("2 h 03 m");
+        QTest::newRow("days") << qint64(90000000) << QStringLiteral("1 d 1 h");
+        QTest::newRow("negative") << qint64(-5) << QString();
+    }
+    void formatDuration_picksReadableUnits()
+    {
+        QFETCH(qint64, ms);
+        QFETCH(QString, text);
+        QCOMPARE(formatDuration(ms), text);
+    }
+
+    void durationMs_needsBothEndsInOrder()
+    {
+        Timestamp a{QStringLiteral("a"),
+                    QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00Z"), Qt::ISODate)};
+        Timestamp b{
+            QStringLiteral("b"),
+            QDateTime::fromString(QStringLiteral("2026-11-30T10:00:02.5Z"), Qt::ISODateWithMs)};
+        QCOMPARE(durationMs(a, b), std::optional<qint64>(2500));
+        QCOMPARE(durationMs(b, a), std::nullopt);
+        QCOMPARE(durationMs(a, Timestamp{}), std::nullopt);
+    }
+
+    void singleLine_flattensAndCuts()
+    {
+        QCOMPARE(singleLine(QStringLiteral("a\nb\r\nc\td")), QStringLiteral("a b  c d"));
+        const QString longText(10000, u'x');
+        QCOMPARE(singleLine(longText, 100).size(), 101);
+        QVERIFY(singleLine(longText, 100).endsWith(u'…'));
+    }
+
+    void plainToolTip_escapesMarkup()
+    {
+        const QString tip = plainToolTip({QStringLiteral("<img src='file:///etc/passwd'>"),
+                                          QStringLiteral("<a href='x'>link</a>")});
+        QVERIFY(!tip.contains(QStringLiteral("<img")));
+        QVERIFY(!tip.contains(QStringLiteral("<a ")));
+        QVERIFY(tip.contains(QStringLiteral("&lt;img src=")));
+        QVERIFY(tip.contains(QStringLiteral("passwd'&gt;")));
+        // Wrapped so Qt takes it as rich text and shows the entities as characters.
+        QVERIFY(tip.startsWith(QStringLiteral("<p")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFormatting)
+#include "tst_formatting.moc"
