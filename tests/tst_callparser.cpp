@@ -268,6 +268,10 @@ private slots:
         QCOMPARE(fc.type, QStringLiteral("payload_shaping"));
         QCOMPARE(fc.unknownFields.value(QStringLiteral("costCents")).toInt(), 12);
         QCOMPARE(fc.unknownFields.size(), 1);
+        QCOMPARE(fc.activity.at(0).unknownFields.value(QStringLiteral("durationMs")).toInt(), 40);
+        QCOMPARE(fc.inputs.at(0).unknownFields.value(QStringLiteral("sizeBytes")).toInt(), 2048);
+        QCOMPARE(r.unknownFields.value(QStringLiteral("requestID")).toString(),
+                 QStringLiteral("req-1"));
     }
 
     void strings_surviveIntact()

@@ -263,17 +263,38 @@ private slots:
                                             makeFunctionCall(QStringLiteral("c")),
                                             makeFunctionCall(QStringLiteral("b"))}));
         QCOMPARE(treeToString(*m_model), QStringLiteral("[a c b]"));
-        QCOMPARE(log.take(), (QStringList{QStringLiteral("remove(root,2,2)"),
-                                          QStringLiteral("insert(root,1,1)")}));
+        QCOMPARE(log.take(), (QStringList{QStringLiteral("remove(root,1,1)"),
+                                          QStringLiteral("insert(root,2,2)")}));
+    }
+
+    void movedToFront_onlyTheMovedRowIsReinserted()
+    {
+        const QString c = QStringLiteral("c");
+        m_model->setSnapshot(snapshotOf(c, {makeFunctionCall(QStringLiteral("c")),
+                                            makeFunctionCall(QStringLiteral("a")),
+                                            makeFunctionCall(QStringLiteral("b"))}));
+        const QPersistentModelIndex a = m_model->index(1, 0);
+        SignalLog log(m_model.get());
+        m_model->setSnapshot(snapshotOf(c, {makeFunctionCall(QStringLiteral("a")),
+                                            makeFunctionCall(QStringLiteral("b")),
+                                            makeFunctionCall(QStringLiteral("c"))}));
+        QCOMPARE(treeToString(*m_model), QStringLiteral("[a b c]"));
+        QCOMPARE(log.take(), (QStringList{QStringLiteral("remove(root,0,0)"),
+                                          QStringLiteral("insert(root,2,2)")}));
+        QCOMPARE(a.row(), 0);
     }
 
     void shrinkingActivity_removesTrailingRows()
     {
         const QString c = QStringLiteral("c");
         FunctionCall fc = makeFunctionCall(QStringLiteral("f"));
-        fc.activity = {{QStringLiteral("one"), Status::fromRaw(QStringLiteral("completed"))},
-                       {QStringLiteral("two"), Status::fromRaw(QStringLiteral("running"))},
-                       {QStringLiteral("three"), Status::fromRaw(QStringLiteral("pending"))}};
+        const auto step = [](const char *name, const char *status) {
+            ActivityEntry a;
+            a.displayName = QString::fromLatin1(name);
+            a.status = Status::fromRaw(QString::fromLatin1(status));
+            return a;
+        };
+        fc.activity = {step("one", "completed"), step("two", "running"), step("three", "pending")};
         m_model->setSnapshot(
             snapshotOf(c, {fc, makeFunctionCall(QStringLiteral("g"), QStringLiteral("f"))}));
         QCOMPARE(treeToString(*m_model), QStringLiteral("[f[one two three g]]"));
@@ -353,6 +374,28 @@ private slots:
         QVERIFY(m_model->index(0, 0).data(CallTreeModel::ParentMissingRole).toBool());
         m_model->clear();
         QCOMPARE(m_model->rowCount(), 0);
+    }
+
+    void manyRefreshes_reuseStorageInsteadOfGrowing()
+    {
+        // Each refresh replaces 100 function calls with 100 new ones, as a long poll of a
+        // busy call might. Freed rows' storage must be reused: the node numbers the model
+        // hands out (internalId) stay bounded instead of growing with every refresh.
+        const QString c = QStringLiteral("c");
+        m_tester.reset(); // 1,000 rounds of its full checks would dominate the run
+        quintptr highest = 0;
+        for (int round = 0; round < 1000; ++round) {
+            QList<FunctionCall> fcs{makeFunctionCall(QStringLiteral("root"))};
+            for (int i = 0; i < 100; ++i)
+                fcs << makeFunctionCall(QStringLiteral("r%1-%2").arg(round).arg(i),
+                                        QStringLiteral("root"));
+            m_model->setSnapshot(snapshotOf(c, fcs));
+            const QModelIndex root = m_model->index(0, 0);
+            QCOMPARE(m_model->rowCount(root), 100);
+            for (int i = 0; i < 100; ++i)
+                highest = std::max(highest, m_model->index(i, 0, root).internalId());
+        }
+        QVERIFY2(highest < 300, qPrintable(QString::number(highest)));
     }
 
     void serverStrings_areNeverMarkup()

@@ -154,6 +154,8 @@ InputFile parseInputFile(FieldReader &r, const QJsonObject &o, const QString &pa
     f.inputType = r.string(o, QLatin1String("inputType"), path);
     f.itemReferenceID = r.string(o, QLatin1String("itemReferenceID"), path);
     f.s3URL = r.string(o, QLatin1String("s3URL"), path);
+    f.unknownFields = unknownFields(
+        o, {QLatin1String("inputType"), QLatin1String("itemReferenceID"), QLatin1String("s3URL")});
     return f;
 }
 
@@ -201,8 +203,9 @@ FunctionCall parseFunctionCall(FieldReader &r, const QJsonObject &o, const QStri
             continue;
         }
         const QJsonObject a = v.toObject();
-        fc.activity.append({r.string(a, QLatin1String("displayName"), p),
-                            r.status(a, QLatin1String("status"), p)});
+        fc.activity.append(
+            {r.string(a, QLatin1String("displayName"), p), r.status(a, QLatin1String("status"), p),
+             unknownFields(a, {QLatin1String("displayName"), QLatin1String("status")})});
     }
     fc.inputs = parseInputList(r, r.array(o, QLatin1String("inputs"), path),
                                path + QStringLiteral(".inputs"));
@@ -315,6 +318,7 @@ ParseResult CallParser::parse(const QByteArray &body)
     result.serverError =
         oneLine(reader.string(root, QLatin1String("error"), QStringLiteral("response")));
 
+    result.unknownFields = unknownFields(root, {QLatin1String("call"), QLatin1String("error")});
     const QJsonValue call = root.value(QLatin1String("call"));
     if (!call.isObject()) {
         if (!result.serverError.isEmpty())

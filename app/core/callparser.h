@@ -4,6 +4,7 @@
 #include "calltypes.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <optional>
@@ -21,6 +22,8 @@ struct ParseResult
     // The server's own "error" text, when the body carried one.
     QString serverError;
     QStringList warnings;
+    // Top-level members other than "call" and "error", kept for the raw view.
+    QJsonObject unknownFields;
 
     bool ok() const { return call.has_value(); }
 };

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 #include <utility>
 
 namespace bem {
@@ -32,6 +34,33 @@ int activityRowOf(quintptr id)
 quintptr activityId(int owner, int row)
 {
     return (quintptr(row + 1) << ActivityShift) | quintptr(owner);
+}
+
+// Marks a longest strictly increasing subsequence of `values`, ignoring entries < 0.
+// Patience sorting: O(n log n), and O(n) comparisons when everything is in order.
+std::vector<char> longestIncreasingRun(const std::vector<int> &values)
+{
+    std::vector<int> tails; // tails[len-1] = position ending the best run of that length
+    std::vector<int> previous(values.size(), -1);
+    for (size_t k = 0; k < values.size(); ++k) {
+        const int v = values[k];
+        if (v < 0)
+            continue;
+        if (tails.empty() || values[size_t(tails.back())] < v) {
+            previous[k] = tails.empty() ? -1 : tails.back();
+            tails.push_back(int(k));
+            continue;
+        }
+        const auto it = std::lower_bound(tails.begin(), tails.end(), v, [&](int pos, int value) {
+            return values[size_t(pos)] < value;
+        });
+        previous[k] = it == tails.begin() ? -1 : *(it - 1);
+        *it = int(k);
+    }
+    std::vector<char> keep(values.size(), 0);
+    for (int k = tails.empty() ? -1 : tails.back(); k >= 0; k = previous[size_t(k)])
+        keep[size_t(k)] = 1;
+    return keep;
 }
 
 QString nameOf(const FunctionCall &fc)
@@ -198,12 +227,21 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
     const QModelIndex parentIndex = p == RootNode ? QModelIndex() : indexOfNode(p);
     const int base = activityCount(p);
 
-    // 1. Which children survive: same key, same parent, and in the same relative order
-    //    (a child that moved before an earlier sibling is removed and inserted again).
+    // 1. Which children survive: same key, same parent, and the longest run of them that
+    //    is still in order (the others moved among their siblings: removed, inserted again).
     //    Survivors take their new data at once; contiguous changed rows share one signal.
     const size_t oldCount = m_nodes[size_t(p)].children.size();
-    std::vector<char> keep(oldCount, 0);
-    int lastRow = -1;
+    std::vector<int> newRows(oldCount, -1);
+    std::vector<int> newIndex(oldCount, -1);
+    for (size_t k = 0; k < oldCount; ++k) {
+        const Node &child = m_nodes[size_t(m_nodes[size_t(p)].children[k])];
+        const int ni = byKey.value({child.fc.functionCallID, child.occurrence}, -1);
+        if (ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex) {
+            newIndex[k] = ni;
+            newRows[k] = s.tree.node(ni).row;
+        }
+    }
+    const std::vector<char> keep = longestIncreasingRun(newRows);
     int changedFrom = -1;
     const auto flushChanged = [&](int endRow) {
         if (changedFrom >= 0)
@@ -212,16 +250,10 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
         changedFrom = -1;
     };
     for (size_t k = 0; k < oldCount; ++k) {
-        const int c = m_nodes[size_t(p)].children[k];
-        const Node &child = m_nodes[size_t(c)];
-        const int ni = byKey.value({child.fc.functionCallID, child.occurrence}, -1);
-        const bool survives = ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex &&
-                              s.tree.node(ni).row > lastRow;
         bool changed = false;
-        if (survives) {
-            keep[k] = 1;
-            lastRow = s.tree.node(ni).row;
-            m_nodes[size_t(c)].snapshotIndex = ni;
+        if (keep[k]) {
+            const int c = m_nodes[size_t(p)].children[k];
+            m_nodes[size_t(c)].snapshotIndex = newIndex[k];
             changed = updateNode(s, c);
         }
         if (changed && changedFrom < 0)

@@ -28,11 +28,12 @@ struct InputFile
     QString inputType;
     QString itemReferenceID;
     QString s3URL;
+    QJsonObject unknownFields;
 
     friend bool operator==(const InputFile &a, const InputFile &b)
     {
         return a.inputType == b.inputType && a.itemReferenceID == b.itemReferenceID &&
-               a.s3URL == b.s3URL;
+               a.s3URL == b.s3URL && a.unknownFields == b.unknownFields;
     }
     friend bool operator!=(const InputFile &a, const InputFile &b) { return !(a == b); }
 };
@@ -41,10 +42,12 @@ struct ActivityEntry
 {
     QString displayName;
     Status status;
+    QJsonObject unknownFields;
 
     friend bool operator==(const ActivityEntry &a, const ActivityEntry &b)
     {
-        return a.displayName == b.displayName && a.status == b.status;
+        return a.displayName == b.displayName && a.status == b.status &&
+               a.unknownFields == b.unknownFields;
     }
     friend bool operator!=(const ActivityEntry &a, const ActivityEntry &b) { return !(a == b); }
 };
