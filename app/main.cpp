@@ -5,14 +5,35 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// --help and --version must work without a display (a terminal, CI, a packaging check),
+// so they get a plain QCoreApplication; everything else needs the GUI.
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("bem"));
-    QApplication::setOrganizationDomain(QStringLiteral("bem.ai"));
-    QApplication::setApplicationName(QStringLiteral("bem-call-inspector"));
-    QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
-    QApplication::setApplicationVersion(QStringLiteral(BEM_VERSION));
+    const std::unique_ptr<QCoreApplication> app =
+        wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                                  : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("bem"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("bem.ai"));
+    QCoreApplication::setApplicationName(QStringLiteral("bem-call-inspector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BEM_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -29,8 +50,9 @@ int main(int argc, char *argv[])
                        "(for documentation)."),
         QStringLiteral("FILE.png"));
     parser.addOption(screenshotOption);
-    parser.process(app);
+    parser.process(*app);
 
+    QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
     bem::MainWindow window;
     if (parser.isSet(openOption))
         window.openFile(parser.value(openOption));
@@ -38,10 +60,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         QTimer::singleShot(1500, &window, [&window, path] {
-            if (!window.grab().save(path))
+            const bool saved = window.grab().save(path);
+            if (!saved)
                 qCritical("Could not save the screenshot to %s", qPrintable(path));
-            QApplication::quit();
+            QCoreApplication::exit(saved ? 0 : 1);
         });
     }
-    return app.exec();
+    return QCoreApplication::exec();
 }

@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSet>
 
 #include <cmath>
 
@@ -32,9 +31,8 @@ QString typeName(const QJsonValue &v)
     return QStringLiteral("nothing");
 }
 
-// Reads typed fields out of JSON objects, recording a warning (with the field's path)
-// for each value that is null or of the wrong type, and remembering which keys it read
-// so the rest can be kept as unknown fields.
+// Reads typed fields out of JSON objects. A value that is null or of the wrong type is
+// treated as absent, with a warning naming the field's path.
 class FieldReader
 {
 public:

@@ -97,7 +97,6 @@ void CallTreeModel::resetNodes()
     m_nodes.clear();
     m_freeNodes.clear();
     m_nodes.emplace_back();
-    m_nodes[RootNode].alive = true;
 }
 
 int CallTreeModel::allocNode()
@@ -196,7 +195,6 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
         node.parentMissing = t.parentMissing;
         node.cycleBroken = t.cycleBroken;
         node.duplicateId = t.duplicateId;
-        node.alive = true;
     };
     const int top = allocNode();
     init(top, index, parentNode, childPos);

@@ -96,7 +96,6 @@ private:
         bool parentMissing = false;
         bool cycleBroken = false;
         bool duplicateId = false;
-        bool alive = false;
     };
     static constexpr int RootNode = 0;
 
