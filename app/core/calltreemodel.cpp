@@ -499,72 +499,103 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const quintptr id = index.internalId();
     const Node &owner = m_nodes[size_t(ownerOf(id))];
-    if (isActivityId(id))
-        return activityData(owner, activityRowOf(id), index.column(), role);
-    return functionCallData(owner, index.column(), role);
+    const ActivityEntry *step = nullptr;
+    if (isActivityId(id)) {
+        const int row = activityRowOf(id);
+        if (row >= owner.fc.activity.size())
+            return {};
+        step = &owner.fc.activity[row];
+    }
+    const Status &status = step ? step->status : owner.fc.status;
+    switch (role) {
+    case Qt::DisplayRole:
+        return singleLine(cellText(owner.fc, step, index.column()));
+    case FullTextRole:
+        return cellText(owner.fc, step, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            return statusIcon(status.state());
+        return {};
+    case StatusRole:
+        return QVariant::fromValue(status.state());
+    case RawStatusRole:
+        return status.raw();
+    case NodeKindRole:
+        return QVariant::fromValue(step ? NodeKind::Activity : NodeKind::FunctionCall);
+    case FunctionCallIdRole:
+        return owner.fc.functionCallID;
+    case Qt::ToolTipRole:
+        if (step)
+            return plainToolTip({tr("Step: %1").arg(step->displayName),
+                                 tr("Status: %1").arg(status.displayText())});
+        return functionCallToolTip(owner);
+    default:
+        return step ? QVariant() : functionCallData(owner, role);
+    }
 }
 
-QVariant CallTreeModel::functionCallData(const Node &node, int column, int role) const
+// The text of one cell; `step` is set for an activity row.
+QString CallTreeModel::cellText(const FunctionCall &fc, const ActivityEntry *step, int column)
 {
-    const FunctionCall &fc = node.fc;
-    const auto text = [&]() -> QString {
+    if (step) {
         switch (column) {
         case NameColumn:
-            return nameOf(fc);
-        case TypeColumn:
-            return fc.type;
+            return step->displayName.isEmpty() ? tr("(unnamed step)") : step->displayName;
         case StatusColumn:
-            return fc.status.displayText();
-        case VersionColumn:
-            return versionText(fc.functionVersionNum);
-        case ReferenceIdColumn:
-            return fc.referenceID;
-        case StartedColumn:
-            return formatLocalTime(fc.startedAt.value);
-        case DurationColumn: {
-            const auto ms = durationMs(fc.startedAt, fc.finishedAt);
-            return ms ? formatDuration(*ms) : QString();
-        }
+            return step->status.displayText();
         default:
             return {};
         }
-    };
-    switch (role) {
-    case Qt::DisplayRole:
-        return singleLine(text());
-    case FullTextRole:
-        return text();
-    case Qt::DecorationRole:
-        if (column == StatusColumn)
-            return statusIcon(fc.status.state());
-        return {};
-    case Qt::ToolTipRole: {
-        QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallID),
-                          tr("Status: %1").arg(fc.status.displayText())};
-        if (!fc.type.isEmpty())
-            lines << tr("Type: %1").arg(fc.type);
-        if (!fc.functionID.isEmpty())
-            lines << tr("Function ID: %1").arg(fc.functionID);
-        if (fc.startedAt.isValid())
-            lines << tr("Started: %1").arg(formatUtcTime(fc.startedAt.value));
-        if (fc.finishedAt.isValid())
-            lines << tr("Finished: %1").arg(formatUtcTime(fc.finishedAt.value));
-        if (node.parentMissing)
-            lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallID);
-        if (node.cycleBroken)
-            lines << tr("Its parents form a cycle; shown at the top level.");
-        if (node.duplicateId)
-            lines << tr("Another function call has the same ID.");
-        return plainToolTip(lines);
     }
-    case StatusRole:
-        return QVariant::fromValue(fc.status.state());
-    case RawStatusRole:
-        return fc.status.raw();
-    case NodeKindRole:
-        return QVariant::fromValue(NodeKind::FunctionCall);
-    case FunctionCallIdRole:
-        return fc.functionCallID;
+    switch (column) {
+    case NameColumn:
+        return nameOf(fc);
+    case TypeColumn:
+        return fc.type;
+    case StatusColumn:
+        return fc.status.displayText();
+    case VersionColumn:
+        return versionText(fc.functionVersionNum);
+    case ReferenceIdColumn:
+        return fc.referenceID;
+    case StartedColumn:
+        return formatLocalTime(fc.startedAt.value);
+    case DurationColumn: {
+        const auto ms = durationMs(fc.startedAt, fc.finishedAt);
+        return ms ? formatDuration(*ms) : QString();
+    }
+    default:
+        return {};
+    }
+}
+
+QString CallTreeModel::functionCallToolTip(const Node &node)
+{
+    const FunctionCall &fc = node.fc;
+    QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallID),
+                      tr("Status: %1").arg(fc.status.displayText())};
+    if (!fc.type.isEmpty())
+        lines << tr("Type: %1").arg(fc.type);
+    if (!fc.functionID.isEmpty())
+        lines << tr("Function ID: %1").arg(fc.functionID);
+    if (fc.startedAt.isValid())
+        lines << tr("Started: %1").arg(formatUtcTime(fc.startedAt.value));
+    if (fc.finishedAt.isValid())
+        lines << tr("Finished: %1").arg(formatUtcTime(fc.finishedAt.value));
+    if (node.parentMissing)
+        lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallID);
+    if (node.cycleBroken)
+        lines << tr("Its parents form a cycle; shown at the top level.");
+    if (node.duplicateId)
+        lines << tr("Another function call has the same ID.");
+    return plainToolTip(lines);
+}
+
+// Roles only a function call row has.
+QVariant CallTreeModel::functionCallData(const Node &node, int role)
+{
+    const FunctionCall &fc = node.fc;
+    switch (role) {
     case FunctionIdRole:
         return fc.functionID;
     case SourceFunctionCallIdRole:
@@ -587,46 +618,6 @@ QVariant CallTreeModel::functionCallData(const Node &node, int column, int role)
         return node.cycleBroken;
     case DuplicateIdRole:
         return node.duplicateId;
-    default:
-        return {};
-    }
-}
-
-QVariant CallTreeModel::activityData(const Node &owner, int row, int column, int role) const
-{
-    if (row < 0 || row >= owner.fc.activity.size())
-        return {};
-    const ActivityEntry &a = owner.fc.activity[row];
-    const auto text = [&]() -> QString {
-        switch (column) {
-        case NameColumn:
-            return a.displayName.isEmpty() ? tr("(unnamed step)") : a.displayName;
-        case StatusColumn:
-            return a.status.displayText();
-        default:
-            return {};
-        }
-    };
-    switch (role) {
-    case Qt::DisplayRole:
-        return singleLine(text());
-    case FullTextRole:
-        return text();
-    case Qt::DecorationRole:
-        if (column == StatusColumn)
-            return statusIcon(a.status.state());
-        return {};
-    case Qt::ToolTipRole:
-        return plainToolTip(
-            {tr("Step: %1").arg(a.displayName), tr("Status: %1").arg(a.status.displayText())});
-    case StatusRole:
-        return QVariant::fromValue(a.status.state());
-    case RawStatusRole:
-        return a.status.raw();
-    case NodeKindRole:
-        return QVariant::fromValue(NodeKind::Activity);
-    case FunctionCallIdRole:
-        return owner.fc.functionCallID;
     default:
         return {};
     }

@@ -113,8 +113,9 @@ private:
     int activityCount(int node) const;
     int rowOf(int node) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
-    QVariant functionCallData(const Node &node, int column, int role) const;
-    QVariant activityData(const Node &owner, int activityRow, int column, int role) const;
+    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
+    static QString functionCallToolTip(const Node &node);
+    static QVariant functionCallData(const Node &node, int role);
 
     std::array<QIcon, 5> m_icons;
     std::vector<Node> m_nodes;
