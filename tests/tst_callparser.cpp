@@ -169,7 +169,11 @@ private slots:
         QCOMPARE(c.workflowVersionNum, std::nullopt);
         QCOMPARE(c.functionVersionNum, std::nullopt);
         QVERIFY(c.callReferenceID.isEmpty());
-        QVERIFY(c.input.isEmpty() || (!c.input.singleFile && c.input.batchFiles->isEmpty()));
+        // singleFile was a string (dropped); batchFiles was an object whose inputs were not
+        // an array: the batch is known to exist but lists nothing.
+        QVERIFY(!c.input.singleFile);
+        QVERIFY(c.input.batchFiles.has_value());
+        QVERIFY(c.input.batchFiles->isEmpty());
 
         // The non-object entry is skipped; the other two are kept.
         QCOMPARE(c.functionCalls.size(), 2);
