@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFont>
 #include <QItemSelectionModel>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -114,6 +115,8 @@ private slots:
         QCOMPARE(classify.data(CallTreeModel::NodeKindRole).value<CallTreeModel::NodeKind>(),
                  CallTreeModel::NodeKind::Activity);
         QCOMPARE(m_model->kind(classify), CallTreeModel::NodeKind::Activity);
+        QVERIFY(classify.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(!route.data(Qt::FontRole).isValid());
         QCOMPARE(classify.parent(), route);
         QVERIFY(!m_model->hasChildren(classify));
         QVERIFY(m_model->flags(classify).testFlag(Qt::ItemNeverHasChildren));

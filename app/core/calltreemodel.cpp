@@ -3,6 +3,7 @@
 
 #include "formatting.h"
 
+#include <QFont>
 #include <QHash>
 
 #include <algorithm>
@@ -524,6 +525,14 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(step ? NodeKind::Activity : NodeKind::FunctionCall);
     case FunctionCallIdRole:
         return owner.fc.functionCallID;
+    case Qt::FontRole:
+        // Steps inside a function call read differently from the function calls beside them.
+        if (step) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
     case Qt::ToolTipRole:
         if (step)
             return plainToolTip({tr("Step: %1").arg(step->displayName),
