@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include "apiendpoint.h"
+#include "apikeystore.h"
+#include "bemclient.h"
+#include "callpoller.h"
+#include "demoscenarios.h"
+#include "localbemserver.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <cstring>
@@ -36,30 +43,103 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BEM_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Inspect a bem call: its status, timing and function-call tree."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Inspect a bem call: its status, timing and function-call tree, live while it runs.\n"
+        "The API key comes from BEM_API_KEY or from the system keychain (File > API Key)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption openOption(QStringLiteral("open"),
-                                        QStringLiteral("Show a saved call response (JSON)."),
-                                        QStringLiteral("FILE.json"));
-    parser.addOption(openOption);
+    parser.addPositionalArgument(QStringLiteral("CALL_ID"),
+                                 QStringLiteral("The call to load at start."),
+                                 QStringLiteral("[CALL_ID]"));
+    const QCommandLineOption baseUrlOption(
+        QStringLiteral("base-url"),
+        QStringLiteral("The bem API to talk to (default %1; BEM_BASE_URL also sets it).")
+            .arg(bem::ApiEndpoint::defaultBaseUrl().toString()),
+        QStringLiteral("URL"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Run a local demo bem API inside the app and watch a workflow call "
+                       "progress: no key or network needed."));
+    QCommandLineOption demoIfNoKeyOption(
+        QStringLiteral("demo-if-no-key"),
+        QStringLiteral("Start the demo unless an API key is configured."));
+    demoIfNoKeyOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption openOption(
+        QStringLiteral("open"), QStringLiteral("Show a saved call response (JSON), offline."),
+        QStringLiteral("FILE.json"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE.png once it has settled, then quit "
                        "(for documentation)."),
         QStringLiteral("FILE.png"));
-    parser.addOption(screenshotOption);
+    QCommandLineOption screenshotDelayOption(
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("Milliseconds to wait before --screenshot (default 1500)."),
+        QStringLiteral("MS"), QStringLiteral("1500"));
+    screenshotDelayOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({baseUrlOption, demoOption, demoIfNoKeyOption, openOption, screenshotOption,
+                       screenshotDelayOption});
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
-    bem::MainWindow window;
-    if (parser.isSet(openOption))
+
+    QNetworkAccessManager network;
+    bem::BemClient client(&network);
+    bem::CallPoller poller(&client);
+    bem::ApiKeyStore keys;
+    std::unique_ptr<bem::LocalBemServer> demoServer;
+    bem::MainWindow window(&poller, parser.isSet(demoOption) ? nullptr : &keys);
+
+    QString baseUrlProblem;
+    client.setBaseUrl(bem::ApiEndpoint::resolveBaseUrl(
+        parser.value(baseUrlOption), qEnvironmentVariable("BEM_BASE_URL"), &baseUrlProblem));
+    if (!baseUrlProblem.isEmpty())
+        window.showNotice(baseUrlProblem);
+
+    const QString callId = parser.positionalArguments().value(0);
+    const auto startDemo = [&] {
+        demoServer = std::make_unique<bem::LocalBemServer>();
+        if (!demoServer->listen()) {
+            window.showNotice(QObject::tr("The demo could not start: no local port was free."));
+            return;
+        }
+        QObject::disconnect(&keys, nullptr, &client, nullptr);
+        client.setBaseUrl(demoServer->baseUrl());
+        client.setApiKey(QString::fromLatin1(bem::LocalBemServer::demoApiKey()));
+        window.setModeNote(
+            QObject::tr("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
+                .arg(demoServer->baseUrl().authority()));
+        window.loadCall(callId.isEmpty() ? bem::DemoCalls::progressing() : callId);
+    };
+
+    if (parser.isSet(openOption)) {
         window.openFile(parser.value(openOption));
+    } else if (parser.isSet(demoOption)) {
+        startDemo();
+    } else {
+        QObject::connect(&keys, &bem::ApiKeyStore::keyChanged, &client,
+                         [&] { client.setApiKey(keys.key()); });
+        QObject::connect(
+            &keys, &bem::ApiKeyStore::loaded, &window,
+            [&] {
+                client.setApiKey(keys.key());
+                if (!keys.hasKey() && parser.isSet(demoIfNoKeyOption)) {
+                    startDemo();
+                    return;
+                }
+                if (!keys.hasKey() && !keys.keychainProblem().isEmpty())
+                    window.showNotice(keys.keychainProblem());
+                if (!callId.isEmpty())
+                    window.loadCall(callId);
+            },
+            Qt::SingleShotConnection);
+        keys.load();
+    }
+
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
-        QTimer::singleShot(1500, &window, [&window, path] {
+        QTimer::singleShot(parser.value(screenshotDelayOption).toInt(), &window, [&window, path] {
             const bool saved = window.grab().save(path);
             if (!saved)
                 qCritical("Could not save the screenshot to %s", qPrintable(path));

@@ -96,6 +96,27 @@ private slots:
         QVERIFY(!r.error.contains(u'\n'));
     }
 
+    void invalidJson_isNotMistakenForACutOffBody()
+    {
+        QVERIFY(!CallParser::parse(QByteArray("{\"call\": {}} trailing")).endedEarly);
+        QVERIFY(!CallParser::parse(QByteArray("{\"call\": 'x', \"more\": 1234567890}")).endedEarly);
+    }
+
+    // A body cut anywhere inside must read as "ended early", not as a syntax mistake.
+    void cutOffBody_endsEarly()
+    {
+        // The fixture stops mid-object.
+        QVERIFY(CallParser::parse(readTestData(QStringLiteral("invalid-json.json"))).endedEarly);
+        const QByteArray full = readTestData(QStringLiteral("progress-4.json")).trimmed();
+        for (qsizetype cut = 1; cut < full.size() - 1; cut += 7) {
+            const QByteArray part = full.left(cut);
+            const ParseResult r = CallParser::parse(part);
+            QVERIFY2(!r.ok(), part.constData());
+            QVERIFY2(r.endedEarly, qPrintable(QString::number(cut) + u' ' + r.error));
+            QVERIFY(r.error.contains(QStringLiteral("ends early")));
+        }
+    }
+
     void htmlErrorPage_isNotJson()
     {
         const ParseResult r =

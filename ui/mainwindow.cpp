@@ -1,36 +1,54 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "apikeystore.h"
 #include "callparser.h"
 #include "calltreemodel.h"
 
 #include <QAction>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTime>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace bem {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent)
     : QMainWindow(parent)
+    , m_poller(poller)
+    , m_keys(keys)
     , m_model(new CallTreeModel(this))
+    , m_callId(new QLineEdit(this))
     , m_summary(new QLabel(this))
     , m_message(new QLabel(this))
     , m_tree(new QTreeView(this))
+    , m_liveStatus(new QLabel(this))
+    , m_modeNote(new QLabel(this))
 {
     setWindowTitle(tr("bem Call Inspector"));
 
+    m_callId->setPlaceholderText(tr("Paste a call ID and press Enter"));
+    m_callId->setClearButtonEnabled(true);
+    m_callId->setMinimumWidth(320);
+    connect(m_callId, &QLineEdit::returnPressed, this, [this] { loadCall(m_callId->text()); });
+
     // Server strings are never markup.
-    m_summary->setTextFormat(Qt::PlainText);
+    for (QLabel *label : {m_summary, m_message, m_liveStatus, m_modeNote})
+        label->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setText(tr("Open a saved call response (File ▸ Open…) to inspect it."));
-    m_message->setTextFormat(Qt::PlainText);
+    m_summary->setText(
+        tr("Enter a call ID above, or open a saved response (File \u25b8 Open\u2026)."));
     m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
 
     m_tree->setModel(m_model);
@@ -46,24 +64,77 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_tree, 1);
     setCentralWidget(central);
 
+    m_refreshAction = new QAction(tr("&Refresh Now"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setEnabled(false);
+    connect(m_refreshAction, &QAction::triggered, m_poller, &CallPoller::refreshNow);
+    m_pauseAction = new QAction(tr("&Pause Auto-Refresh"), this);
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_pauseAction->setEnabled(false);
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        if (paused)
+            m_poller->pause();
+        else
+            m_poller->resume();
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Call"));
+    toolbar->setObjectName(QStringLiteral("callToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr("Call ID:"), toolbar));
+    toolbar->addWidget(m_callId);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_pauseAction);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFile);
+    QAction *open =
+        file->addAction(tr("&Open Saved Response\u2026"), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
+    QAction *focusId = file->addAction(tr("Go to Call &ID"), this, [this] {
+        m_callId->setFocus();
+        m_callId->selectAll();
+    });
+    focusId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    if (m_keys)
+        file->addAction(tr("&API Key\u2026"), this, &MainWindow::enterApiKey);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *call = menuBar()->addMenu(tr("&Call"));
+    call->addAction(m_refreshAction);
+    call->addAction(m_pauseAction);
 
-    resize(1000, 650);
+    statusBar()->addWidget(m_liveStatus, 1);
+    statusBar()->addPermanentWidget(m_modeNote);
+    m_modeNote->hide();
+
+    // The countdown ("next refresh in 4 s") is redrawn each second while one is pending.
+    m_countdown.setInterval(500);
+    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateLiveStatus);
+    connect(m_poller, &CallPoller::snapshotChanged, this, [this](const CallSnapshotPtr &s) {
+        if (s)
+            showSnapshot(*s);
+    });
+    connect(m_poller, &CallPoller::statusChanged, this, &MainWindow::onPollerStatus);
+
+    m_callId->setFocus();
+    resize(1100, 700);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::chooseFile()
+void MainWindow::loadCall(const QString &callID)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open call response"), {},
-                                                      tr("JSON files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
+    const QString id = callID.trimmed();
+    if (id.isEmpty())
+        return;
+    m_callId->setText(id);
+    m_firstSnapshotOfCall = true;
+    m_pauseAction->setChecked(false);
+    setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
+    hideMessage();
+    m_poller->start(id);
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -78,38 +149,151 @@ bool MainWindow::openFile(const QString &path)
         showMessage(tr("Could not load %1. %2").arg(path, parsed.error), true);
         return false;
     }
-    const CallSnapshot snapshot = CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings);
+    // A saved response is a picture of the past: nothing to refresh.
+    m_poller->stop();
+    m_firstSnapshotOfCall = true;
+    hideMessage();
+    showSnapshot(CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings));
+    m_callId->setText(m_model->callID());
+    setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
+    m_liveStatus->setText(tr("Showing a saved response: %1 (not refreshed)").arg(path));
+    return true;
+}
+
+void MainWindow::setModeNote(const QString &text)
+{
+    m_modeNote->setText(text);
+    m_modeNote->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_message->isVisible() || !m_message->isHidden() ? m_message->text() : QString();
+}
+
+QString MainWindow::liveStatusText() const
+{
+    return m_liveStatus->text();
+}
+
+void MainWindow::showSnapshot(const CallSnapshot &snapshot)
+{
     const Call &call = snapshot.call;
     m_model->setSnapshot(snapshot);
-    m_tree->expandToDepth(0);
-    for (int column = CallTreeModel::TypeColumn; column < CallTreeModel::ColumnCount; ++column)
-        m_tree->resizeColumnToContents(column);
-
+    // Size and expand once there is something to size: a pending call has no rows yet.
+    if (m_firstSnapshotOfCall && !call.functionCalls.isEmpty()) {
+        m_firstSnapshotOfCall = false;
+        m_tree->expandToDepth(0);
+        for (int column = CallTreeModel::TypeColumn; column < CallTreeModel::ColumnCount; ++column)
+            m_tree->resizeColumnToContents(column);
+    }
     QStringList summary{call.callID, call.status.displayText()};
     const QString name = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;
     if (!name.isEmpty())
         summary << name;
     const int count = int(call.functionCalls.size());
     summary << (count == 1 ? tr("1 function call") : tr("%1 function calls").arg(count));
-    m_summary->setText(summary.join(QStringLiteral(" · ")));
-    if (snapshot.warnings.isEmpty())
-        m_message->hide();
-    else
+    m_summary->setText(summary.join(QStringLiteral(" \u00b7 ")));
+    m_lastGoodTime = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    if (!snapshot.warnings.isEmpty())
         showMessage(tr("Parts of the response were ignored (%1). First: %2")
                         .arg(snapshot.warnings.size())
                         .arg(snapshot.warnings.first()),
                     false);
-    statusBar()->showMessage(tr("Loaded %1").arg(path));
-    return true;
+    else if (!m_message->isHidden() && m_poller->status().lastError.isEmpty())
+        hideMessage();
+}
+
+void MainWindow::onPollerStatus(const PollerStatus &status)
+{
+    using P = PollerStatus::Phase;
+    const bool watching = status.phase != P::Idle;
+    m_refreshAction->setEnabled(watching && !status.requestInFlight);
+    m_pauseAction->setEnabled(watching && status.phase != P::Finished &&
+                              status.phase != P::Stopped);
+    {
+        const QSignalBlocker blocker(m_pauseAction);
+        m_pauseAction->setChecked(status.phase == P::Paused);
+    }
+    if ((status.phase == P::Retrying || status.phase == P::Stopped) && !status.requestInFlight) {
+        QString text = status.phase == P::Retrying
+                           ? tr("Could not refresh: %1").arg(status.lastError)
+                           : status.lastError;
+        if (status.hasSnapshot)
+            text += u' ' + tr("Showing the data received at %1.").arg(m_lastGoodTime);
+        showMessage(text, true);
+    } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
+               m_message->property("isError").toBool()) {
+        hideMessage();
+    }
+    updateLiveStatus();
+    if (status.nextRefreshInMs >= 0)
+        m_countdown.start();
+    else
+        m_countdown.stop();
+}
+
+void MainWindow::updateLiveStatus()
+{
+    if (m_poller->status().phase == PollerStatus::Phase::Idle)
+        return; // keep whatever the last action said (a saved file, say)
+    m_liveStatus->setText(m_poller->status().describe());
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open call response"), {},
+                                                      tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::enterApiKey()
+{
+    if (!m_keys)
+        return;
+    QString label = tr("bem API key (stored in the system keychain):");
+    if (ApiKeyStore::environmentHasKey())
+        label += u'\n' + tr("BEM_API_KEY is set and is used while it is set.");
+    if (m_keys->hasKey())
+        label += u'\n' + tr("Current key: %1 (%2)")
+                             .arg(ApiKeyStore::masked(m_keys->key()),
+                                  ApiKeyStore::sourceDescription(m_keys->source()));
+    bool ok = false;
+    const QString key =
+        QInputDialog::getText(this, tr("API Key"), label, QLineEdit::Password, QString(), &ok);
+    if (!ok || key.trimmed().isEmpty())
+        return;
+    connect(
+        m_keys, &ApiKeyStore::saved, this,
+        [this](ApiKeyStore::Source where) {
+            if (where == ApiKeyStore::Source::Session)
+                showMessage(m_keys->keychainProblem(), false);
+            else
+                statusBar()->showMessage(tr("API key saved in the system keychain."), 5000);
+            if (!m_poller->callID().isEmpty())
+                m_poller->refreshNow();
+        },
+        Qt::SingleShotConnection);
+    m_keys->save(key);
 }
 
 void MainWindow::showMessage(const QString &text, bool isError)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(isError ? QStringLiteral("color: palette(bright-text); "
-                                                      "background: #b42318; padding: 6px;")
-                                     : QStringLiteral("padding: 6px;"));
+    m_message->setProperty("isError", isError);
+    m_message->setStyleSheet(isError ? QStringLiteral("color: white; background: #b42318; "
+                                                      "padding: 6px; border-radius: 3px;")
+                                     : QStringLiteral("background: palette(alternate-base); "
+                                                      "padding: 6px; border-radius: 3px;"));
     m_message->show();
+}
+
+void MainWindow::hideMessage()
+{
+    m_message->setProperty("isError", false);
+    m_message->clear();
+    m_message->hide();
 }
 
 } // namespace bem

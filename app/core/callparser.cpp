@@ -284,6 +284,29 @@ QString oneLine(QString text)
     return text;
 }
 
+// A body cut off in transit fails at (or a token before) its very end, with an error
+// about something left open; a body written wrong fails earlier or at trailing garbage.
+bool looksCutOff(const QByteArray &body, const QJsonParseError &error)
+{
+    switch (error.error) {
+    case QJsonParseError::UnterminatedObject:
+    case QJsonParseError::UnterminatedArray:
+    case QJsonParseError::UnterminatedString:
+    case QJsonParseError::TerminationByNumber:
+    case QJsonParseError::IllegalValue:
+    case QJsonParseError::MissingNameSeparator:
+    case QJsonParseError::MissingValueSeparator:
+        break;
+    default:
+        return false;
+    }
+    if (!body.trimmed().startsWith('{'))
+        return false;
+    // The longest token that can be cut is a literal ("false") or a number; allow for it.
+    constexpr qsizetype Slack = 8;
+    return error.offset >= body.trimmed().size() - Slack;
+}
+
 } // namespace
 
 ParseResult CallParser::parse(const QByteArray &body)
@@ -297,10 +320,16 @@ ParseResult CallParser::parse(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &jsonError);
     if (jsonError.error != QJsonParseError::NoError) {
         result.errorOffset = jsonError.offset;
+        result.endedEarly = looksCutOff(body, jsonError);
         // Proxies and gateways answer with HTML pages; say so rather than "illegal value".
         if (body.trimmed().startsWith('<'))
             result.error = QStringLiteral("The response is not valid JSON: it is an HTML page "
                                           "(often a proxy or gateway error).");
+        else if (result.endedEarly)
+            result.error = QStringLiteral("The response is not valid JSON: it ends early, in "
+                                          "the middle of a value at byte %1 (it was probably "
+                                          "cut off on the way).")
+                               .arg(jsonError.offset);
         else
             result.error = QStringLiteral("The response is not valid JSON: %1 at byte %2.")
                                .arg(jsonError.errorString())

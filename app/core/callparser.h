@@ -19,6 +19,9 @@ struct ParseResult
     QString error;
     // Byte offset of a JSON syntax error; -1 when the error is not about syntax.
     qsizetype errorOffset = -1;
+    // The JSON stopped mid-value at the end of the body: it was most likely cut off in
+    // transit rather than written wrong.
+    bool endedEarly = false;
     // The server's own "error" text, when the body carried one.
     QString serverError;
     QStringList warnings;

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "fetchresult.h"
+
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+class QNetworkRequest;
+QT_END_NAMESPACE
+
+namespace bem {
+
+// Reads calls from the bem API: GET {base}/v2/calls/{callID}. At most one request is in
+// flight; starting another cancels it, and a canceled request never reports. Every
+// ending becomes one FetchResult (finished()), including the refusals that happen before
+// any byte is sent (no key, plain http to another machine, a bad ID).
+//
+// The key is held in memory only, sent in x-api-key, and only to https or loopback
+// http; redirects are followed within the same origin only, so the key never reaches
+// another site. It never appears in a result's message or details.
+class BemClient final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultTransferTimeoutMs = 30'000;
+    static constexpr qint64 DefaultMaxBodyBytes = 512LL * 1024 * 1024;
+
+    explicit BemClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~BemClient() override;
+    Q_DISABLE_COPY_MOVE(BemClient)
+
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setApiKey(const QString &key) { m_apiKey = key; }
+    bool hasApiKey() const { return !m_apiKey.isEmpty(); }
+    // Inactivity timeout: no byte for this long ends the request as a timeout.
+    void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
+    int transferTimeoutMs() const { return m_transferTimeoutMs; }
+    // A body announced or grown beyond this is refused instead of filling memory.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+
+    // Starts loading `callID`, canceling a request in flight. When the 2xx body equals
+    // `knownBody` byte for byte, the result is Unchanged and nothing is parsed.
+    void fetchCall(const QString &callID, const QByteArray &knownBody = {});
+    // GET /v2/calls?limit=1: checks the base URL and the key without loading a call.
+    void checkConnection();
+    // Drops the request in flight, if any; it will not report.
+    void cancel();
+    bool isBusy() const { return m_reply != nullptr; }
+
+    // "bem-call-inspector/0.1.0 (Qt 6.4.2; Linux)".
+    static QByteArray userAgent();
+
+Q_SIGNALS:
+    void finished(const bem::FetchResult &result);
+    void connectionChecked(const bem::FetchResult &result);
+
+private:
+    enum class Purpose { Call, ConnectionCheck };
+    void start(Purpose purpose, const QUrl &url, const QString &callID);
+    void refuse(Purpose purpose, FetchResult result);
+    void onFinished();
+    FetchResult resultOf(QNetworkReply *reply);
+    void report(Purpose purpose, const FetchResult &result);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_apiKey;
+    int m_transferTimeoutMs = DefaultTransferTimeoutMs;
+    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
+
+    // The request in flight and what is known about it.
+    QPointer<QNetworkReply> m_reply;
+    // Bumped by every start and cancel, so a refusal queued for an older request is dropped.
+    quint64 m_generation = 0;
+    Purpose m_purpose = Purpose::Call;
+    QString m_callID;
+    QByteArray m_knownBody;
+    QElapsedTimer m_elapsed;
+    bool m_tooLarge = false;
+    QStringList m_tlsErrors;
+};
+
+} // namespace bem

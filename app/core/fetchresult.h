@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "callsnapshot.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace bem {
+
+// Every way a GET /v2/calls/{id} can end, as the user needs to tell them apart.
+enum class FetchOutcome {
+    Success,             // a call arrived and parsed (snapshot set)
+    Unchanged,           // 200 with exactly the bytes already shown: nothing was parsed
+    NoApiKey,            // no key configured: nothing was sent
+    InsecureTransport,   // the key would have travelled in clear text: nothing was sent
+    InvalidRequest,      // no usable call ID or base URL: nothing was sent
+    NetworkError,        // no network, DNS, refused or reset connection
+    TlsError,            // the secure connection failed (never ignored)
+    Timeout,             // no data for the transfer timeout
+    RedirectRefused,     // redirected to another origin (or too often): not followed
+    Unauthorized,        // 401
+    Forbidden,           // 403
+    NotFound,            // 404
+    RateLimited,         // 429, with retryAfterSeconds when the server said
+    ServerError,         // 5xx
+    HttpError,           // any other non-2xx status (400, 422, …)
+    NotJson,             // a 2xx body that is not JSON (an HTML page from a proxy, …)
+    Truncated,           // the body ended before it was complete
+    ServerReportedError, // a 200 carrying only "error"
+    InvalidResponse,     // JSON, but not a call response (an array, no "call", …)
+    TooLarge,            // the body exceeded the client's limit and was not read
+};
+
+// A short stable name ("rate-limited"), for logs and tests.
+QString outcomeName(FetchOutcome outcome);
+
+struct FetchResult
+{
+    FetchOutcome outcome = FetchOutcome::NetworkError;
+    QString callID;
+    // The URL asked for (never contains the key: that travels in a header).
+    QUrl url;
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    // One or two sentences for the user. Never contains the API key.
+    QString message;
+    // The raw facts for the curious: status line, Qt's error, the start of the body.
+    QString details;
+    // The bem error body's "message" (or a 200's "error"), when there was one.
+    QString serverMessage;
+    // From a 429's Retry-After (seconds or HTTP date), when present.
+    std::optional<int> retryAfterSeconds;
+    // The body as received (2xx only), so a later refresh can be compared byte for byte.
+    QByteArray body;
+    CallSnapshotPtr snapshot; // Success only
+    qint64 elapsedMs = 0;
+
+    bool hasCall() const { return outcome == FetchOutcome::Success; }
+    bool isOk() const
+    {
+        return outcome == FetchOutcome::Success || outcome == FetchOutcome::Unchanged;
+    }
+    // Worth retrying by itself, later: the network, the server or a proxy may recover.
+    // The others need a person (a key, an ID, a setting) before a retry can help.
+    bool isTransient() const;
+};
+
+// Parses a Retry-After value: delta-seconds or an HTTP date (relative to `now`).
+// Negative or unreadable values give nullopt; very large ones are capped at one day.
+std::optional<int> parseRetryAfter(const QByteArray &value,
+                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+} // namespace bem

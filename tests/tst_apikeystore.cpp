@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "apikeystore.h"
+
+#include <QDirIterator>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bem;
+
+namespace {
+const QString SecretKey = QStringLiteral("sk_live_keystore_test_5d41402abc4b2a76");
+}
+
+// The key store with the real QtKeychain library. On a machine with a Secret Service the
+// key round-trips through it (under a test-only service name); on a headless machine (CI)
+// the keychain fails fast and the key must stay in memory for the session. Either way no
+// file the app could write may contain the key.
+class TestApiKeyStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_service;
+
+    QStringList filesContainingKey() const
+    {
+        QStringList hits;
+        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (f.open(QIODevice::ReadOnly) && f.readAll().contains(SecretKey.toUtf8()))
+                hits << f.fileName();
+        }
+        return hits;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        // Everything the app (or QtKeychain's fallbacks) might write lands in here.
+        qputenv("HOME", m_home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
+        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
+        qputenv("XDG_CACHE_HOME", (m_home.path() + QStringLiteral("/cache")).toUtf8());
+        qputenv("XDG_STATE_HOME", (m_home.path() + QStringLiteral("/state")).toUtf8());
+        qunsetenv("BEM_API_KEY");
+        QCoreApplication::setOrganizationName(QStringLiteral("bem"));
+        QCoreApplication::setApplicationName(QStringLiteral("bem-call-inspector-test"));
+        m_service =
+            QStringLiteral("bem-call-inspector-test-%1").arg(QCoreApplication::applicationPid());
+    }
+
+    void cleanupTestCase()
+    {
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        store.forget();
+        QTest::qWait(100);
+    }
+
+    void environmentWins()
+    {
+        qputenv("BEM_API_KEY", "  sk_from_environment_1234  ");
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        QSignalSpy loaded(&store, &ApiKeyStore::loaded);
+        store.load();
+        QCOMPARE(loaded.size(), 0); // queued, never from inside load()
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(store.key(), QStringLiteral("sk_from_environment_1234"));
+        QCOMPARE(store.source(), ApiKeyStore::Source::Environment);
+        QVERIFY(ApiKeyStore::environmentHasKey());
+        qunsetenv("BEM_API_KEY");
+        QVERIFY(!ApiKeyStore::environmentHasKey());
+    }
+
+    void saveThenLoad_keychainOrSessionOnly_neverAFile()
+    {
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        QSignalSpy saved(&store, &ApiKeyStore::saved);
+        store.save(QStringLiteral("  ") + SecretKey + QStringLiteral("\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(saved.size() == 1, 15'000);
+        const auto where = saved.first().first().value<ApiKeyStore::Source>();
+        QCOMPARE(store.key(), SecretKey);
+        QCOMPARE(store.source(), where);
+
+        // What a new run of the app finds.
+        ApiKeyStore later;
+        later.setServiceName(m_service);
+        QSignalSpy loaded(&later, &ApiKeyStore::loaded);
+        later.load();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() == 1, 15'000);
+
+        if (where == ApiKeyStore::Source::Keychain) {
+            QVERIFY(store.keychainProblem().isEmpty());
+            QCOMPARE(later.key(), SecretKey);
+            QCOMPARE(later.source(), ApiKeyStore::Source::Keychain);
+        } else {
+            // No keychain here (a headless machine): the user is told, and the key lives
+            // only in this process.
+            QCOMPARE(where, ApiKeyStore::Source::Session);
+            QVERIFY(store.keychainProblem().contains(QStringLiteral("this session only")));
+            QVERIFY(!store.keychainProblem().contains(SecretKey));
+            QVERIFY(!later.hasKey());
+            QVERIFY(!later.keychainProblem().isEmpty());
+        }
+        // Settings as the app writes them, flushed, must not hold the key either.
+        QSettings settings;
+        settings.setValue(QStringLiteral("probe"), 1);
+        settings.sync();
+        QCOMPARE(filesContainingKey(), QStringList());
+    }
+
+    void forget_clearsTheSessionKey()
+    {
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        QSignalSpy saved(&store, &ApiKeyStore::saved);
+        store.save(SecretKey);
+        QTRY_VERIFY_WITH_TIMEOUT(saved.size() == 1, 15'000);
+        QVERIFY(store.hasKey());
+        store.forget();
+        QVERIFY(!store.hasKey());
+        QCOMPARE(store.source(), ApiKeyStore::Source::None);
+    }
+
+    void masked_showsAtMostTheLastFour()
+    {
+        QCOMPARE(ApiKeyStore::masked(SecretKey), QStringLiteral("\u2022\u2022\u2022\u20222a76"));
+        QCOMPARE(ApiKeyStore::masked(QStringLiteral("short-key")),
+                 QStringLiteral("\u2022\u2022\u2022\u2022"));
+        QCOMPARE(ApiKeyStore::masked(QString()), QString());
+        QVERIFY(!ApiKeyStore::masked(SecretKey).contains(SecretKey.left(8)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiKeyStore)
+#include "tst_apikeystore.moc"

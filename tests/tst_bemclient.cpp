@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: MIT
+#include "apiendpoint.h"
+#include "bemclient.h"
+#include "demoscenarios.h"
+#include "localbemserver.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkInterface>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <optional>
+
+using namespace bem;
+
+namespace {
+const QString Key = QStringLiteral("sk_test_client_9f8e7d6c5b4a");
+}
+
+// BemClient against the local bem API over real sockets: every outcome a user can meet,
+// what the server actually received, and where the key may and may not go.
+class TestBemClient : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<LocalBemServer> m_server;
+    std::unique_ptr<BemClient> m_client;
+
+    FetchResult fetch(const QString &id, const QByteArray &knownBody = {})
+    {
+        std::optional<FetchResult> got;
+        const auto c = connect(m_client.get(), &BemClient::finished,
+                               [&got](const FetchResult &r) { got = r; });
+        m_client->fetchCall(id, knownBody);
+        const bool arrived = QTest::qWaitFor([&] { return got.has_value(); }, 20'000);
+        disconnect(c);
+        if (!arrived)
+            qFatal("no result for %s", qPrintable(id));
+        // Whatever the outcome, the key must not be in what a user or a log could see.
+        if (got->message.contains(Key) || got->details.contains(Key) ||
+            got->serverMessage.contains(Key))
+            qFatal("the API key leaked into a result for %s", qPrintable(id));
+        return *got;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<LocalBemServer>();
+        m_server->setApiKey(Key.toUtf8());
+        QVERIFY(m_server->listen());
+        m_client = std::make_unique<BemClient>(&m_network);
+        m_client->setBaseUrl(m_server->baseUrl());
+        m_client->setApiKey(Key);
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void success_sendsKeyAcceptAndUserAgent()
+    {
+        const FetchResult r = fetch(DemoCalls::batch());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(r.snapshot);
+        QCOMPARE(r.snapshot->call.callID, DemoCalls::batch());
+        QVERIFY(!r.body.isEmpty());
+        QCOMPARE(m_server->requests().size(), 1);
+        const ServerRequestRecord req = m_server->requests().first();
+        QCOMPARE(req.method, QByteArray("GET"));
+        QCOMPARE(req.rawPath, QByteArray("/v2/calls/") + DemoCalls::batch().toUtf8());
+        QCOMPARE(req.apiKey, Key.toUtf8());
+        QCOMPARE(req.accept, QByteArray("application/json"));
+        QVERIFY2(req.userAgent.startsWith("bem-call-inspector/" BEM_VERSION " ("),
+                 req.userAgent.constData());
+    }
+
+    void callId_isOneEncodedSegmentOnTheWire_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QByteArray>("rawPath");
+        QTest::newRow("slash") << QStringLiteral("a/b") << QByteArray("/v2/calls/a%2Fb");
+        QTest::newRow("dot-dot") << QStringLiteral("../x") << QByteArray("/v2/calls/..%2Fx");
+        QTest::newRow("space") << QStringLiteral("a b") << QByteArray("/v2/calls/a%20b");
+        QTest::newRow("query") << QStringLiteral("x?limit=1#f")
+                               << QByteArray("/v2/calls/x%3Flimit%3D1%23f");
+        QTest::newRow("non-ascii")
+            << QStringLiteral("r\u00e9f\u00e9rence") << QByteArray("/v2/calls/r%C3%A9f%C3%A9rence");
+    }
+    void callId_isOneEncodedSegmentOnTheWire()
+    {
+        QFETCH(QString, id);
+        QFETCH(QByteArray, rawPath);
+        const FetchResult r = fetch(id);
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NotFound));
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_server->requests().first().rawPath, rawPath);
+        QCOMPARE(m_server->requests().first().callId, id);
+        QVERIFY(m_server->requests().first().query.isEmpty());
+    }
+
+    void notFound_explainsEnvironments()
+    {
+        const FetchResult r = fetch(QStringLiteral("wf_does_not_exist"));
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NotFound));
+        QCOMPARE(r.httpStatus, 404);
+        QVERIFY(r.message.contains(QStringLiteral("No call with this ID in this environment")));
+        QVERIFY(!r.serverMessage.isEmpty()); // the bem error body's message
+        QVERIFY(r.message.contains(r.serverMessage));
+        QVERIFY(!r.isTransient());
+    }
+
+    void wrongKey_isUnauthorized()
+    {
+        m_client->setApiKey(QStringLiteral("sk_wrong_key_000000"));
+        const FetchResult r = fetch(DemoCalls::batch());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Unauthorized));
+        QCOMPARE(r.httpStatus, 401);
+        QVERIFY(r.message.startsWith(
+            QStringLiteral("The API key was refused \u2014 check it in Settings")));
+        QCOMPARE(m_server->requests().first().apiKey, QByteArray("sk_wrong_key_000000"));
+        QVERIFY(!r.message.contains(QStringLiteral("sk_wrong_key_000000")));
+        QVERIFY(!r.details.contains(QStringLiteral("sk_wrong_key_000000")));
+    }
+
+    void forbidden()
+    {
+        const FetchResult r = fetch(DemoCalls::forbidden());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Forbidden));
+        QCOMPARE(r.httpStatus, 403);
+        QVERIFY(r.message.contains(QStringLiteral("not allowed")));
+    }
+
+    void rateLimited_carriesRetryAfter()
+    {
+        m_server->setRetryAfterSeconds(7);
+        const FetchResult r = fetch(DemoCalls::rateLimited());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::RateLimited));
+        QCOMPARE(r.httpStatus, 429);
+        QCOMPARE(r.retryAfterSeconds, std::optional<int>(7));
+        QVERIFY(r.message.contains(QStringLiteral("7 seconds")));
+        QVERIFY(r.isTransient());
+    }
+
+    void serverError_showsTheServersMessage()
+    {
+        const FetchResult r = fetch(DemoCalls::flaky());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::ServerError));
+        QCOMPARE(r.httpStatus, 500);
+        QVERIFY(!r.serverMessage.isEmpty());
+        QVERIFY(r.message.contains(r.serverMessage));
+        QVERIFY(r.details.contains(QStringLiteral("HTTP 500")));
+    }
+
+    void badGateway_htmlIsNamedAsAProxyPage()
+    {
+        const FetchResult r = fetch(DemoCalls::badGateway());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::ServerError));
+        QCOMPARE(r.httpStatus, 502);
+        QVERIFY(r.message.contains(QStringLiteral("proxy or gateway")));
+        QVERIFY(r.details.contains(QStringLiteral("502")));
+        QVERIFY(!r.message.contains(u'<'));
+    }
+
+    void invalidJson()
+    {
+        const FetchResult r = fetch(DemoCalls::invalidJson());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NotJson));
+        QVERIFY(r.message.contains(QStringLiteral("not valid JSON")));
+        QVERIFY(!r.snapshot);
+    }
+
+    void truncatedBody()
+    {
+        const FetchResult r = fetch(DemoCalls::truncated());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Truncated));
+        QVERIFY2(r.message.contains(QStringLiteral("cut off")), qPrintable(r.message));
+        QVERIFY(r.isTransient());
+    }
+
+    void errorOnly200()
+    {
+        const FetchResult r = fetch(DemoCalls::errorOnly());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::ServerReportedError));
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(!r.serverMessage.isEmpty());
+        QVERIFY(r.message.contains(r.serverMessage));
+    }
+
+    void transferTimeout_fires()
+    {
+        m_server->setSlowDelayMs(3000);
+        m_client->setTransferTimeoutMs(300);
+        const FetchResult r = fetch(DemoCalls::slow());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Timeout));
+        QVERIFY(r.message.contains(QStringLiteral("1 second")));
+        QVERIFY(r.elapsedMs < 2500);
+        QVERIFY(r.isTransient());
+    }
+
+    void identicalBytes_areUnchangedAndNotParsed()
+    {
+        const FetchResult first = fetch(DemoCalls::batch());
+        QVERIFY(first.hasCall());
+        const FetchResult second = fetch(DemoCalls::batch(), first.body);
+        QCOMPARE(outcomeName(second.outcome), outcomeName(FetchOutcome::Unchanged));
+        QVERIFY(!second.snapshot);
+        // A different body is parsed even when a known body is given.
+        const FetchResult other = fetch(DemoCalls::failed(), first.body);
+        QCOMPARE(outcomeName(other.outcome), outcomeName(FetchOutcome::Success));
+    }
+
+    void newLoad_cancelsTheOneInFlight()
+    {
+        m_server->setSlowDelayMs(600);
+        QSignalSpy finished(m_client.get(), &BemClient::finished);
+        m_client->fetchCall(DemoCalls::slow());
+        QTRY_COMPARE(m_server->requests().size(), 1);
+        QVERIFY(m_client->isBusy());
+        m_client->fetchCall(DemoCalls::batch());
+        QTRY_COMPARE(finished.size(), 1);
+        // Past the slow answer's time: the canceled request never reports.
+        QTest::qWait(900);
+        QCOMPARE(finished.size(), 1);
+        const auto r = finished.first().first().value<FetchResult>();
+        QCOMPARE(r.callID, DemoCalls::batch());
+        QVERIFY(!m_client->isBusy());
+    }
+
+    void cancel_reportsNothing()
+    {
+        QSignalSpy finished(m_client.get(), &BemClient::finished);
+        m_client->fetchCall(DemoCalls::batch());
+        m_client->cancel();
+        m_client->fetchCall(QStringLiteral(".."));
+        m_client->cancel(); // a queued refusal is dropped too
+        QTest::qWait(300);
+        QCOMPARE(finished.size(), 0);
+    }
+
+    void sameOriginRedirect_isFollowedWithTheKey()
+    {
+        const FetchResult r = fetch(DemoCalls::redirectSameOrigin());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(r.snapshot->call.callID, DemoCalls::batch());
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_server->requests().at(1).callId, DemoCalls::batch());
+        QCOMPARE(m_server->requests().at(1).apiKey, Key.toUtf8());
+    }
+
+    void crossOriginRedirect_neverCarriesTheKey()
+    {
+        LocalBemServer elsewhere;
+        QVERIFY(elsewhere.listen());
+        // Same host, another port: another origin all the same.
+        m_server->setRedirectTarget(elsewhere.baseUrl());
+        const FetchResult r = fetch(DemoCalls::redirectAway());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::RedirectRefused));
+        QVERIFY(r.message.contains(elsewhere.baseUrl().toString()));
+        QVERIFY(r.message.contains(QStringLiteral("not sent")));
+        QTest::qWait(200);
+        QCOMPARE(elsewhere.requests().size(), 0);
+    }
+
+    // The trap the client avoids, shown on the same servers: Qt's default policy forwards
+    // the key. If this ever stops leaking, the test above proves less than it claims.
+    void crossOriginRedirect_qtDefaultPolicyWouldLeak()
+    {
+        LocalBemServer elsewhere;
+        elsewhere.setApiKey("some-other-key");
+        QVERIFY(elsewhere.listen());
+        m_server->setRedirectTarget(elsewhere.baseUrl());
+        QNetworkRequest request(
+            ApiEndpoint::callUrl(m_server->baseUrl(), DemoCalls::redirectAway()));
+        request.setRawHeader("x-api-key", Key.toUtf8());
+        std::unique_ptr<QNetworkReply> reply(m_network.get(request));
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(elsewhere.requests().size(), 1);
+        QCOMPARE(elsewhere.requests().first().apiKey, Key.toUtf8());
+    }
+
+    void plainHttpToAnotherMachine_isRefusedBeforeAnyByte()
+    {
+        // A listener on every interface, reached through a non-loopback address of this
+        // machine: the client must refuse before connecting at all.
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::AnyIPv4, 0));
+        QSignalSpy connections(&listener, &QTcpServer::newConnection);
+        QString address;
+        for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+            if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback()) {
+                address = a.toString();
+                break;
+            }
+        }
+        if (address.isEmpty())
+            address = QStringLiteral("192.0.2.1"); // TEST-NET-1: nothing would answer anyway
+        QUrl base;
+        base.setScheme(QStringLiteral("http"));
+        base.setHost(address);
+        base.setPort(listener.serverPort());
+        m_client->setBaseUrl(base);
+        const FetchResult r = fetch(DemoCalls::batch());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::InsecureTransport));
+        QVERIFY(r.message.contains(QStringLiteral("plain http")));
+        QVERIFY(r.message.contains(address));
+        QTest::qWait(200);
+        QCOMPARE(connections.size(), 0);
+    }
+
+    void noKey_sendsNothing()
+    {
+        m_client->setApiKey(QString());
+        const FetchResult r = fetch(DemoCalls::batch());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NoApiKey));
+        QVERIFY(r.message.contains(QStringLiteral("BEM_API_KEY")));
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+
+    void unusableId_sendsNothing()
+    {
+        const FetchResult r = fetch(QStringLiteral(".."));
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::InvalidRequest));
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+
+    void connectionRefused_isANetworkError()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        const FetchResult r = fetch(DemoCalls::batch());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NetworkError));
+        QCOMPARE(r.httpStatus, 0);
+        QVERIFY(r.message.contains(QStringLiteral("refused the connection")));
+        QVERIFY(r.isTransient());
+    }
+
+    void oversizedBody_isRefused()
+    {
+        m_client->setMaxBodyBytes(256);
+        const FetchResult r = fetch(DemoCalls::progressing());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::TooLarge));
+        QVERIFY(!r.snapshot);
+    }
+
+    void keyEchoedByTheServer_isRemoved()
+    {
+        CannedResponse echo;
+        echo.status = 400;
+        echo.body = QByteArray("{\"message\":\"bad key ") + Key.toUtf8() + "\",\"code\":400}";
+        m_server->setResponses(QStringLiteral("echo"), {echo});
+        const FetchResult r = fetch(QStringLiteral("echo")); // fetch() fails on any leak
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::HttpError));
+        QVERIFY(r.serverMessage.contains(QStringLiteral("[API key removed]")));
+    }
+
+    void checkConnection()
+    {
+        std::optional<FetchResult> got;
+        connect(m_client.get(), &BemClient::connectionChecked,
+                [&got](const FetchResult &r) { got = r; });
+        m_client->checkConnection();
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(m_server->requests().first().rawPath, QByteArray("/v2/calls"));
+        QCOMPARE(m_server->requests().first().query, QByteArray("limit=1"));
+
+        got.reset();
+        m_client->setApiKey(QStringLiteral("nope-nope-nope"));
+        m_client->checkConnection();
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Unauthorized));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBemClient)
+#include "tst_bemclient.moc"

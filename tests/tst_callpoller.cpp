@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: MIT
+#include "bemclient.h"
+#include "callpoller.h"
+#include "demoscenarios.h"
+#include "localbemserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace bem;
+
+namespace {
+
+const QByteArray Key = "sk_test_poller_0123456789";
+using Phase = PollerStatus::Phase;
+
+QByteArray callBody(const QString &id, const QString &status, int activitySteps = 0)
+{
+    QJsonArray activity;
+    for (int i = 0; i < activitySteps; ++i)
+        activity.append(
+            QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Step %1").arg(i)},
+                        {QStringLiteral("status"), QStringLiteral("completed")}});
+    const QJsonObject fc{{QStringLiteral("functionCallID"), QStringLiteral("fc_1")},
+                         {QStringLiteral("status"), status},
+                         {QStringLiteral("activity"), activity}};
+    const QJsonObject call{{QStringLiteral("callID"), id},
+                           {QStringLiteral("status"), status},
+                           {QStringLiteral("functionCalls"), QJsonArray{fc}}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("call"), call}})
+        .toJson(QJsonDocument::Compact);
+}
+
+CannedResponse ok(const QByteArray &body)
+{
+    CannedResponse r;
+    r.body = body;
+    return r;
+}
+
+CannedResponse failure(int status, const QByteArray &body,
+                       const QByteArray &type = "application/json")
+{
+    CannedResponse r;
+    r.status = status;
+    r.body = body;
+    r.contentType = type;
+    return r;
+}
+
+// Gaps between the arrivals of consecutive requests, as the server saw them.
+QList<qint64> gaps(const QList<ServerRequestRecord> &requests)
+{
+    QList<qint64> result;
+    for (qsizetype i = 1; i < requests.size(); ++i)
+        result.append(requests[i].receivedAtMs - requests[i - 1].receivedAtMs);
+    return result;
+}
+
+QString gapsText(const QList<qint64> &g)
+{
+    QStringList parts;
+    for (qint64 v : g)
+        parts << QString::number(v);
+    return parts.join(u',');
+}
+
+} // namespace
+
+// CallPoller against the local server. Timing is asserted on the server's request log
+// (when requests really arrived), never on the poller's own bookkeeping. Intervals are
+// scaled down through BackoffPolicy so the suite stays fast.
+class TestCallPoller : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<LocalBemServer> m_server;
+    std::unique_ptr<BemClient> m_client;
+    std::unique_ptr<CallPoller> m_poller;
+
+    void usePolicy(int initialMs, int maxMs, double jitter = 0.0)
+    {
+        BackoffPolicy p;
+        p.initialMs = initialMs;
+        p.maxMs = maxMs;
+        p.jitter = jitter;
+        m_poller->setPolicy(p);
+    }
+    bool waitForPhase(Phase phase, int timeoutMs = 10'000)
+    {
+        return QTest::qWaitFor([&] { return m_poller->status().phase == phase; }, timeoutMs);
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<LocalBemServer>();
+        m_server->setApiKey(Key);
+        QVERIFY(m_server->listen());
+        m_client = std::make_unique<BemClient>(&m_network);
+        m_client->setBaseUrl(m_server->baseUrl());
+        m_client->setApiKey(QString::fromLatin1(Key));
+        m_poller = std::make_unique<CallPoller>(m_client.get());
+        m_poller->setRandomSeed(7);
+        usePolicy(20, 160);
+    }
+    void cleanup()
+    {
+        m_poller.reset();
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void followsACallUntilItCompletes_thenStops()
+    {
+        QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
+        m_poller->start(DemoCalls::progressing());
+        QVERIFY(waitForPhase(Phase::Finished, 20'000));
+        const int stages = DemoScenarios::progressingStageCount();
+        // Every stage differs from the one before, so every poll brought a new snapshot.
+        QCOMPARE(m_server->requestsFor(DemoCalls::progressing()).size(), stages);
+        QCOMPARE(snapshots.size(), stages);
+        QCOMPARE(m_poller->snapshot()->call.status.state(), CallState::Completed);
+        QCOMPARE(m_poller->status().describe(),
+                 QStringLiteral("Stopped refreshing: the call completed"));
+        QTest::qWait(400);
+        QCOMPARE(m_server->requests().size(), stages);
+        // Changes keep the pace fast (~20 ms); backing off would reach the 160 ms cap.
+        QList<qint64> g = gaps(m_server->requests());
+        std::sort(g.begin(), g.end());
+        QVERIFY2(g.at(g.size() / 2) < 80, qPrintable(gapsText(g)));
+    }
+
+    void stopsAtFailed()
+    {
+        m_poller->start(DemoCalls::failed());
+        QVERIFY(waitForPhase(Phase::Finished));
+        QCOMPARE(m_poller->status().describe(),
+                 QStringLiteral("Stopped refreshing: the call failed"));
+        QTest::qWait(200);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void backsOffWhileNothingChanges_withinTheCap()
+    {
+        usePolicy(40, 320);
+        m_server->setResponses(
+            QStringLiteral("c_quiet"),
+            {ok(callBody(QStringLiteral("c_quiet"), QStringLiteral("running")))});
+        QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
+        m_poller->start(QStringLiteral("c_quiet"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 7, 10'000);
+        m_poller->stop();
+        const QList<qint64> g = gaps(m_server->requests());
+        // After the first answer: fast, then doubling per quiet poll up to the cap.
+        const QList<int> expected{40, 80, 160, 320, 320, 320};
+        for (int i = 0; i < expected.size(); ++i) {
+            QVERIFY2(g[i] >= expected[i] - 2, qPrintable(gapsText(g)));
+            QVERIFY2(g[i] <= expected[i] + 150, qPrintable(gapsText(g)));
+        }
+        // Byte-identical refreshes reach nobody downstream.
+        QCOMPARE(snapshots.size(), 1);
+    }
+
+    void jitterStaysInsideTheCap()
+    {
+        usePolicy(30, 120, 0.5);
+        m_server->setResponses(
+            QStringLiteral("c_quiet"),
+            {ok(callBody(QStringLiteral("c_quiet"), QStringLiteral("running")))});
+        m_poller->start(QStringLiteral("c_quiet"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 12, 10'000);
+        m_poller->stop();
+        const QList<qint64> g = gaps(m_server->requests());
+        for (qint64 gap : g.mid(4))
+            QVERIFY2(gap >= 60 - 2 && gap <= 120 + 60, qPrintable(gapsText(g)));
+        QVERIFY2(*std::max_element(g.begin() + 4, g.end()) -
+                         *std::min_element(g.begin() + 4, g.end()) >
+                     5,
+                 "jitter must vary the delays");
+    }
+
+    void returnsToFastWhenSomethingChanges()
+    {
+        usePolicy(40, 320);
+        const QByteArray quiet = callBody(QStringLiteral("c_wake"), QStringLiteral("running"));
+        const QByteArray changed = callBody(QStringLiteral("c_wake"), QStringLiteral("running"), 1);
+        m_server->setResponses(QStringLiteral("c_wake"),
+                               {ok(quiet), ok(quiet), ok(quiet), ok(quiet), ok(changed)});
+        m_poller->start(QStringLiteral("c_wake"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 6, 10'000);
+        m_poller->stop();
+        const QList<qint64> g = gaps(m_server->requests());
+        // quiet ×3 backs off (80, 160, 320); the change brings the next poll back near 40 ms.
+        QVERIFY2(g[3] >= 318, qPrintable(gapsText(g)));
+        QVERIFY2(g[4] >= 38 && g[4] < 250, qPrintable(gapsText(g)));
+    }
+
+    void keepsTheLastGoodSnapshotAcrossTransientFailures()
+    {
+        const QString id = QStringLiteral("c_bumpy");
+        const QByteArray running = callBody(id, QStringLiteral("running"));
+        m_server->setResponses(
+            id, {ok(running),
+                 failure(500, "{\"message\":\"internal error\",\"code\":500,\"details\":{}}"),
+                 failure(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
+                 ok("{\"call\": {\"callID\": 'broken'}}"),
+                 ok(callBody(id, QStringLiteral("completed")))});
+        QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
+        QSignalSpy failures(m_poller.get(), &CallPoller::fetchFailed);
+        QList<bool> snapshotDuringFailures;
+        connect(m_poller.get(), &CallPoller::fetchFailed, this, [&] {
+            snapshotDuringFailures
+                << (m_poller->snapshot() &&
+                    m_poller->snapshot()->call.status.raw() == QStringLiteral("running"));
+            QCOMPARE(m_poller->status().phase, Phase::Retrying);
+        });
+        m_poller->start(id);
+        QVERIFY(waitForPhase(Phase::Finished));
+        QCOMPARE(failures.size(), 3);
+        QCOMPARE(snapshotDuringFailures, QList<bool>({true, true, true}));
+        QCOMPARE(snapshots.size(), 2);
+        QCOMPARE(m_server->requests().size(), 5);
+        // Failures back off from the first retry: 2×, 4×, 8× the initial interval.
+        const QList<qint64> g = gaps(m_server->requests());
+        QVERIFY2(g[1] >= 40 - 2 && g[2] >= 80 - 2 && g[3] >= 160 - 2, qPrintable(gapsText(g)));
+    }
+
+    void retryingStateIsDescribed()
+    {
+        m_server->setFailuresBeforeRecovery(1);
+        m_server->setRetryAfterSeconds(5);
+        m_poller->start(DemoCalls::rateLimited());
+        QVERIFY(waitForPhase(Phase::Retrying));
+        const PollerStatus s = m_poller->status();
+        QCOMPARE(s.attempt, 1);
+        QCOMPARE(s.lastOutcome, FetchOutcome::RateLimited);
+        QVERIFY(s.nextRefreshInMs > 4000 && s.nextRefreshInMs <= 5000);
+        QVERIFY2(s.describe().startsWith(QStringLiteral("Retrying in 5 s after: bem is limiting")),
+                 qPrintable(s.describe()));
+        QVERIFY(s.describe().endsWith(QStringLiteral("(attempt 1)")));
+    }
+
+    void waitsAtLeastRetryAfter()
+    {
+        m_server->setFailuresBeforeRecovery(1);
+        m_server->setRetryAfterSeconds(1);
+        m_poller->start(DemoCalls::rateLimited());
+        QVERIFY(waitForPhase(Phase::Finished, 5000));
+        const QList<qint64> g = gaps(m_server->requests());
+        QCOMPARE(g.size(), 1);
+        QVERIFY2(g[0] >= 1000, qPrintable(gapsText(g)));
+    }
+
+    void stopsOnUnauthorized()
+    {
+        m_client->setApiKey(QStringLiteral("sk_revoked_key_123456"));
+        m_poller->start(DemoCalls::progressing());
+        QVERIFY(waitForPhase(Phase::Stopped));
+        QVERIFY2(m_poller->status().describe().startsWith(QStringLiteral(
+                     "Stopped: The API key was refused \u2014 check it in Settings")),
+                 qPrintable(m_poller->status().describe()));
+        QTest::qWait(300);
+        QCOMPARE(m_server->requests().size(), 1);
+        // After the user fixes the key, "refresh now" tries again.
+        m_client->setApiKey(QString::fromLatin1(Key));
+        m_poller->refreshNow();
+        QTRY_COMPARE(m_server->requests().size(), 2);
+        QVERIFY(waitForPhase(Phase::Waiting));
+    }
+
+    void stopsOnNotFound()
+    {
+        m_poller->start(QStringLiteral("wf_nope"));
+        QVERIFY(waitForPhase(Phase::Stopped));
+        QCOMPARE(m_poller->status().lastOutcome, FetchOutcome::NotFound);
+        QTest::qWait(300);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void neverTwoRequestsInFlight()
+    {
+        usePolicy(5, 10);
+        m_server->setSlowDelayMs(250);
+        m_poller->start(DemoCalls::slow()); // a running-forever body would do; slow() ends
+        for (int i = 0; i < 10; ++i) {
+            m_poller->refreshNow();
+            QTest::qWait(20);
+        }
+        QCOMPARE(m_server->requests().size(), 1);
+        QVERIFY(waitForPhase(Phase::Finished));
+        QCOMPARE(m_server->requests().size(), 1);
+
+        // A live call answered slowly: each request arrives only after the previous answer.
+        CannedResponse slowRunning =
+            ok(callBody(QStringLiteral("c_slow"), QStringLiteral("running")));
+        slowRunning.delayMs = 150;
+        m_server->setResponses(QStringLiteral("c_slow"), {slowRunning});
+        m_server->clearRequests();
+        m_poller->start(QStringLiteral("c_slow"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 5, 10'000);
+        m_poller->stop();
+        for (qint64 gap : gaps(m_server->requests()))
+            QVERIFY2(gap >= 150, qPrintable(gapsText(gaps(m_server->requests()))));
+    }
+
+    void pauseAndResume()
+    {
+        usePolicy(30, 30);
+        m_server->setResponses(QStringLiteral("c_live"),
+                               {ok(callBody(QStringLiteral("c_live"), QStringLiteral("running")))});
+        m_poller->start(QStringLiteral("c_live"));
+        QTRY_VERIFY(m_server->requests().size() >= 2);
+        m_poller->pause();
+        QVERIFY(waitForPhase(Phase::Paused));
+        QTest::qWait(50); // an answer in flight may still land
+        const qsizetype atPause = m_server->requests().size();
+        QTest::qWait(300);
+        QCOMPARE(m_server->requests().size(), atPause);
+        QCOMPARE(m_poller->status().describe(),
+                 QStringLiteral("Paused \u00b7 auto-refresh is off"));
+        m_poller->resume();
+        QTRY_COMPARE(m_server->requests().size(), atPause + 1);
+        QTRY_VERIFY(m_server->requests().size() >= atPause + 3);
+        QVERIFY(m_poller->status().phase == Phase::Waiting);
+    }
+
+    void refreshNowAfterFinished_asksOnceMore()
+    {
+        QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
+        m_poller->start(DemoCalls::batch());
+        QVERIFY(waitForPhase(Phase::Finished));
+        m_poller->refreshNow();
+        QTRY_COMPARE(m_server->requests().size(), 2);
+        QVERIFY(waitForPhase(Phase::Finished));
+        QTest::qWait(200);
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(snapshots.size(), 1); // the same bytes: nothing new downstream
+    }
+
+    void startingAnotherCall_dropsTheFirst()
+    {
+        usePolicy(20, 20);
+        m_server->setSlowDelayMs(300);
+        QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
+        m_poller->start(DemoCalls::slow());
+        QTRY_COMPARE(m_server->requests().size(), 1);
+        m_poller->start(DemoCalls::failed());
+        QVERIFY(waitForPhase(Phase::Finished));
+        QTest::qWait(400);
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(m_poller->snapshot()->call.callID, DemoCalls::failed());
+    }
+
+    void describe_everyPhase()
+    {
+        PollerStatus s;
+        QCOMPARE(s.describe(), QString());
+        s.phase = Phase::Loading;
+        QCOMPARE(s.describe(), QStringLiteral("Loading\u2026"));
+        s.phase = Phase::Waiting;
+        s.nextRefreshInMs = 3200;
+        QCOMPARE(s.describe(), QStringLiteral("Live \u00b7 next refresh in 4 s"));
+        s.requestInFlight = true;
+        QCOMPARE(s.describe(), QStringLiteral("Live \u00b7 refreshing\u2026"));
+        s.requestInFlight = false;
+        s.phase = Phase::Retrying;
+        s.attempt = 3;
+        s.lastError = QStringLiteral("The bem server could not answer (HTTP 503).");
+        QCOMPARE(s.describe(), QStringLiteral("Retrying in 4 s after: The bem server could not "
+                                              "answer (HTTP 503) (attempt 3)"));
+        s.phase = Phase::Stopped;
+        s.lastError = QStringLiteral("No call with this ID in this environment.");
+        QCOMPARE(s.describe(), QStringLiteral("Stopped: No call with this ID in this environment"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallPoller)
+#include "tst_callpoller.moc"
