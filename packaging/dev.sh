@@ -38,6 +38,9 @@ cmake --build "$build"
 
 case "$mode" in
 run)
+    # With no arguments, a first-time user without an API key sees the built-in demo;
+    # with a key (BEM_API_KEY or the keychain) the app starts normally.
+    [ $# -eq 0 ] && set -- --demo-if-no-key
     exec "$build/bem-call-inspector" "$@"
     ;;
 test)

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTime>
 #include <QToolBar>
 #include <QTreeView>
@@ -42,11 +43,13 @@ MainWindow::MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent)
     connect(m_callId, &QLineEdit::returnPressed, this, [this] { loadCall(m_callId->text()); });
 
     // Server strings are never markup.
+    m_summary->setObjectName(QStringLiteral("summary"));
     for (QLabel *label : {m_summary, m_message, m_liveStatus, m_modeNote})
         label->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setText(
         tr("Enter a call ID above, or open a saved response (File \u25b8 Open\u2026)."));
+    m_message->setObjectName(QStringLiteral("banner"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
@@ -56,6 +59,21 @@ MainWindow::MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(CallTreeModel::NameColumn, QHeaderView::Stretch);
+    // While a small call is being watched, function calls that appear under an expanded
+    // row are shown as they arrive, so progress is visible without clicking. The first
+    // row the user collapses ends that for this call.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (!m_followNewRows || m_model->functionCallCount() > AutoExpandLimit)
+                    return;
+                for (int row = first; row <= last; ++row) {
+                    const QModelIndex index = m_model->index(row, 0, parent);
+                    if (m_model->kind(index) == CallTreeModel::NodeKind::FunctionCall &&
+                        (!parent.isValid() || m_tree->isExpanded(parent)))
+                        m_tree->expand(index);
+                }
+            });
+    connect(m_tree, &QTreeView::collapsed, this, [this] { m_followNewRows = false; });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -131,6 +149,7 @@ void MainWindow::loadCall(const QString &callID)
         return;
     m_callId->setText(id);
     m_firstSnapshotOfCall = true;
+    m_followNewRows = true;
     m_pauseAction->setChecked(false);
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
     hideMessage();
@@ -186,6 +205,17 @@ void MainWindow::showSnapshot(const CallSnapshot &snapshot)
         m_tree->expandToDepth(0);
         for (int column = CallTreeModel::TypeColumn; column < CallTreeModel::ColumnCount; ++column)
             m_tree->resizeColumnToContents(column);
+        // Types and statuses seen later may be longer than the first ones: leave room for
+        // the common long values.
+        const auto ensureWidth = [this](int column, const QString &text, int extra) {
+            const int width = m_tree->fontMetrics().horizontalAdvance(text) + extra +
+                              2 * m_tree->style()->pixelMetric(QStyle::PM_HeaderMargin) + 8;
+            if (m_tree->columnWidth(column) < width)
+                m_tree->setColumnWidth(column, width);
+        };
+        ensureWidth(CallTreeModel::TypeColumn, QStringLiteral("transform"), 0);
+        ensureWidth(CallTreeModel::StatusColumn, QStringLiteral("completed"),
+                    m_tree->iconSize().width() + 16);
     }
     QStringList summary{call.callID, call.status.displayText()};
     const QString name = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;

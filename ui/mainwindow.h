@@ -64,7 +64,9 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QTimer m_countdown;
+    static constexpr int AutoExpandLimit = 500;
     bool m_firstSnapshotOfCall = true;
+    bool m_followNewRows = true;
     QString m_lastGoodTime;
 };
 
