@@ -4,10 +4,13 @@
 #include "demoscenarios.h"
 #include "localbemserver.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkInterface>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTest>
 
@@ -313,6 +316,40 @@ private slots:
         QCOMPARE(connections.size(), 0);
     }
 
+    // An https server whose certificate is not trusted (self-signed): the handshake is
+    // refused, so the request (and its key) never travels.
+    void untrustedCertificate_isATlsErrorAndNothingIsSent()
+    {
+        QFile certFile(QStringLiteral(BEM_TEST_DATA_DIR "/tls/localhost.crt"));
+        QFile keyFile(QStringLiteral(BEM_TEST_DATA_DIR "/tls/localhost.key"));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QByteArray received;
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QIODevice::readyRead, this,
+                    [&received, socket] { received += socket->readAll(); });
+        });
+        QSignalSpy handshakeErrors(&server, &QSslServer::errorOccurred);
+
+        m_client->setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
+        const FetchResult r = fetch(DemoCalls::batch());
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::TlsError));
+        QVERIFY2(r.message.contains(QStringLiteral("secure connection")), qPrintable(r.message));
+        QVERIFY(r.message.contains(QStringLiteral("Nothing was sent")));
+        QVERIFY2(r.details.contains(QStringLiteral("self signed"), Qt::CaseInsensitive) ||
+                     r.details.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
+                 qPrintable(r.details));
+        QTest::qWait(100);
+        QVERIFY2(!received.contains(Key.toUtf8()), received.constData());
+        QVERIFY(received.isEmpty());
+    }
+
     void noKey_sendsNothing()
     {
         m_client->setApiKey(QString());
@@ -349,6 +386,8 @@ private slots:
         const FetchResult r = fetch(DemoCalls::progressing());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::TooLarge));
         QVERIFY(!r.snapshot);
+        QVERIFY2(r.message.contains(QStringLiteral("larger than 256 bytes")),
+                 qPrintable(r.message));
     }
 
     void keyEchoedByTheServer_isRemoved()

@@ -121,6 +121,11 @@ private slots:
                      qPrintable(label->text()));
         const auto *bannerLabel = m_window->findChild<QLabel *>(QStringLiteral("banner"));
         QCOMPARE(bannerLabel->textFormat(), Qt::PlainText);
+        // The raw details are one hover away, escaped: the server's markup stays text.
+        QVERIFY2(bannerLabel->toolTip().contains(QStringLiteral("HTTP 500")),
+                 qPrintable(bannerLabel->toolTip()));
+        QVERIFY(bannerLabel->toolTip().contains(QStringLiteral("&lt;img src=")));
+        QVERIFY(!bannerLabel->toolTip().contains(QStringLiteral("<img")));
         QVERIFY(bannerLabel->isVisible());
     }
 

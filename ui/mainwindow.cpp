@@ -4,6 +4,7 @@
 #include "apikeystore.h"
 #include "callparser.h"
 #include "calltreemodel.h"
+#include "formatting.h"
 
 #include <QAction>
 #include <QFile>
@@ -252,6 +253,7 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
         if (status.hasSnapshot)
             text += u' ' + tr("Showing the data received at %1.").arg(m_lastGoodTime);
         showMessage(text, true);
+        m_message->setToolTip(plainToolTip(status.lastDetails.split(u'\n')));
     } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
                m_message->property("isError").toBool()) {
         hideMessage();
@@ -311,6 +313,7 @@ void MainWindow::enterApiKey()
 void MainWindow::showMessage(const QString &text, bool isError)
 {
     m_message->setText(text);
+    m_message->setToolTip(QString());
     m_message->setProperty("isError", isError);
     m_message->setStyleSheet(isError ? QStringLiteral("color: white; background: #b42318; "
                                                       "padding: 6px; border-radius: 3px;")
@@ -323,6 +326,7 @@ void MainWindow::hideMessage()
 {
     m_message->setProperty("isError", false);
     m_message->clear();
+    m_message->setToolTip(QString());
     m_message->hide();
 }
 

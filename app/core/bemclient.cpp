@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -247,8 +248,9 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
     // Endings we caused or that happened before any HTTP answer.
     if (m_tooLarge)
         return finish(FetchOutcome::TooLarge,
-                      QStringLiteral("The response is larger than %1 MB, so it was not loaded.")
-                          .arg(m_maxBodyBytes / (1024 * 1024)));
+                      QStringLiteral("The response is larger than %1, so it was not loaded.")
+                          .arg(QLocale::c().formattedDataSize(m_maxBodyBytes, 0,
+                                                              QLocale::DataSizeTraditionalFormat)));
     if (error == QNetworkReply::OperationCanceledError) {
         // Our own cancel() disconnects first, so an abort that reaches here is the
         // transfer timeout (Qt reports it with the same code).

@@ -86,6 +86,7 @@ void CallPoller::start(const QString &callID)
     m_failedAttempts = 0;
     m_lastOutcome = FetchOutcome::Success;
     m_lastError.clear();
+    m_lastDetails.clear();
     m_snapshot.reset();
     m_lastBody.clear();
     m_phase = PollerStatus::Phase::Loading;
@@ -154,6 +155,7 @@ void CallPoller::onFetched(const FetchResult &result)
         m_failedAttempts = 0;
         m_lastOutcome = FetchOutcome::Success;
         m_lastError.clear();
+        m_lastDetails.clear();
         if (result.hasCall()) {
             m_quietPolls = 0;
             m_lastBody = result.body;
@@ -178,6 +180,7 @@ void CallPoller::onFetched(const FetchResult &result)
     ++m_failedAttempts;
     m_lastOutcome = result.outcome;
     m_lastError = result.message;
+    m_lastDetails = result.details;
     if (!result.isTransient()) {
         setPhase(P::Stopped);
     } else if (m_paused) {
@@ -224,6 +227,7 @@ PollerStatus CallPoller::status() const
     s.attempt = m_failedAttempts;
     s.lastOutcome = m_lastOutcome;
     s.lastError = m_lastError;
+    s.lastDetails = m_lastDetails;
     if (m_snapshot)
         s.callState = m_snapshot->call.status.state();
     return s;

@@ -36,6 +36,8 @@ struct PollerStatus
     // The last failure (Retrying, Stopped); outcome Success when there was none.
     FetchOutcome lastOutcome = FetchOutcome::Success;
     QString lastError;
+    // The raw facts behind lastError (status line, Qt's error, start of the body).
+    QString lastDetails;
     // The call's own state when Finished.
     CallState callState = CallState::Unknown;
 
@@ -109,6 +111,7 @@ private:
     int m_failedAttempts = 0; // failures in a row
     FetchOutcome m_lastOutcome = FetchOutcome::Success;
     QString m_lastError;
+    QString m_lastDetails;
     CallSnapshotPtr m_snapshot;
     QByteArray m_lastBody;
 };
