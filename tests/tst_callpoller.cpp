@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <numeric>
+
 using namespace bem;
 
 namespace {
@@ -118,9 +120,10 @@ private slots:
 
     void followsACallUntilItCompletes_thenStops()
     {
+        usePolicy(20, 5000);
         QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
         m_poller->start(DemoCalls::progressing());
-        QVERIFY(waitForPhase(Phase::Finished, 20'000));
+        QVERIFY(waitForPhase(Phase::Finished, 30'000));
         const int stages = DemoScenarios::progressingStageCount();
         // Every stage differs from the one before, so every poll brought a new snapshot.
         QCOMPARE(m_server->requestsFor(DemoCalls::progressing()).size(), stages);
@@ -130,10 +133,10 @@ private slots:
                  QStringLiteral("Stopped refreshing: the call completed"));
         QTest::qWait(400);
         QCOMPARE(m_server->requests().size(), stages);
-        // Changes keep the pace fast (~20 ms); backing off would reach the 160 ms cap.
-        QList<qint64> g = gaps(m_server->requests());
-        std::sort(g.begin(), g.end());
-        QVERIFY2(g.at(g.size() / 2) < 80, qPrintable(gapsText(g)));
+        // Changes keep the pace fast (~20 ms apart); backing off would have taken
+        // 40 + 80 + … + 5000 ms, over 20 s, for this many polls.
+        const QList<qint64> g = gaps(m_server->requests());
+        QVERIFY2(std::accumulate(g.begin(), g.end(), qint64(0)) < 3000, qPrintable(gapsText(g)));
     }
 
     void stopsAtFailed()
@@ -161,7 +164,8 @@ private slots:
         const QList<int> expected{40, 80, 160, 320, 320, 320};
         for (int i = 0; i < expected.size(); ++i) {
             QVERIFY2(g[i] >= expected[i] - 2, qPrintable(gapsText(g)));
-            QVERIFY2(g[i] <= expected[i] + 150, qPrintable(gapsText(g)));
+            // Well below the next doubling: the cap holds.
+            QVERIFY2(g[i] <= expected[i] + 250, qPrintable(gapsText(g)));
         }
         // Byte-identical refreshes reach nobody downstream.
         QCOMPARE(snapshots.size(), 1);
@@ -176,9 +180,11 @@ private slots:
         m_poller->start(QStringLiteral("c_quiet"));
         QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 12, 10'000);
         m_poller->stop();
+        // Only lower bounds here: a loaded machine can only make gaps longer. That the
+        // jitter stays under the cap is tested without timing in tst_apiendpoint.
         const QList<qint64> g = gaps(m_server->requests());
         for (qint64 gap : g.mid(4))
-            QVERIFY2(gap >= 60 - 2 && gap <= 120 + 60, qPrintable(gapsText(g)));
+            QVERIFY2(gap >= 60 - 2, qPrintable(gapsText(g)));
         QVERIFY2(*std::max_element(g.begin() + 4, g.end()) -
                          *std::min_element(g.begin() + 4, g.end()) >
                      5,
@@ -187,7 +193,7 @@ private slots:
 
     void returnsToFastWhenSomethingChanges()
     {
-        usePolicy(40, 320);
+        usePolicy(40, 1280);
         const QByteArray quiet = callBody(QStringLiteral("c_wake"), QStringLiteral("running"));
         const QByteArray changed = callBody(QStringLiteral("c_wake"), QStringLiteral("running"), 1);
         m_server->setResponses(QStringLiteral("c_wake"),
@@ -196,9 +202,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 6, 10'000);
         m_poller->stop();
         const QList<qint64> g = gaps(m_server->requests());
-        // quiet ×3 backs off (80, 160, 320); the change brings the next poll back near 40 ms.
+        // quiet ×3 backs off (80, 160, 320); the change brings the next poll back near
+        // 40 ms, where another quiet poll would have waited 640 ms.
         QVERIFY2(g[3] >= 318, qPrintable(gapsText(g)));
-        QVERIFY2(g[4] >= 38 && g[4] < 250, qPrintable(gapsText(g)));
+        QVERIFY2(g[4] >= 38 && g[4] < 400, qPrintable(gapsText(g)));
     }
 
     void keepsTheLastGoodSnapshotAcrossTransientFailures()
@@ -240,8 +247,9 @@ private slots:
         const PollerStatus s = m_poller->status();
         QCOMPARE(s.attempt, 1);
         QCOMPARE(s.lastOutcome, FetchOutcome::RateLimited);
-        QVERIFY(s.nextRefreshInMs > 4000 && s.nextRefreshInMs <= 5000);
-        QVERIFY2(s.describe().startsWith(QStringLiteral("Retrying in 5 s after: bem is limiting")),
+        QVERIFY(s.nextRefreshInMs > 2000 && s.nextRefreshInMs <= 5000);
+        QVERIFY2(s.describe().startsWith(QStringLiteral("Retrying in ")) &&
+                     s.describe().contains(QStringLiteral(" s after: bem is limiting")),
                  qPrintable(s.describe()));
         QVERIFY(s.describe().endsWith(QStringLiteral("(attempt 1)")));
     }
@@ -270,8 +278,9 @@ private slots:
         // After the user fixes the key, "refresh now" tries again.
         m_client->setApiKey(QString::fromLatin1(Key));
         m_poller->refreshNow();
-        QTRY_COMPARE(m_server->requests().size(), 2);
-        QVERIFY(waitForPhase(Phase::Waiting));
+        QTRY_VERIFY(m_poller->snapshot() != nullptr);
+        QCOMPARE(m_server->requests().at(1).apiKey, Key);
+        QVERIFY(m_poller->status().phase != Phase::Stopped);
     }
 
     void stopsOnNotFound()
@@ -286,14 +295,14 @@ private slots:
     void neverTwoRequestsInFlight()
     {
         usePolicy(5, 10);
-        m_server->setSlowDelayMs(250);
-        m_poller->start(DemoCalls::slow()); // a running-forever body would do; slow() ends
+        m_server->setSlowDelayMs(2000);
+        m_poller->start(DemoCalls::slow()); // answers a completed call, 2 s late
         for (int i = 0; i < 10; ++i) {
             m_poller->refreshNow();
             QTest::qWait(20);
         }
         QCOMPARE(m_server->requests().size(), 1);
-        QVERIFY(waitForPhase(Phase::Finished));
+        QVERIFY(waitForPhase(Phase::Finished, 10'000));
         QCOMPARE(m_server->requests().size(), 1);
 
         // A live call answered slowly: each request arrives only after the previous answer.
@@ -318,14 +327,13 @@ private slots:
         QTRY_VERIFY(m_server->requests().size() >= 2);
         m_poller->pause();
         QVERIFY(waitForPhase(Phase::Paused));
-        QTest::qWait(50); // an answer in flight may still land
+        QTRY_VERIFY(!m_poller->status().requestInFlight); // one in flight may still land
         const qsizetype atPause = m_server->requests().size();
         QTest::qWait(300);
         QCOMPARE(m_server->requests().size(), atPause);
         QCOMPARE(m_poller->status().describe(),
                  QStringLiteral("Paused \u00b7 auto-refresh is off"));
         m_poller->resume();
-        QTRY_COMPARE(m_server->requests().size(), atPause + 1);
         QTRY_VERIFY(m_server->requests().size() >= atPause + 3);
         QVERIFY(m_poller->status().phase == Phase::Waiting);
     }
@@ -346,13 +354,13 @@ private slots:
     void startingAnotherCall_dropsTheFirst()
     {
         usePolicy(20, 20);
-        m_server->setSlowDelayMs(300);
+        m_server->setSlowDelayMs(2000);
         QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
         m_poller->start(DemoCalls::slow());
         QTRY_COMPARE(m_server->requests().size(), 1);
         m_poller->start(DemoCalls::failed());
         QVERIFY(waitForPhase(Phase::Finished));
-        QTest::qWait(400);
+        QTest::qWait(2200); // past the slow answer's time
         QCOMPARE(snapshots.size(), 1);
         QCOMPARE(m_poller->snapshot()->call.callID, DemoCalls::failed());
     }

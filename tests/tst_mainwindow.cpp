@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "apikeystore.h"
 #include "bemclient.h"
 #include "callpoller.h"
 #include "calltreemodel.h"
@@ -159,6 +160,26 @@ private slots:
         pause->trigger();
         QTRY_VERIFY(m_poller->status().phase == Phase::Waiting);
         QVERIFY(!pause->isChecked());
+    }
+
+    // An ID entered while the keychain is still being read waits for the key instead of
+    // failing with "no API key".
+    void callEnteredBeforeTheKeyIsKnown_waitsForIt()
+    {
+        qunsetenv("BEM_API_KEY");
+        ApiKeyStore keys;
+        keys.setServiceName(QStringLiteral("bem-call-inspector-test-window"));
+        MainWindow window(m_poller.get(), &keys);
+        m_client->setApiKey(QString());
+        connect(&keys, &ApiKeyStore::loaded, this,
+                [this] { m_client->setApiKey(QString::fromLatin1(Key)); });
+        window.loadCall(DemoCalls::batch());
+        QCOMPARE(window.liveStatusText(), QStringLiteral("Waiting for the system keychain\u2026"));
+        QCOMPARE(m_server->requests().size(), 0);
+        keys.load();
+        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_server->requests().first().apiKey, Key);
     }
 
     void savedFile_isNotRefreshed()

@@ -22,6 +22,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace bem {
 
 MainWindow::MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent)
@@ -149,6 +151,19 @@ void MainWindow::loadCall(const QString &callID)
     if (id.isEmpty())
         return;
     m_callId->setText(id);
+    // The keychain may take a moment (or ask to be unlocked); asking before the key is
+    // known would only earn a "no API key" error.
+    if (m_keys && !m_keys->isLoaded()) {
+        m_liveStatus->setText(tr("Waiting for the system keychain\u2026"));
+        const bool firstWait = m_pendingCallId.isEmpty();
+        m_pendingCallId = id;
+        if (firstWait)
+            connect(
+                m_keys, &ApiKeyStore::loaded, this,
+                [this] { loadCall(std::exchange(m_pendingCallId, QString())); },
+                Qt::SingleShotConnection);
+        return;
+    }
     m_firstSnapshotOfCall = true;
     m_followNewRows = true;
     m_pauseAction->setChecked(false);

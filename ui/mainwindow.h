@@ -68,6 +68,7 @@ private:
     bool m_firstSnapshotOfCall = true;
     bool m_followNewRows = true;
     QString m_lastGoodTime;
+    QString m_pendingCallId; // entered before the key store finished loading
 };
 
 } // namespace bem
