@@ -382,9 +382,11 @@ private slots:
         s.lastError = QStringLiteral("The bem server could not answer (HTTP 503).");
         QCOMPARE(s.describe(), QStringLiteral("Retrying in 4 s after: The bem server could not "
                                               "answer (HTTP 503) (attempt 3)"));
+        QCOMPARE(s.describe(false), QStringLiteral("Retrying in 4 s \u00b7 attempt 3"));
         s.phase = Phase::Stopped;
         s.lastError = QStringLiteral("No call with this ID in this environment.");
         QCOMPARE(s.describe(), QStringLiteral("Stopped: No call with this ID in this environment"));
+        QCOMPARE(s.describe(false), QStringLiteral("Stopped refreshing"));
     }
 };
 

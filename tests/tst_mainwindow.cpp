@@ -74,13 +74,20 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy resets(m_window->model(), &QAbstractItemModel::modelReset);
         QSignalSpy inserts(m_window->model(), &QAbstractItemModel::rowsInserted);
+        qsizetype resetsAtFirstSnapshot = -1;
+        connect(m_poller.get(), &CallPoller::snapshotChanged, this, [&] {
+            if (resetsAtFirstSnapshot < 0)
+                resetsAtFirstSnapshot = resets.size();
+        });
         m_window->loadCall(DemoCalls::progressing());
         QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Finished, 20'000);
         QCOMPARE(m_window->model()->callID(), DemoCalls::progressing());
         QCOMPARE(m_window->model()->functionCallCount(),
                  m_poller->snapshot()->call.functionCalls.size());
         QVERIFY(m_window->model()->functionCallCount() > 5);
-        QCOMPARE(resets.size(), 1); // the first load; every later stage was merged
+        // Clearing for the new ID and the first load reset; every later stage merged.
+        QVERIFY(resetsAtFirstSnapshot >= 1);
+        QCOMPARE(resets.size(), resetsAtFirstSnapshot);
         QVERIFY(inserts.size() > 3);
         QCOMPARE(m_window->liveStatusText(),
                  QStringLiteral("Stopped refreshing: the call completed"));
@@ -136,9 +143,23 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Stopped, 10'000);
         QVERIFY(m_window->bannerText().startsWith(
             QStringLiteral("No call with this ID in this environment")));
-        QVERIFY(m_window->liveStatusText().startsWith(QStringLiteral("Stopped: No call")));
+        QCOMPARE(m_window->liveStatusText(), QStringLiteral("Stopped refreshing"));
+        const auto *summary = m_window->findChild<QLabel *>(QStringLiteral("summary"));
+        QCOMPARE(summary->text(), QStringLiteral("wf_typo could not be loaded."));
         QTest::qWait(200);
         QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    // A new ID never shows the previous call's tree under it, even when it fails.
+    void anotherCall_replacesTheOldOne()
+    {
+        m_window->loadCall(DemoCalls::batch());
+        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        QVERIFY(m_window->model()->functionCallCount() > 0);
+        m_window->loadCall(QStringLiteral("wf_other"));
+        QCOMPARE(m_window->model()->functionCallCount(), 0);
+        QTRY_VERIFY(m_poller->status().phase == Phase::Stopped);
+        QCOMPARE(m_window->model()->callID(), QString());
     }
 
     void pauseAction_pausesAndResumes()

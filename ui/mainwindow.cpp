@@ -126,6 +126,8 @@ MainWindow::MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent)
     call->addAction(m_refreshAction);
     call->addAction(m_pauseAction);
 
+    // Long texts are clipped rather than pushing the mode note off the bar.
+    m_liveStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_liveStatus, 1);
     statusBar()->addPermanentWidget(m_modeNote);
     m_modeNote->hide();
@@ -167,6 +169,11 @@ void MainWindow::loadCall(const QString &callID)
     m_firstSnapshotOfCall = true;
     m_followNewRows = true;
     m_pauseAction->setChecked(false);
+    // Another call's tree under this ID would mislead; the same ID keeps its data.
+    if (m_model->callID() != id) {
+        m_model->clear();
+        m_summary->setText(tr("Loading %1\u2026").arg(id));
+    }
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
     hideMessage();
     m_poller->start(id);
@@ -223,15 +230,22 @@ void MainWindow::showSnapshot(const CallSnapshot &snapshot)
             m_tree->resizeColumnToContents(column);
         // Types and statuses seen later may be longer than the first ones: leave room for
         // the common long values.
-        const auto ensureWidth = [this](int column, const QString &text, int extra) {
-            const int width = m_tree->fontMetrics().horizontalAdvance(text) + extra +
-                              2 * m_tree->style()->pixelMetric(QStyle::PM_HeaderMargin) + 8;
+        // Activity rows are italic, and italic text runs wider.
+        QFont italic = m_tree->font();
+        italic.setItalic(true);
+        const QFontMetrics italicMetrics(italic);
+        const auto ensureWidth = [this, &italicMetrics](int column, const QString &text,
+                                                        int extra) {
+            const int textWidth = qMax(m_tree->fontMetrics().horizontalAdvance(text),
+                                       italicMetrics.horizontalAdvance(text));
+            const int width =
+                textWidth + extra + 2 * m_tree->style()->pixelMetric(QStyle::PM_HeaderMargin) + 12;
             if (m_tree->columnWidth(column) < width)
                 m_tree->setColumnWidth(column, width);
         };
         ensureWidth(CallTreeModel::TypeColumn, QStringLiteral("transform"), 0);
         ensureWidth(CallTreeModel::StatusColumn, QStringLiteral("completed"),
-                    m_tree->iconSize().width() + 16);
+                    m_tree->style()->pixelMetric(QStyle::PM_SmallIconSize) + 8);
     }
     QStringList summary{call.callID, call.status.displayText()};
     const QString name = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;
@@ -262,11 +276,17 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
         m_pauseAction->setChecked(status.phase == P::Paused);
     }
     if ((status.phase == P::Retrying || status.phase == P::Stopped) && !status.requestInFlight) {
-        QString text = status.phase == P::Retrying
+        const bool retrying = status.phase == P::Retrying;
+        QString text = !retrying ? status.lastError
+                       : status.hasSnapshot
                            ? tr("Could not refresh: %1").arg(status.lastError)
-                           : status.lastError;
+                           : tr("Could not load the call: %1").arg(status.lastError);
         if (status.hasSnapshot)
             text += u' ' + tr("Showing the data received at %1.").arg(m_lastGoodTime);
+        else
+            m_summary->setText(retrying
+                                   ? tr("%1 is not loaded yet; trying again.").arg(status.callID)
+                                   : tr("%1 could not be loaded.").arg(status.callID));
         showMessage(text, true);
         m_message->setToolTip(plainToolTip(status.lastDetails.split(u'\n')));
     } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
@@ -284,7 +304,8 @@ void MainWindow::updateLiveStatus()
 {
     if (m_poller->status().phase == PollerStatus::Phase::Idle)
         return; // keep whatever the last action said (a saved file, say)
-    m_liveStatus->setText(m_poller->status().describe());
+    // The banner carries the error itself; the status bar keeps to the timing.
+    m_liveStatus->setText(m_poller->status().describe(/*includeError=*/false));
 }
 
 void MainWindow::chooseFile()

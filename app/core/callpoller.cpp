@@ -24,7 +24,7 @@ QString withoutFinalPeriod(QString text)
 
 } // namespace
 
-QString PollerStatus::describe() const
+QString PollerStatus::describe(bool includeError) const
 {
     using P = Phase;
     switch (phase) {
@@ -40,6 +40,10 @@ QString PollerStatus::describe() const
     case P::Retrying:
         if (requestInFlight)
             return QStringLiteral("Retrying now (attempt %1)\u2026").arg(attempt + 1);
+        if (!includeError)
+            return QStringLiteral("Retrying in %1 \u00b7 attempt %2")
+                .arg(secondsFromNow(nextRefreshInMs))
+                .arg(attempt);
         return QStringLiteral("Retrying in %1 after: %2 (attempt %3)")
             .arg(secondsFromNow(nextRefreshInMs), withoutFinalPeriod(lastError))
             .arg(attempt);
@@ -55,6 +59,8 @@ QString PollerStatus::describe() const
     case P::Stopped:
         if (requestInFlight)
             return QStringLiteral("Trying again\u2026");
+        if (!includeError)
+            return QStringLiteral("Stopped refreshing");
         return QStringLiteral("Stopped: %1").arg(withoutFinalPeriod(lastError));
     }
     return QString();

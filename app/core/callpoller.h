@@ -42,8 +42,9 @@ struct PollerStatus
     CallState callState = CallState::Unknown;
 
     // One line for a status bar: "Live · next refresh in 3 s", "Paused", "Retrying in 8 s
-    // after: the server could not answer (HTTP 503) (attempt 3)", …
-    QString describe() const;
+    // after: the server could not answer (HTTP 503) (attempt 3)", … Without the error
+    // ("Retrying in 8 s · attempt 3", "Stopped") when the error is shown elsewhere.
+    QString describe(bool includeError = true) const;
 };
 
 // Keeps one call fresh while it is not terminal. Refreshes start near 1 s apart, double
