@@ -2,6 +2,7 @@
 #include "apiendpoint.h"
 #include "bemclient.h"
 #include "demoscenarios.h"
+#include "localapi.h"
 #include "localbemserver.h"
 
 #include <QFile>
@@ -28,16 +29,14 @@ class TestBemClient : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
-    std::unique_ptr<LocalBemServer> m_server;
-    std::unique_ptr<BemClient> m_client;
+    std::unique_ptr<test::LocalApi> m_api;
 
     FetchResult fetch(const QString &id, const QByteArray &knownBody = {})
     {
         std::optional<FetchResult> got;
-        const auto c = connect(m_client.get(), &BemClient::finished,
+        const auto c = connect(&m_api->client, &BemClient::finished,
                                [&got](const FetchResult &r) { got = r; });
-        m_client->fetchCall(id, knownBody);
+        m_api->client.fetchCall(id, knownBody);
         const bool arrived = QTest::qWaitFor([&] { return got.has_value(); }, 20'000);
         disconnect(c);
         if (!arrived)
@@ -50,20 +49,8 @@ class TestBemClient : public QObject
     }
 
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<LocalBemServer>();
-        m_server->setApiKey(Key.toUtf8());
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<BemClient>(&m_network);
-        m_client->setBaseUrl(m_server->baseUrl());
-        m_client->setApiKey(Key);
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void init() { m_api = std::make_unique<test::LocalApi>(Key.toUtf8()); }
+    void cleanup() { m_api.reset(); }
 
     void success_sendsKeyAcceptAndUserAgent()
     {
@@ -73,8 +60,8 @@ private slots:
         QVERIFY(r.snapshot);
         QCOMPARE(r.snapshot->call.callID, DemoCalls::batch());
         QVERIFY(!r.body.isEmpty());
-        QCOMPARE(m_server->requests().size(), 1);
-        const ServerRequestRecord req = m_server->requests().first();
+        QCOMPARE(m_api->server.requests().size(), 1);
+        const ServerRequestRecord req = m_api->server.requests().first();
         QCOMPARE(req.method, QByteArray("GET"));
         QCOMPARE(req.rawPath, QByteArray("/v2/calls/") + DemoCalls::batch().toUtf8());
         QCOMPARE(req.apiKey, Key.toUtf8());
@@ -101,10 +88,10 @@ private slots:
         QFETCH(QByteArray, rawPath);
         const FetchResult r = fetch(id);
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NotFound));
-        QCOMPARE(m_server->requests().size(), 1);
-        QCOMPARE(m_server->requests().first().rawPath, rawPath);
-        QCOMPARE(m_server->requests().first().callId, id);
-        QVERIFY(m_server->requests().first().query.isEmpty());
+        QCOMPARE(m_api->server.requests().size(), 1);
+        QCOMPARE(m_api->server.requests().first().rawPath, rawPath);
+        QCOMPARE(m_api->server.requests().first().callId, id);
+        QVERIFY(m_api->server.requests().first().query.isEmpty());
     }
 
     void notFound_explainsEnvironments()
@@ -120,13 +107,13 @@ private slots:
 
     void wrongKey_isUnauthorized()
     {
-        m_client->setApiKey(QStringLiteral("sk_wrong_key_000000"));
+        m_api->client.setApiKey(QStringLiteral("sk_wrong_key_000000"));
         const FetchResult r = fetch(DemoCalls::batch());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Unauthorized));
         QCOMPARE(r.httpStatus, 401);
         QVERIFY(r.message.startsWith(
             QStringLiteral("The API key was refused \u2014 check it in Settings")));
-        QCOMPARE(m_server->requests().first().apiKey, QByteArray("sk_wrong_key_000000"));
+        QCOMPARE(m_api->server.requests().first().apiKey, QByteArray("sk_wrong_key_000000"));
         QVERIFY(!r.message.contains(QStringLiteral("sk_wrong_key_000000")));
         QVERIFY(!r.details.contains(QStringLiteral("sk_wrong_key_000000")));
     }
@@ -141,7 +128,7 @@ private slots:
 
     void rateLimited_carriesRetryAfter()
     {
-        m_server->setRetryAfterSeconds(7);
+        m_api->server.setRetryAfterSeconds(7);
         const FetchResult r = fetch(DemoCalls::rateLimited());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::RateLimited));
         QCOMPARE(r.httpStatus, 429);
@@ -197,8 +184,8 @@ private slots:
 
     void transferTimeout_fires()
     {
-        m_server->setSlowDelayMs(3000);
-        m_client->setTransferTimeoutMs(300);
+        m_api->server.setSlowDelayMs(3000);
+        m_api->client.setTransferTimeoutMs(300);
         const FetchResult r = fetch(DemoCalls::slow());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Timeout));
         QVERIFY(r.message.contains(QStringLiteral("1 second")));
@@ -220,28 +207,28 @@ private slots:
 
     void newLoad_cancelsTheOneInFlight()
     {
-        m_server->setSlowDelayMs(600);
-        QSignalSpy finished(m_client.get(), &BemClient::finished);
-        m_client->fetchCall(DemoCalls::slow());
-        QTRY_COMPARE(m_server->requests().size(), 1);
-        QVERIFY(m_client->isBusy());
-        m_client->fetchCall(DemoCalls::batch());
+        m_api->server.setSlowDelayMs(600);
+        QSignalSpy finished(&m_api->client, &BemClient::finished);
+        m_api->client.fetchCall(DemoCalls::slow());
+        QTRY_COMPARE(m_api->server.requests().size(), 1);
+        QVERIFY(m_api->client.isBusy());
+        m_api->client.fetchCall(DemoCalls::batch());
         QTRY_COMPARE(finished.size(), 1);
         // Past the slow answer's time: the canceled request never reports.
         QTest::qWait(900);
         QCOMPARE(finished.size(), 1);
         const auto r = finished.first().first().value<FetchResult>();
         QCOMPARE(r.callID, DemoCalls::batch());
-        QVERIFY(!m_client->isBusy());
+        QVERIFY(!m_api->client.isBusy());
     }
 
     void cancel_reportsNothing()
     {
-        QSignalSpy finished(m_client.get(), &BemClient::finished);
-        m_client->fetchCall(DemoCalls::batch());
-        m_client->cancel();
-        m_client->fetchCall(QStringLiteral(".."));
-        m_client->cancel(); // a queued refusal is dropped too
+        QSignalSpy finished(&m_api->client, &BemClient::finished);
+        m_api->client.fetchCall(DemoCalls::batch());
+        m_api->client.cancel();
+        m_api->client.fetchCall(QStringLiteral(".."));
+        m_api->client.cancel(); // a queued refusal is dropped too
         QTest::qWait(300);
         QCOMPARE(finished.size(), 0);
     }
@@ -251,9 +238,9 @@ private slots:
         const FetchResult r = fetch(DemoCalls::redirectSameOrigin());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Success));
         QCOMPARE(r.snapshot->call.callID, DemoCalls::batch());
-        QCOMPARE(m_server->requests().size(), 2);
-        QCOMPARE(m_server->requests().at(1).callId, DemoCalls::batch());
-        QCOMPARE(m_server->requests().at(1).apiKey, Key.toUtf8());
+        QCOMPARE(m_api->server.requests().size(), 2);
+        QCOMPARE(m_api->server.requests().at(1).callId, DemoCalls::batch());
+        QCOMPARE(m_api->server.requests().at(1).apiKey, Key.toUtf8());
     }
 
     void crossOriginRedirect_neverCarriesTheKey()
@@ -261,7 +248,7 @@ private slots:
         LocalBemServer elsewhere;
         QVERIFY(elsewhere.listen());
         // Same host, another port: another origin all the same.
-        m_server->setRedirectTarget(elsewhere.baseUrl());
+        m_api->server.setRedirectTarget(elsewhere.baseUrl());
         const FetchResult r = fetch(DemoCalls::redirectAway());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::RedirectRefused));
         QVERIFY(r.message.contains(elsewhere.baseUrl().toString()));
@@ -277,11 +264,11 @@ private slots:
         LocalBemServer elsewhere;
         elsewhere.setApiKey("some-other-key");
         QVERIFY(elsewhere.listen());
-        m_server->setRedirectTarget(elsewhere.baseUrl());
+        m_api->server.setRedirectTarget(elsewhere.baseUrl());
         QNetworkRequest request(
-            ApiEndpoint::callUrl(m_server->baseUrl(), DemoCalls::redirectAway()));
+            ApiEndpoint::callUrl(m_api->server.baseUrl(), DemoCalls::redirectAway()));
         request.setRawHeader("x-api-key", Key.toUtf8());
-        std::unique_ptr<QNetworkReply> reply(m_network.get(request));
+        std::unique_ptr<QNetworkReply> reply(m_api->network.get(request));
         QTRY_VERIFY(reply->isFinished());
         QCOMPARE(elsewhere.requests().size(), 1);
         QCOMPARE(elsewhere.requests().first().apiKey, Key.toUtf8());
@@ -307,7 +294,7 @@ private slots:
         base.setScheme(QStringLiteral("http"));
         base.setHost(address);
         base.setPort(listener.serverPort());
-        m_client->setBaseUrl(base);
+        m_api->client.setBaseUrl(base);
         const FetchResult r = fetch(DemoCalls::batch());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::InsecureTransport));
         QVERIFY(r.message.contains(QStringLiteral("plain http")));
@@ -337,7 +324,8 @@ private slots:
         });
         QSignalSpy handshakeErrors(&server, &QSslServer::errorOccurred);
 
-        m_client->setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
+        m_api->client.setBaseUrl(
+            QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
         const FetchResult r = fetch(DemoCalls::batch());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::TlsError));
         QVERIFY2(r.message.contains(QStringLiteral("secure connection")), qPrintable(r.message));
@@ -352,18 +340,18 @@ private slots:
 
     void noKey_sendsNothing()
     {
-        m_client->setApiKey(QString());
+        m_api->client.setApiKey(QString());
         const FetchResult r = fetch(DemoCalls::batch());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NoApiKey));
         QVERIFY(r.message.contains(QStringLiteral("BEM_API_KEY")));
-        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(m_api->server.requests().size(), 0);
     }
 
     void unusableId_sendsNothing()
     {
         const FetchResult r = fetch(QStringLiteral(".."));
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::InvalidRequest));
-        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(m_api->server.requests().size(), 0);
     }
 
     void connectionRefused_isANetworkError()
@@ -372,7 +360,7 @@ private slots:
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         const quint16 port = probe.serverPort();
         probe.close();
-        m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        m_api->client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         const FetchResult r = fetch(DemoCalls::batch());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NetworkError));
         QCOMPARE(r.httpStatus, 0);
@@ -382,7 +370,7 @@ private slots:
 
     void oversizedBody_isRefused()
     {
-        m_client->setMaxBodyBytes(256);
+        m_api->client.setMaxBodyBytes(256);
         const FetchResult r = fetch(DemoCalls::progressing());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::TooLarge));
         QVERIFY(!r.snapshot);
@@ -395,7 +383,7 @@ private slots:
         CannedResponse echo;
         echo.status = 400;
         echo.body = QByteArray("{\"message\":\"bad key ") + Key.toUtf8() + "\",\"code\":400}";
-        m_server->setResponses(QStringLiteral("echo"), {echo});
+        m_api->server.setResponses(QStringLiteral("echo"), {echo});
         const FetchResult r = fetch(QStringLiteral("echo")); // fetch() fails on any leak
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::HttpError));
         QVERIFY(r.serverMessage.contains(QStringLiteral("[API key removed]")));
@@ -404,17 +392,17 @@ private slots:
     void checkConnection()
     {
         std::optional<FetchResult> got;
-        connect(m_client.get(), &BemClient::connectionChecked,
+        connect(&m_api->client, &BemClient::connectionChecked,
                 [&got](const FetchResult &r) { got = r; });
-        m_client->checkConnection();
+        m_api->client.checkConnection();
         QTRY_VERIFY(got.has_value());
         QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
-        QCOMPARE(m_server->requests().first().rawPath, QByteArray("/v2/calls"));
-        QCOMPARE(m_server->requests().first().query, QByteArray("limit=1"));
+        QCOMPARE(m_api->server.requests().first().rawPath, QByteArray("/v2/calls"));
+        QCOMPARE(m_api->server.requests().first().query, QByteArray("limit=1"));
 
         got.reset();
-        m_client->setApiKey(QStringLiteral("nope-nope-nope"));
-        m_client->checkConnection();
+        m_api->client.setApiKey(QStringLiteral("nope-nope-nope"));
+        m_api->client.checkConnection();
         QTRY_VERIFY(got.has_value());
         QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Unauthorized));
     }

@@ -2,6 +2,7 @@
 #include "bemclient.h"
 #include "callpoller.h"
 #include "demoscenarios.h"
+#include "localapi.h"
 #include "localbemserver.h"
 
 #include <QJsonArray>
@@ -80,9 +81,7 @@ class TestCallPoller : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
-    std::unique_ptr<LocalBemServer> m_server;
-    std::unique_ptr<BemClient> m_client;
+    std::unique_ptr<test::LocalApi> m_api;
     std::unique_ptr<CallPoller> m_poller;
 
     void usePolicy(int initialMs, int maxMs, double jitter = 0.0)
@@ -101,21 +100,15 @@ class TestCallPoller : public QObject
 private slots:
     void init()
     {
-        m_server = std::make_unique<LocalBemServer>();
-        m_server->setApiKey(Key);
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<BemClient>(&m_network);
-        m_client->setBaseUrl(m_server->baseUrl());
-        m_client->setApiKey(QString::fromLatin1(Key));
-        m_poller = std::make_unique<CallPoller>(m_client.get());
+        m_api = std::make_unique<test::LocalApi>(Key);
+        m_poller = std::make_unique<CallPoller>(&m_api->client);
         m_poller->setRandomSeed(7);
         usePolicy(20, 160);
     }
     void cleanup()
     {
         m_poller.reset();
-        m_client.reset();
-        m_server.reset();
+        m_api.reset();
     }
 
     void followsACallUntilItCompletes_thenStops()
@@ -126,16 +119,16 @@ private slots:
         QVERIFY(waitForPhase(Phase::Finished, 30'000));
         const int stages = DemoScenarios::progressingStageCount();
         // Every stage differs from the one before, so every poll brought a new snapshot.
-        QCOMPARE(m_server->requestsFor(DemoCalls::progressing()).size(), stages);
+        QCOMPARE(m_api->server.requestsFor(DemoCalls::progressing()).size(), stages);
         QCOMPARE(snapshots.size(), stages);
         QCOMPARE(m_poller->snapshot()->call.status.state(), CallState::Completed);
         QCOMPARE(m_poller->status().describe(),
                  QStringLiteral("Stopped refreshing: the call completed"));
         QTest::qWait(400);
-        QCOMPARE(m_server->requests().size(), stages);
+        QCOMPARE(m_api->server.requests().size(), stages);
         // Changes keep the pace fast (~20 ms apart); backing off would have taken
         // 40 + 80 + … + 5000 ms, over 20 s, for this many polls.
-        const QList<qint64> g = gaps(m_server->requests());
+        const QList<qint64> g = gaps(m_api->server.requests());
         QVERIFY2(std::accumulate(g.begin(), g.end(), qint64(0)) < 3000, qPrintable(gapsText(g)));
     }
 
@@ -146,20 +139,20 @@ private slots:
         QCOMPARE(m_poller->status().describe(),
                  QStringLiteral("Stopped refreshing: the call failed"));
         QTest::qWait(200);
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_api->server.requests().size(), 1);
     }
 
     void backsOffWhileNothingChanges_withinTheCap()
     {
         usePolicy(40, 320);
-        m_server->setResponses(
+        m_api->server.setResponses(
             QStringLiteral("c_quiet"),
             {ok(callBody(QStringLiteral("c_quiet"), QStringLiteral("running")))});
         QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
         m_poller->start(QStringLiteral("c_quiet"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 7, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->server.requests().size() >= 7, 10'000);
         m_poller->stop();
-        const QList<qint64> g = gaps(m_server->requests());
+        const QList<qint64> g = gaps(m_api->server.requests());
         // After the first answer: fast, then doubling per quiet poll up to the cap.
         const QList<int> expected{40, 80, 160, 320, 320, 320};
         for (int i = 0; i < expected.size(); ++i) {
@@ -174,15 +167,15 @@ private slots:
     void jitterStaysInsideTheCap()
     {
         usePolicy(30, 120, 0.5);
-        m_server->setResponses(
+        m_api->server.setResponses(
             QStringLiteral("c_quiet"),
             {ok(callBody(QStringLiteral("c_quiet"), QStringLiteral("running")))});
         m_poller->start(QStringLiteral("c_quiet"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 12, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->server.requests().size() >= 12, 10'000);
         m_poller->stop();
         // Only lower bounds here: a loaded machine can only make gaps longer. That the
         // jitter stays under the cap is tested without timing in tst_apiendpoint.
-        const QList<qint64> g = gaps(m_server->requests());
+        const QList<qint64> g = gaps(m_api->server.requests());
         for (qint64 gap : g.mid(4))
             QVERIFY2(gap >= 60 - 2, qPrintable(gapsText(g)));
         QVERIFY2(*std::max_element(g.begin() + 4, g.end()) -
@@ -196,12 +189,12 @@ private slots:
         usePolicy(40, 1280);
         const QByteArray quiet = callBody(QStringLiteral("c_wake"), QStringLiteral("running"));
         const QByteArray changed = callBody(QStringLiteral("c_wake"), QStringLiteral("running"), 1);
-        m_server->setResponses(QStringLiteral("c_wake"),
-                               {ok(quiet), ok(quiet), ok(quiet), ok(quiet), ok(changed)});
+        m_api->server.setResponses(QStringLiteral("c_wake"),
+                                   {ok(quiet), ok(quiet), ok(quiet), ok(quiet), ok(changed)});
         m_poller->start(QStringLiteral("c_wake"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 6, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->server.requests().size() >= 6, 10'000);
         m_poller->stop();
-        const QList<qint64> g = gaps(m_server->requests());
+        const QList<qint64> g = gaps(m_api->server.requests());
         // quiet ×3 backs off (80, 160, 320); the change brings the next poll back near
         // 40 ms, where another quiet poll would have waited 640 ms.
         QVERIFY2(g[3] >= 318, qPrintable(gapsText(g)));
@@ -212,7 +205,7 @@ private slots:
     {
         const QString id = QStringLiteral("c_bumpy");
         const QByteArray running = callBody(id, QStringLiteral("running"));
-        m_server->setResponses(
+        m_api->server.setResponses(
             id, {ok(running),
                  failure(500, "{\"message\":\"internal error\",\"code\":500,\"details\":{}}"),
                  failure(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
@@ -232,16 +225,16 @@ private slots:
         QCOMPARE(failures.size(), 3);
         QCOMPARE(snapshotDuringFailures, QList<bool>({true, true, true}));
         QCOMPARE(snapshots.size(), 2);
-        QCOMPARE(m_server->requests().size(), 5);
+        QCOMPARE(m_api->server.requests().size(), 5);
         // Failures back off from the first retry: 2×, 4×, 8× the initial interval.
-        const QList<qint64> g = gaps(m_server->requests());
+        const QList<qint64> g = gaps(m_api->server.requests());
         QVERIFY2(g[1] >= 40 - 2 && g[2] >= 80 - 2 && g[3] >= 160 - 2, qPrintable(gapsText(g)));
     }
 
     void retryingStateIsDescribed()
     {
-        m_server->setFailuresBeforeRecovery(1);
-        m_server->setRetryAfterSeconds(5);
+        m_api->server.setFailuresBeforeRecovery(1);
+        m_api->server.setRetryAfterSeconds(5);
         m_poller->start(DemoCalls::rateLimited());
         QVERIFY(waitForPhase(Phase::Retrying));
         const PollerStatus s = m_poller->status();
@@ -256,30 +249,30 @@ private slots:
 
     void waitsAtLeastRetryAfter()
     {
-        m_server->setFailuresBeforeRecovery(1);
-        m_server->setRetryAfterSeconds(1);
+        m_api->server.setFailuresBeforeRecovery(1);
+        m_api->server.setRetryAfterSeconds(1);
         m_poller->start(DemoCalls::rateLimited());
         QVERIFY(waitForPhase(Phase::Finished, 5000));
-        const QList<qint64> g = gaps(m_server->requests());
+        const QList<qint64> g = gaps(m_api->server.requests());
         QCOMPARE(g.size(), 1);
         QVERIFY2(g[0] >= 1000, qPrintable(gapsText(g)));
     }
 
     void stopsOnUnauthorized()
     {
-        m_client->setApiKey(QStringLiteral("sk_revoked_key_123456"));
+        m_api->client.setApiKey(QStringLiteral("sk_revoked_key_123456"));
         m_poller->start(DemoCalls::progressing());
         QVERIFY(waitForPhase(Phase::Stopped));
         QVERIFY2(m_poller->status().describe().startsWith(QStringLiteral(
                      "Stopped: The API key was refused \u2014 check it in Settings")),
                  qPrintable(m_poller->status().describe()));
         QTest::qWait(300);
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_api->server.requests().size(), 1);
         // After the user fixes the key, "refresh now" tries again.
-        m_client->setApiKey(QString::fromLatin1(Key));
+        m_api->client.setApiKey(QString::fromLatin1(Key));
         m_poller->refreshNow();
         QTRY_VERIFY(m_poller->snapshot() != nullptr);
-        QCOMPARE(m_server->requests().at(1).apiKey, Key);
+        QCOMPARE(m_api->server.requests().at(1).apiKey, Key);
         QVERIFY(m_poller->status().phase != Phase::Stopped);
     }
 
@@ -289,52 +282,53 @@ private slots:
         QVERIFY(waitForPhase(Phase::Stopped));
         QCOMPARE(m_poller->status().lastOutcome, FetchOutcome::NotFound);
         QTest::qWait(300);
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_api->server.requests().size(), 1);
     }
 
     void neverTwoRequestsInFlight()
     {
         usePolicy(5, 10);
-        m_server->setSlowDelayMs(2000);
+        m_api->server.setSlowDelayMs(2000);
         m_poller->start(DemoCalls::slow()); // answers a completed call, 2 s late
         for (int i = 0; i < 10; ++i) {
             m_poller->refreshNow();
             QTest::qWait(20);
         }
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_api->server.requests().size(), 1);
         QVERIFY(waitForPhase(Phase::Finished, 10'000));
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_api->server.requests().size(), 1);
 
         // A live call answered slowly: each request arrives only after the previous answer.
         CannedResponse slowRunning =
             ok(callBody(QStringLiteral("c_slow"), QStringLiteral("running")));
         slowRunning.delayMs = 150;
-        m_server->setResponses(QStringLiteral("c_slow"), {slowRunning});
-        m_server->clearRequests();
+        m_api->server.setResponses(QStringLiteral("c_slow"), {slowRunning});
+        m_api->server.clearRequests();
         m_poller->start(QStringLiteral("c_slow"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 5, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->server.requests().size() >= 5, 10'000);
         m_poller->stop();
-        for (qint64 gap : gaps(m_server->requests()))
-            QVERIFY2(gap >= 150, qPrintable(gapsText(gaps(m_server->requests()))));
+        for (qint64 gap : gaps(m_api->server.requests()))
+            QVERIFY2(gap >= 150, qPrintable(gapsText(gaps(m_api->server.requests()))));
     }
 
     void pauseAndResume()
     {
         usePolicy(30, 30);
-        m_server->setResponses(QStringLiteral("c_live"),
-                               {ok(callBody(QStringLiteral("c_live"), QStringLiteral("running")))});
+        m_api->server.setResponses(
+            QStringLiteral("c_live"),
+            {ok(callBody(QStringLiteral("c_live"), QStringLiteral("running")))});
         m_poller->start(QStringLiteral("c_live"));
-        QTRY_VERIFY(m_server->requests().size() >= 2);
+        QTRY_VERIFY(m_api->server.requests().size() >= 2);
         m_poller->pause();
         QVERIFY(waitForPhase(Phase::Paused));
         QTRY_VERIFY(!m_poller->status().requestInFlight); // one in flight may still land
-        const qsizetype atPause = m_server->requests().size();
+        const qsizetype atPause = m_api->server.requests().size();
         QTest::qWait(300);
-        QCOMPARE(m_server->requests().size(), atPause);
+        QCOMPARE(m_api->server.requests().size(), atPause);
         QCOMPARE(m_poller->status().describe(),
                  QStringLiteral("Paused \u00b7 auto-refresh is off"));
         m_poller->resume();
-        QTRY_VERIFY(m_server->requests().size() >= atPause + 3);
+        QTRY_VERIFY(m_api->server.requests().size() >= atPause + 3);
         QVERIFY(m_poller->status().phase == Phase::Waiting);
     }
 
@@ -344,20 +338,20 @@ private slots:
         m_poller->start(DemoCalls::batch());
         QVERIFY(waitForPhase(Phase::Finished));
         m_poller->refreshNow();
-        QTRY_COMPARE(m_server->requests().size(), 2);
+        QTRY_COMPARE(m_api->server.requests().size(), 2);
         QVERIFY(waitForPhase(Phase::Finished));
         QTest::qWait(200);
-        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_api->server.requests().size(), 2);
         QCOMPARE(snapshots.size(), 1); // the same bytes: nothing new downstream
     }
 
     void startingAnotherCall_dropsTheFirst()
     {
         usePolicy(20, 20);
-        m_server->setSlowDelayMs(2000);
+        m_api->server.setSlowDelayMs(2000);
         QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
         m_poller->start(DemoCalls::slow());
-        QTRY_COMPARE(m_server->requests().size(), 1);
+        QTRY_COMPARE(m_api->server.requests().size(), 1);
         m_poller->start(DemoCalls::failed());
         QVERIFY(waitForPhase(Phase::Finished));
         QTest::qWait(2200); // past the slow answer's time

@@ -4,6 +4,7 @@
 #include "callpoller.h"
 #include "calltreemodel.h"
 #include "demoscenarios.h"
+#include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
 
@@ -37,22 +38,15 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager m_network;
-    std::unique_ptr<LocalBemServer> m_server;
-    std::unique_ptr<BemClient> m_client;
+    std::unique_ptr<test::LocalApi> m_api;
     std::unique_ptr<CallPoller> m_poller;
     std::unique_ptr<MainWindow> m_window;
 
 private slots:
     void init()
     {
-        m_server = std::make_unique<LocalBemServer>();
-        m_server->setApiKey(Key);
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<BemClient>(&m_network);
-        m_client->setBaseUrl(m_server->baseUrl());
-        m_client->setApiKey(QString::fromLatin1(Key));
-        m_poller = std::make_unique<CallPoller>(m_client.get());
+        m_api = std::make_unique<test::LocalApi>(Key);
+        m_poller = std::make_unique<CallPoller>(&m_api->client);
         BackoffPolicy fast;
         fast.initialMs = 20;
         fast.maxMs = 80;
@@ -64,8 +58,7 @@ private slots:
     {
         m_window.reset();
         m_poller.reset();
-        m_client.reset();
-        m_server.reset();
+        m_api.reset();
     }
 
     void liveCall_goesFromPendingToCompleted_withoutResets()
@@ -108,7 +101,7 @@ private slots:
             "{\"functionCallID\":\"fc_a\",\"status\":\"running\",\"functionName\":\"extract\"},"
             "{\"functionCallID\":\"fc_b\",\"status\":\"pending\",\"sourceFunctionCallID\":\"fc_a\"}"
             "]}}";
-        m_server->setResponses(
+        m_api->server.setResponses(
             id, {respond(200, running),
                  respond(500, "{\"message\":\"<b>database</b> <img src='file:///etc/passwd'>\","
                               "\"code\":500,\"details\":{}}")});
@@ -147,7 +140,7 @@ private slots:
         const auto *summary = m_window->findChild<QLabel *>(QStringLiteral("summary"));
         QCOMPARE(summary->text(), QStringLiteral("wf_typo could not be loaded."));
         QTest::qWait(200);
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_api->server.requests().size(), 1);
     }
 
     // A new ID never shows the previous call's tree under it, even when it fails.
@@ -164,7 +157,7 @@ private slots:
 
     void pauseAction_pausesAndResumes()
     {
-        m_server->setResponses(
+        m_api->server.setResponses(
             QStringLiteral("c_pause"),
             {respond(200, "{\"call\":{\"callID\":\"c_pause\",\"status\":\"running\"}}")});
         m_window->loadCall(QStringLiteral("c_pause"));
@@ -191,16 +184,16 @@ private slots:
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window"));
         MainWindow window(m_poller.get(), &keys);
-        m_client->setApiKey(QString());
+        m_api->client.setApiKey(QString());
         connect(&keys, &ApiKeyStore::loaded, this,
-                [this] { m_client->setApiKey(QString::fromLatin1(Key)); });
+                [this] { m_api->client.setApiKey(QString::fromLatin1(Key)); });
         window.loadCall(DemoCalls::batch());
         QCOMPARE(window.liveStatusText(), QStringLiteral("Waiting for the system keychain\u2026"));
-        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(m_api->server.requests().size(), 0);
         keys.load();
         QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
-        QCOMPARE(m_server->requests().size(), 1);
-        QCOMPARE(m_server->requests().first().apiKey, Key);
+        QCOMPARE(m_api->server.requests().size(), 1);
+        QCOMPARE(m_api->server.requests().first().apiKey, Key);
     }
 
     void savedFile_isNotRefreshed()
@@ -209,7 +202,7 @@ private slots:
         QCOMPARE(m_poller->status().phase, Phase::Idle);
         QVERIFY(m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
         QTest::qWait(100);
-        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(m_api->server.requests().size(), 0);
     }
 };
 

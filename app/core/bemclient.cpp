@@ -170,7 +170,7 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callID)
     m_elapsed.start();
     QNetworkReply *reply = m_network->get(request);
     m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, &BemClient::onFinished);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &QNetworkReply::downloadProgress, this,
             [this, reply](qint64 received, qint64 total) {
                 if (reply != m_reply || m_tooLarge)
@@ -187,10 +187,10 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callID)
     });
 }
 
-void BemClient::onFinished()
+void BemClient::onFinished(QNetworkReply *reply)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply || reply != sender())
+    // cancel() disconnects the replies it drops, so only the current one gets here.
+    if (reply != m_reply)
         return;
     m_reply = nullptr;
     reply->deleteLater();

@@ -22,6 +22,10 @@ namespace bem {
 // ending becomes one FetchResult (finished()), including the refusals that happen before
 // any byte is sent (no key, plain http to another machine, a bad ID).
 //
+// A client serves one caller: a CallPoller drives its own client, and anything else (a
+// settings dialog checking a key, say) uses a client of its own, since any new request
+// cancels the one in flight.
+//
 // The key is held in memory only, sent in x-api-key, and only to https or loopback
 // http; redirects are followed within the same origin only, so the key never reaches
 // another site. It never appears in a result's message or details.
@@ -66,7 +70,7 @@ private:
     enum class Purpose { Call, ConnectionCheck };
     void start(Purpose purpose, const QUrl &url, const QString &callID);
     void refuse(Purpose purpose, FetchResult result);
-    void onFinished();
+    void onFinished(QNetworkReply *reply);
     FetchResult resultOf(QNetworkReply *reply);
     void report(Purpose purpose, const FetchResult &result);
 
