@@ -165,6 +165,31 @@ private slots:
         QVERIFY(!r.snapshot);
     }
 
+    void htmlPageWith200_isNotJson()
+    {
+        CannedResponse portal;
+        portal.contentType = "text/html";
+        portal.body = "<!DOCTYPE html><html><body>Please log in to the Wi-Fi</body></html>";
+        m_api->server.setResponses(QStringLiteral("c_portal"), {portal});
+        const FetchResult r = fetch(QStringLiteral("c_portal"));
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NotJson));
+        QVERIFY(r.message.contains(QStringLiteral("HTML page")));
+        QVERIFY(r.details.contains(QStringLiteral("Please log in")));
+        QVERIFY(r.isTransient());
+    }
+
+    void unknownHost_isANetworkError()
+    {
+        m_api->client.setTransferTimeoutMs(5000);
+        m_api->client.setBaseUrl(QUrl(QStringLiteral("https://no-such-host.invalid")));
+        const FetchResult r = fetch(DemoCalls::batch());
+        if (r.outcome == FetchOutcome::Timeout)
+            QSKIP("this machine's resolver does not answer for .invalid names in time");
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::NetworkError));
+        QVERIFY2(r.message.contains(QStringLiteral("does not resolve")), qPrintable(r.message));
+        QVERIFY(r.message.contains(QStringLiteral("no-such-host.invalid")));
+    }
+
     void truncatedBody()
     {
         const FetchResult r = fetch(DemoCalls::truncated());
