@@ -164,7 +164,7 @@ private slots:
         QCOMPARE(snapshots.size(), 1);
     }
 
-    void jitterStaysInsideTheCap()
+    void jitterVariesTheDelays()
     {
         usePolicy(30, 120, 0.5);
         m_api->server.setResponses(

@@ -168,7 +168,6 @@ void MainWindow::loadCall(const QString &callID)
     }
     m_firstSnapshotOfCall = true;
     m_followNewRows = true;
-    m_pauseAction->setChecked(false);
     // Another call's tree under this ID would mislead; the same ID keeps its data.
     if (m_model->callID() != id) {
         m_model->clear();
@@ -183,12 +182,12 @@ bool MainWindow::openFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        showMessage(tr("Could not open %1: %2").arg(path, file.errorString()), true);
+        showMessage(tr("Could not open %1: %2").arg(path, file.errorString()), Banner::Error);
         return false;
     }
     ParseResult parsed = CallParser::parse(file.readAll());
     if (!parsed.ok()) {
-        showMessage(tr("Could not load %1. %2").arg(path, parsed.error), true);
+        showMessage(tr("Could not load %1. %2").arg(path, parsed.error), Banner::Error);
         return false;
     }
     // A saved response is a picture of the past: nothing to refresh.
@@ -210,7 +209,7 @@ void MainWindow::setModeNote(const QString &text)
 
 QString MainWindow::bannerText() const
 {
-    return m_message->isVisible() || !m_message->isHidden() ? m_message->text() : QString();
+    return m_banner == Banner::None ? QString() : m_message->text();
 }
 
 QString MainWindow::liveStatusText() const
@@ -259,8 +258,8 @@ void MainWindow::showSnapshot(const CallSnapshot &snapshot)
         showMessage(tr("Parts of the response were ignored (%1). First: %2")
                         .arg(snapshot.warnings.size())
                         .arg(snapshot.warnings.first()),
-                    false);
-    else if (!m_message->isHidden() && m_poller->status().lastError.isEmpty())
+                    Banner::Warnings);
+    else if (m_banner == Banner::Warnings)
         hideMessage();
 }
 
@@ -287,10 +286,10 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
             m_summary->setText(retrying
                                    ? tr("%1 is not loaded yet; trying again.").arg(status.callID)
                                    : tr("%1 could not be loaded.").arg(status.callID));
-        showMessage(text, true);
+        showMessage(text, Banner::Error);
         m_message->setToolTip(plainToolTip(status.lastDetails.split(u'\n')));
-    } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
-               m_message->property("isError").toBool()) {
+    } else if (m_banner == Banner::Error && status.lastError.isEmpty() &&
+               status.phase != P::Loading) {
         hideMessage();
     }
     updateLiveStatus();
@@ -336,7 +335,7 @@ void MainWindow::enterApiKey()
         m_keys, &ApiKeyStore::saved, this,
         [this](ApiKeyStore::Source where) {
             if (where == ApiKeyStore::Source::Session)
-                showMessage(m_keys->keychainProblem(), false);
+                showMessage(m_keys->keychainProblem(), Banner::Notice);
             else
                 statusBar()->showMessage(tr("API key saved in the system keychain."), 5000);
             if (!m_poller->callID().isEmpty())
@@ -346,21 +345,22 @@ void MainWindow::enterApiKey()
     m_keys->save(key);
 }
 
-void MainWindow::showMessage(const QString &text, bool isError)
+void MainWindow::showMessage(const QString &text, Banner kind)
 {
+    m_banner = kind;
     m_message->setText(text);
     m_message->setToolTip(QString());
-    m_message->setProperty("isError", isError);
-    m_message->setStyleSheet(isError ? QStringLiteral("color: white; background: #b42318; "
-                                                      "padding: 6px; border-radius: 3px;")
-                                     : QStringLiteral("background: palette(alternate-base); "
-                                                      "padding: 6px; border-radius: 3px;"));
+    m_message->setStyleSheet(kind == Banner::Error
+                                 ? QStringLiteral("color: white; background: #b42318; "
+                                                  "padding: 6px; border-radius: 3px;")
+                                 : QStringLiteral("background: palette(alternate-base); "
+                                                  "padding: 6px; border-radius: 3px;"));
     m_message->show();
 }
 
 void MainWindow::hideMessage()
 {
-    m_message->setProperty("isError", false);
+    m_banner = Banner::None;
     m_message->clear();
     m_message->setToolTip(QString());
     m_message->hide();

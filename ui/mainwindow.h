@@ -37,7 +37,7 @@ public:
     // A note shown in the status bar for the whole session ("Demo: …").
     void setModeNote(const QString &text);
     // Shows a problem that is not about one request (a bad --base-url, say).
-    void showNotice(const QString &text) { showMessage(text, false); }
+    void showNotice(const QString &text) { showMessage(text, Banner::Notice); }
 
     CallTreeModel *model() const { return m_model; }
     QString bannerText() const;
@@ -49,7 +49,9 @@ private:
     void updateLiveStatus();
     void chooseFile();
     void enterApiKey();
-    void showMessage(const QString &text, bool isError);
+    // What the banner above the tree is showing, so each source clears only its own.
+    enum class Banner { None, Notice, Warnings, Error };
+    void showMessage(const QString &text, Banner kind);
     void hideMessage();
 
     CallPoller *m_poller;
@@ -64,6 +66,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QTimer m_countdown;
+    Banner m_banner = Banner::None;
     static constexpr int AutoExpandLimit = 500;
     bool m_firstSnapshotOfCall = true;
     bool m_followNewRows = true;

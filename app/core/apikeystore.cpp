@@ -43,7 +43,7 @@ void ApiKeyStore::load()
         } else if (job->error() == QKeychain::EntryNotFound) {
             m_problem.clear();
         } else {
-            m_problem = describeKeychainError(job->error(), job->errorString());
+            m_problem = describeKeychainError(job->error());
         }
         m_loaded = true;
         Q_EMIT loaded();
@@ -64,8 +64,7 @@ void ApiKeyStore::save(const QString &key)
     job->setTextData(trimmed);
     connect(job, &QKeychain::Job::finished, this, [this, job, trimmed] {
         const bool inKeychain = job->error() == QKeychain::NoError;
-        m_problem =
-            inKeychain ? QString() : describeKeychainError(job->error(), job->errorString());
+        m_problem = inKeychain ? QString() : describeKeychainError(job->error());
         const Source where = inKeychain ? Source::Keychain : Source::Session;
         // The environment still wins for this run; the saved key is for later runs.
         if (m_source != Source::Environment)
@@ -82,7 +81,7 @@ void ApiKeyStore::forget()
     job->setKey(KeychainAccount);
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-            m_problem = describeKeychainError(job->error(), job->errorString());
+            m_problem = describeKeychainError(job->error());
     });
     job->start();
     if (m_source != Source::Environment)
@@ -98,24 +97,16 @@ void ApiKeyStore::setKey(const QString &key, Source source)
     Q_EMIT keyChanged();
 }
 
-QString ApiKeyStore::describeKeychainError(int error, const QString &text) const
+QString ApiKeyStore::describeKeychainError(int error)
 {
-    Q_UNUSED(text)
-    // QtKeychain's own text can name D-Bus internals; what the user needs is what it means
+    // QtKeychain's own text names D-Bus internals; what the user needs is what it means
     // for their key.
-    switch (error) {
-    case QKeychain::AccessDenied:
-    case QKeychain::AccessDeniedByUser:
+    if (error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser)
         return QStringLiteral("Access to the system keychain was denied, so the key is kept for "
                               "this session only.");
-    case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented:
-    case QKeychain::OtherError:
-    default:
-        return QStringLiteral("The system keychain is not available (no Secret Service or "
-                              "KWallet is running), so the key is kept for this session only. "
-                              "Set BEM_API_KEY to use a key without the keychain.");
-    }
+    return QStringLiteral("The system keychain is not available (no Secret Service or "
+                          "KWallet is running), so the key is kept for this session only. "
+                          "Set BEM_API_KEY to use a key without the keychain.");
 }
 
 QString ApiKeyStore::masked(const QString &key)

@@ -58,7 +58,7 @@ Q_SIGNALS:
 
 private:
     void setKey(const QString &key, Source source);
-    QString describeKeychainError(int error, const QString &text) const;
+    static QString describeKeychainError(int error);
 
     QString m_service = QStringLiteral("bem-call-inspector");
     QString m_key;

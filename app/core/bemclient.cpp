@@ -26,12 +26,18 @@ struct ErrorBody
     bool isHtml = false;
 };
 
+// The start of a body, on one line, for the details.
+QString bodyExcerpt(const QByteArray &body)
+{
+    return singleLine(QString::fromUtf8(body.trimmed().left(600)), 300);
+}
+
 ErrorBody readErrorBody(const QByteArray &body)
 {
     ErrorBody e;
     const QByteArray trimmed = body.trimmed();
     e.isHtml = trimmed.startsWith('<');
-    e.raw = singleLine(QString::fromUtf8(trimmed.left(600)), 300);
+    e.raw = bodyExcerpt(trimmed);
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed);
     if (doc.isObject()) {
         const QJsonObject o = doc.object();
@@ -344,7 +350,7 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
             if (doc.isObject() && doc.object().value(QLatin1String("calls")).isArray())
                 return finish(FetchOutcome::Success,
                               QStringLiteral("Connected to %1; the API key works.").arg(host));
-            details << QStringLiteral("Body: %1").arg(readErrorBody(body).raw);
+            details << QStringLiteral("Body: %1").arg(bodyExcerpt(body));
             return finish(FetchOutcome::InvalidResponse,
                           QStringLiteral("%1 answered, but not like the bem API. Check the base "
                                          "URL.")
@@ -358,7 +364,7 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
                 CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings));
             return finish(FetchOutcome::Success, QStringLiteral("Loaded."));
         }
-        details << QStringLiteral("Body: %1").arg(readErrorBody(body).raw);
+        details << QStringLiteral("Body: %1").arg(bodyExcerpt(body));
         if (parsed.errorOffset >= 0)
             return finish(parsed.endedEarly ? FetchOutcome::Truncated : FetchOutcome::NotJson,
                           parsed.error);

@@ -84,7 +84,6 @@ void CallPoller::start(const QString &callID)
 {
     m_client->cancel();
     m_timer.stop();
-    m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
     m_callID = callID.trimmed();
     m_inFlight = false;
     m_paused = false;
@@ -104,7 +103,6 @@ void CallPoller::stop()
     m_client->cancel();
     m_timer.stop();
     m_inFlight = false;
-    m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
     setPhase(PollerStatus::Phase::Idle);
 }
 
@@ -114,7 +112,6 @@ void CallPoller::pause()
     using P = PollerStatus::Phase;
     if (m_phase == P::Waiting || m_phase == P::Retrying || m_phase == P::Loading) {
         m_timer.stop();
-        m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
         setPhase(P::Paused);
     }
 }
@@ -145,7 +142,6 @@ void CallPoller::fetch()
     if (m_inFlight)
         return;
     m_inFlight = true;
-    m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
     emitStatus();
     m_client->fetchCall(m_callID, m_lastBody);
 }
@@ -204,7 +200,6 @@ void CallPoller::onFetched(const FetchResult &result)
 
 void CallPoller::scheduleIn(int ms, PollerStatus::Phase phase)
 {
-    m_deadline = QDeadlineTimer(ms, Qt::PreciseTimer);
     m_timer.start(ms);
     m_phase = phase;
     emitStatus();
@@ -228,8 +223,7 @@ PollerStatus CallPoller::status() const
     s.callID = m_callID;
     s.requestInFlight = m_inFlight;
     s.hasSnapshot = m_snapshot != nullptr;
-    s.nextRefreshInMs =
-        m_timer.isActive() && !m_deadline.isForever() ? m_deadline.remainingTime() : -1;
+    s.nextRefreshInMs = m_timer.remainingTime(); // -1 when none is planned
     s.attempt = m_failedAttempts;
     s.lastOutcome = m_lastOutcome;
     s.lastError = m_lastError;

@@ -4,7 +4,6 @@
 #include "backoffpolicy.h"
 #include "fetchresult.h"
 
-#include <QDeadlineTimer>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -102,7 +101,6 @@ private:
     BackoffPolicy m_policy;
     QRandomGenerator m_random;
     QTimer m_timer;
-    QDeadlineTimer m_deadline{QDeadlineTimer::Forever};
 
     QString m_callID;
     PollerStatus::Phase m_phase = PollerStatus::Phase::Idle;
