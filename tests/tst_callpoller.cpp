@@ -122,8 +122,8 @@ private slots:
         QCOMPARE(m_api->server.requestsFor(DemoCalls::progressing()).size(), stages);
         QCOMPARE(snapshots.size(), stages);
         QCOMPARE(m_poller->snapshot()->call.status.state(), CallState::Completed);
-        QCOMPARE(m_poller->status().describe(),
-                 QStringLiteral("Stopped refreshing: the call completed"));
+        QVERIFY2(m_poller->status().describe().startsWith(QStringLiteral("Stopped: completed ")),
+                 qPrintable(m_poller->status().describe()));
         QTest::qWait(400);
         QCOMPARE(m_api->server.requests().size(), stages);
         // Changes keep the pace fast (~20 ms apart); backing off would have taken
@@ -136,8 +136,8 @@ private slots:
     {
         m_poller->start(DemoCalls::failed());
         QVERIFY(waitForPhase(Phase::Finished));
-        QCOMPARE(m_poller->status().describe(),
-                 QStringLiteral("Stopped refreshing: the call failed"));
+        QVERIFY2(m_poller->status().describe().startsWith(QStringLiteral("Stopped: failed ")),
+                 qPrintable(m_poller->status().describe()));
         QTest::qWait(200);
         QCOMPARE(m_api->server.requests().size(), 1);
     }
@@ -325,8 +325,8 @@ private slots:
         const qsizetype atPause = m_api->server.requests().size();
         QTest::qWait(300);
         QCOMPARE(m_api->server.requests().size(), atPause);
-        QCOMPARE(m_poller->status().describe(),
-                 QStringLiteral("Paused \u00b7 auto-refresh is off"));
+        QVERIFY2(m_poller->status().describe().startsWith(QStringLiteral("Paused \u00b7 updated ")),
+                 qPrintable(m_poller->status().describe()));
         m_poller->resume();
         QTRY_VERIFY(m_api->server.requests().size() >= atPause + 3);
         QVERIFY(m_poller->status().phase == Phase::Waiting);
@@ -361,26 +361,56 @@ private slots:
 
     void describe_everyPhase()
     {
+        const QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(10, 0, 0), Qt::UTC);
         PollerStatus s;
-        QCOMPARE(s.describe(), QString());
+        QCOMPARE(s.describe(true, now), QString());
         s.phase = Phase::Loading;
-        QCOMPARE(s.describe(), QStringLiteral("Loading\u2026"));
+        QCOMPARE(s.describe(true, now), QStringLiteral("Loading\u2026"));
         s.phase = Phase::Waiting;
         s.nextRefreshInMs = 3200;
-        QCOMPARE(s.describe(), QStringLiteral("Live \u00b7 next refresh in 4 s"));
+        QCOMPARE(s.describe(true, now), QStringLiteral("Next refresh in 4 s"));
+        s.lastUpdated = now.addMSecs(-2400);
+        QCOMPARE(s.describe(true, now), QStringLiteral("Updated 2 s ago \u00b7 next in 4 s"));
         s.requestInFlight = true;
-        QCOMPARE(s.describe(), QStringLiteral("Live \u00b7 refreshing\u2026"));
+        QCOMPARE(s.describe(true, now), QStringLiteral("Refreshing\u2026"));
         s.requestInFlight = false;
+        s.phase = Phase::Paused;
+        QCOMPARE(s.describe(true, now), QStringLiteral("Paused \u00b7 updated 2 s ago"));
         s.phase = Phase::Retrying;
         s.attempt = 3;
         s.lastError = QStringLiteral("The bem server could not answer (HTTP 503).");
-        QCOMPARE(s.describe(), QStringLiteral("Retrying in 4 s after: The bem server could not "
-                                              "answer (HTTP 503) (attempt 3)"));
-        QCOMPARE(s.describe(false), QStringLiteral("Retrying in 4 s \u00b7 attempt 3"));
+        QCOMPARE(s.describe(true, now),
+                 QStringLiteral("Retrying in 4 s after: The bem server could not "
+                                "answer (HTTP 503) (attempt 3)"));
+        QCOMPARE(s.describe(false, now), QStringLiteral("Retrying in 4 s \u00b7 attempt 3"));
         s.phase = Phase::Stopped;
         s.lastError = QStringLiteral("No call with this ID in this environment.");
-        QCOMPARE(s.describe(), QStringLiteral("Stopped: No call with this ID in this environment"));
-        QCOMPARE(s.describe(false), QStringLiteral("Stopped refreshing"));
+        QCOMPARE(s.describe(true, now),
+                 QStringLiteral("Stopped: No call with this ID in this environment"));
+        QCOMPARE(s.describe(false, now), QStringLiteral("Stopped refreshing"));
+        s.phase = Phase::Finished;
+        s.callState = CallState::Completed;
+        QCOMPARE(s.describe(true, now), QStringLiteral("Stopped: the call completed"));
+        s.callFinishedAt = now.addSecs(-3);
+        QCOMPARE(s.describe(true, now), QStringLiteral("Stopped: completed 3 s ago"));
+        s.callState = CallState::Failed;
+        s.callFinishedAt = now.addSecs(-7200);
+        QCOMPARE(s.describe(true, now), QStringLiteral("Stopped: failed 2 h ago"));
+    }
+
+    // The status carries what the status line needs: when the last answer came and when
+    // the call finished.
+    void status_carriesUpdateAndFinishTimes()
+    {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        m_poller->start(DemoCalls::failed());
+        QVERIFY(waitForPhase(Phase::Finished));
+        const PollerStatus s = m_poller->status();
+        QVERIFY(s.lastUpdated.isValid());
+        QVERIFY(s.lastUpdated >= before.addMSecs(-1));
+        QVERIFY(s.callFinishedAt.isValid());
+        QCOMPARE(s.callFinishedAt, m_poller->snapshot()->call.finishedAt.value);
+        QVERIFY(s.describe().startsWith(QStringLiteral("Stopped: failed ")));
     }
 };
 

@@ -27,6 +27,24 @@ private slots:
         QCOMPARE(formatDuration(ms), text);
     }
 
+    void formatAgo_isCoarse_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("now") << qint64(400) << QStringLiteral("just now");
+        QTest::newRow("future") << qint64(-3000) << QStringLiteral("just now");
+        QTest::newRow("seconds") << qint64(2999) << QStringLiteral("2 s ago");
+        QTest::newRow("minutes") << qint64(185000) << QStringLiteral("3 m ago");
+        QTest::newRow("hours") << qint64(7300000) << QStringLiteral("2 h ago");
+        QTest::newRow("days") << qint64(3 * 86400000LL) << QStringLiteral("3 d ago");
+    }
+    void formatAgo_isCoarse()
+    {
+        QFETCH(qint64, ms);
+        QFETCH(QString, text);
+        QCOMPARE(formatAgo(ms), text);
+    }
+
     void durationMs_needsBothEndsInOrder()
     {
         Timestamp a{QStringLiteral("a"),

@@ -2,6 +2,7 @@
 #include "callpoller.h"
 
 #include "bemclient.h"
+#include "formatting.h"
 
 #include <limits>
 
@@ -15,6 +16,13 @@ QString secondsFromNow(qint64 ms)
     return s <= 1 ? QStringLiteral("1 s") : QStringLiteral("%1 s").arg(s);
 }
 
+QString capitalized(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
 QString withoutFinalPeriod(QString text)
 {
     while (text.endsWith(u'.'))
@@ -24,19 +32,28 @@ QString withoutFinalPeriod(QString text)
 
 } // namespace
 
-QString PollerStatus::describe(bool includeError) const
+QString PollerStatus::describe(bool includeError, const QDateTime &now) const
 {
     using P = Phase;
+    const auto updated = [&] {
+        return lastUpdated.isValid()
+                   ? QStringLiteral("updated %1").arg(formatAgo(lastUpdated.msecsTo(now)))
+                   : QString();
+    };
     switch (phase) {
     case P::Idle:
         return QString();
     case P::Loading:
         return QStringLiteral("Loading\u2026");
-    case P::Waiting:
+    case P::Waiting: {
         if (requestInFlight)
-            return QStringLiteral("Live \u00b7 refreshing\u2026");
-        return QStringLiteral("Live \u00b7 next refresh in %1")
-            .arg(secondsFromNow(nextRefreshInMs));
+            return QStringLiteral("Refreshing\u2026");
+        const QString next = QStringLiteral("next in %1").arg(secondsFromNow(nextRefreshInMs));
+        const QString u = updated();
+        return u.isEmpty()
+                   ? QStringLiteral("Next refresh in %1").arg(secondsFromNow(nextRefreshInMs))
+                   : capitalized(u) + QStringLiteral(" \u00b7 ") + next;
+    }
     case P::Retrying:
         if (requestInFlight)
             return QStringLiteral("Retrying now (attempt %1)\u2026").arg(attempt + 1);
@@ -47,15 +64,24 @@ QString PollerStatus::describe(bool includeError) const
         return QStringLiteral("Retrying in %1 after: %2 (attempt %3)")
             .arg(secondsFromNow(nextRefreshInMs), withoutFinalPeriod(lastError))
             .arg(attempt);
-    case P::Paused:
-        return requestInFlight ? QStringLiteral("Paused \u00b7 refreshing once\u2026")
-                               : QStringLiteral("Paused \u00b7 auto-refresh is off");
-    case P::Finished:
+    case P::Paused: {
+        if (requestInFlight)
+            return QStringLiteral("Paused \u00b7 refreshing once\u2026");
+        const QString u = updated();
+        return u.isEmpty() ? QStringLiteral("Paused \u00b7 auto-refresh is off")
+                           : QStringLiteral("Paused \u00b7 ") + u;
+    }
+    case P::Finished: {
         if (requestInFlight)
             return QStringLiteral("Refreshing\u2026");
-        return callState == CallState::Failed
-                   ? QStringLiteral("Stopped refreshing: the call failed")
-                   : QStringLiteral("Stopped refreshing: the call completed");
+        const bool failed = callState == CallState::Failed;
+        if (callFinishedAt.isValid())
+            return (failed ? QStringLiteral("Stopped: failed %1")
+                           : QStringLiteral("Stopped: completed %1"))
+                .arg(formatAgo(callFinishedAt.msecsTo(now)));
+        return failed ? QStringLiteral("Stopped: the call failed")
+                      : QStringLiteral("Stopped: the call completed");
+    }
     case P::Stopped:
         if (requestInFlight)
             return QStringLiteral("Trying again\u2026");
@@ -94,6 +120,7 @@ void CallPoller::start(const QString &callID)
     m_lastDetails.clear();
     m_snapshot.reset();
     m_lastBody.clear();
+    m_lastUpdated = QDateTime();
     m_phase = PollerStatus::Phase::Loading;
     fetch();
 }
@@ -154,6 +181,7 @@ void CallPoller::onFetched(const FetchResult &result)
     using P = PollerStatus::Phase;
 
     if (result.isOk()) {
+        m_lastUpdated = QDateTime::currentDateTimeUtc();
         m_failedAttempts = 0;
         m_lastOutcome = FetchOutcome::Success;
         m_lastError.clear();
@@ -228,8 +256,11 @@ PollerStatus CallPoller::status() const
     s.lastOutcome = m_lastOutcome;
     s.lastError = m_lastError;
     s.lastDetails = m_lastDetails;
-    if (m_snapshot)
+    s.lastUpdated = m_lastUpdated;
+    if (m_snapshot) {
         s.callState = m_snapshot->call.status.state();
+        s.callFinishedAt = m_snapshot->call.finishedAt.value;
+    }
     return s;
 }
 

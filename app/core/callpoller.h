@@ -4,6 +4,7 @@
 #include "backoffpolicy.h"
 #include "fetchresult.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -39,11 +40,17 @@ struct PollerStatus
     QString lastDetails;
     // The call's own state when Finished.
     CallState callState = CallState::Unknown;
+    // When the last good answer arrived (changed or not); invalid before the first.
+    QDateTime lastUpdated;
+    // When the call itself finished, as the server says; invalid when not known.
+    QDateTime callFinishedAt;
 
-    // One line for a status bar: "Live · next refresh in 3 s", "Paused", "Retrying in 8 s
-    // after: the server could not answer (HTTP 503) (attempt 3)", … Without the error
-    // ("Retrying in 8 s · attempt 3", "Stopped") when the error is shown elsewhere.
-    QString describe(bool includeError = true) const;
+    // One line for a status bar, relative to `now`: "Updated 2 s ago · next in 4 s",
+    // "Refreshing…", "Paused · updated 1 m ago", "Stopped: completed 3 s ago", "Retrying in
+    // 8 s after: the server could not answer (HTTP 502) (attempt 3)", … Without the error
+    // ("Retrying in 8 s · attempt 3", "Stopped refreshing") when it is shown elsewhere.
+    QString describe(bool includeError = true,
+                     const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 };
 
 // Keeps one call fresh while it is not terminal. Refreshes start near 1 s apart, double
@@ -113,6 +120,7 @@ private:
     QString m_lastDetails;
     CallSnapshotPtr m_snapshot;
     QByteArray m_lastBody;
+    QDateTime m_lastUpdated;
 };
 
 } // namespace bem

@@ -65,4 +65,18 @@ QString plainToolTip(const QStringList &lines)
            QStringLiteral("</p>");
 }
 
+QString formatAgo(qint64 milliseconds)
+{
+    const qint64 s = milliseconds / 1000;
+    if (s < 1)
+        return QStringLiteral("just now");
+    if (s < 60)
+        return QStringLiteral("%1 s ago").arg(s);
+    if (s < 3600)
+        return QStringLiteral("%1 m ago").arg(s / 60);
+    if (s < 86400)
+        return QStringLiteral("%1 h ago").arg(s / 3600);
+    return QStringLiteral("%1 d ago").arg(s / 86400);
+}
+
 } // namespace bem

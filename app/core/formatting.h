@@ -14,6 +14,9 @@ namespace bem {
 QString formatDuration(qint64 milliseconds);
 // Both times known and in order: the span between them.
 std::optional<qint64> durationMs(const Timestamp &start, const Timestamp &end);
+// How long ago, coarsely, for live status lines: "just now", "12 s ago", "3 m ago", "2 h
+// ago", "4 d ago". A negative span (a clock ahead of ours) reads "just now".
+QString formatAgo(qint64 milliseconds);
 // "2026-11-30 11:00:00" in the user's time zone; empty for an invalid time.
 QString formatLocalTime(const QDateTime &time);
 // "2026-11-30 10:00:00 UTC".
