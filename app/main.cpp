@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstring>
@@ -45,7 +46,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Inspect a bem call: its status, timing and function-call tree, live while it runs.\n"
-        "The API key comes from BEM_API_KEY or from the system keychain (File > API Key)."));
+        "The API key comes from BEM_API_KEY or from the system keychain (File > Settings)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("CALL_ID"),
@@ -83,40 +84,55 @@ int main(int argc, char *argv[])
 
     QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
 
+    QSettings settings;
     QNetworkAccessManager network;
     bem::BemClient client(&network);
     bem::CallPoller poller(&client);
     bem::ApiKeyStore keys;
     std::unique_ptr<bem::LocalBemServer> demoServer;
-    bem::MainWindow window(&poller, parser.isSet(demoOption) ? nullptr : &keys);
+    const bool demo = parser.isSet(demoOption);
+    bem::MainWindow window({&poller, &client, demo ? nullptr : &keys, &network, &settings});
 
+    // --base-url, then BEM_BASE_URL, then what the user chose in Settings, then bem's own.
     QString baseUrlProblem;
-    client.setBaseUrl(bem::ApiEndpoint::resolveBaseUrl(
-        parser.value(baseUrlOption), qEnvironmentVariable("BEM_BASE_URL"), &baseUrlProblem));
+    const QString cliBaseUrl = parser.value(baseUrlOption);
+    const QString envBaseUrl = qEnvironmentVariable("BEM_BASE_URL");
+    QUrl baseUrl = bem::ApiEndpoint::resolveBaseUrl(cliBaseUrl, envBaseUrl, &baseUrlProblem);
+    if (cliBaseUrl.trimmed().isEmpty() && envBaseUrl.trimmed().isEmpty()) {
+        const QUrl saved = bem::ApiEndpoint::normalizedBaseUrl(
+            settings.value(QStringLiteral("connection/baseUrl")).toString());
+        if (saved.isValid())
+            baseUrl = saved;
+    }
+    client.setBaseUrl(baseUrl);
     if (!baseUrlProblem.isEmpty())
         window.showNotice(baseUrlProblem);
 
     const QString callId = parser.positionalArguments().value(0);
-    const auto startDemo = [&] {
-        demoServer = std::make_unique<bem::LocalBemServer>();
-        if (!demoServer->listen()) {
-            window.showNotice(QObject::tr("The demo could not start: no local port was free."));
-            return;
+    const auto startDemo = [&](const QString &id) {
+        if (!demoServer) {
+            demoServer = std::make_unique<bem::LocalBemServer>();
+            if (!demoServer->listen()) {
+                demoServer.reset();
+                window.showNotice(QObject::tr("The demo could not start: no local port was free."));
+                return;
+            }
         }
         QObject::disconnect(&keys, nullptr, &client, nullptr);
         client.setBaseUrl(demoServer->baseUrl());
         client.setApiKey(QString::fromLatin1(bem::LocalBemServer::demoApiKey()));
-        window.setModeNote(
+        window.enterDemoMode(
             QObject::tr("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
                 .arg(demoServer->baseUrl().authority()));
-        window.loadCall(callId.isEmpty() ? bem::DemoCalls::progressing() : callId);
+        window.loadCall(id.isEmpty() ? bem::DemoCalls::progressing() : id);
     };
 
     if (parser.isSet(openOption)) {
         window.openFile(parser.value(openOption));
-    } else if (parser.isSet(demoOption)) {
-        startDemo();
+    } else if (demo) {
+        startDemo(callId);
     } else {
+        window.setDemoStarter([&] { startDemo(QString()); });
         QObject::connect(&keys, &bem::ApiKeyStore::keyChanged, &client,
                          [&] { client.setApiKey(keys.key()); });
         QObject::connect(
@@ -124,11 +140,9 @@ int main(int argc, char *argv[])
             [&] {
                 client.setApiKey(keys.key());
                 if (!keys.hasKey() && parser.isSet(demoIfNoKeyOption)) {
-                    startDemo();
+                    startDemo(callId);
                     return;
                 }
-                if (!keys.hasKey() && !keys.keychainProblem().isEmpty())
-                    window.showNotice(keys.keychainProblem());
                 if (!callId.isEmpty())
                     window.loadCall(callId);
             },

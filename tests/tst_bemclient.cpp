@@ -165,6 +165,21 @@ private slots:
         QVERIFY(!r.snapshot);
     }
 
+    // The snapshot keeps the exact bytes (for the raw view and Save JSON) and the
+    // response's "error" that came alongside the call.
+    void snapshot_keepsBodyAndServerError()
+    {
+        CannedResponse both;
+        both.body = "{\"call\": {\"callID\": \"c_both\", \"status\": \"failed\"},\n"
+                    " \"error\": \"extraction failed on page 3\"}";
+        m_api->server.setResponses(QStringLiteral("c_both"), {both});
+        const FetchResult r = fetch(QStringLiteral("c_both"));
+        QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Success));
+        QVERIFY(r.snapshot);
+        QCOMPARE(r.snapshot->body, both.body);
+        QCOMPARE(r.snapshot->serverError, QStringLiteral("extraction failed on page 3"));
+    }
+
     void htmlPageWith200_isNotJson()
     {
         CannedResponse portal;

@@ -1,20 +1,43 @@
 // SPDX-License-Identifier: MIT
 #include "apikeystore.h"
 #include "bemclient.h"
+#include "callfilterproxymodel.h"
+#include "callform.h"
 #include "callpoller.h"
+#include "calltreedelegate.h"
 #include "calltreemodel.h"
+#include "calltreepanel.h"
 #include "demoscenarios.h"
+#include "detailspane.h"
+#include "emptystate.h"
 #include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
+#include "messagebanner.h"
+#include "rawjsonview.h"
+#include "recentcalls.h"
+#include "testutil.h"
+#include "urlopener.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QClipboard>
+#include <QCompleter>
+#include <QDesktopServices>
+#include <QHeaderView>
 #include <QLabel>
-#include <QNetworkAccessManager>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace bem;
 
@@ -29,20 +52,105 @@ CannedResponse respond(int status, const QByteArray &body)
     r.body = body;
     return r;
 }
+
+// Catches what the window hands to the desktop (QDesktopServices::openUrl) per scheme.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void handle(const QUrl &url) { opened.append(url); }
+};
+
+const QStringList CaughtSchemes{QStringLiteral("https"), QStringLiteral("http"),
+                                QStringLiteral("javascript"), QStringLiteral("file"),
+                                QStringLiteral("data")};
+
+// Every QLabel that shows text must not interpret it: server strings are never markup.
+QString labelsThatRenderMarkup(const QWidget *root)
+{
+    QStringList bad;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        if (label->text().isEmpty() || label->textFormat() == Qt::PlainText)
+            continue;
+        if (label->text().contains(u'<') || label->text().contains(u'&'))
+            bad << label->objectName() + QStringLiteral(": ") + label->text().left(80);
+    }
+    return bad.join(u'\n');
+}
+
 } // namespace
 
-// The window wired to a real poller, client and local server (offscreen): a live call
-// goes from pending to completed on its own through merges (never a reset after the first
-// load), and failures show in words above the last good data, which stays.
+// The window wired to a real poller, client and local bem API on 127.0.0.1 (offscreen):
+// IDs typed and pasted in many shapes, a live call driven to completed with the user's
+// expansion and selection kept through every refresh, the filter, failed-row navigation,
+// opening links under the URL policy, hostile strings, and errors over stale data.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
     std::unique_ptr<test::LocalApi> m_api;
     std::unique_ptr<CallPoller> m_poller;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
+    UrlCatcher m_urls;
+
+    std::unique_ptr<MainWindow> makeWindow(ApiKeyStore *keys = nullptr)
+    {
+        MainWindow::Services services;
+        services.poller = m_poller.get();
+        services.client = &m_api->client;
+        services.keys = keys;
+        services.network = &m_api->network;
+        services.settings = m_settings.get();
+        return std::make_unique<MainWindow>(services);
+    }
+
+    QAction *action(const char *name) const
+    {
+        auto *a = m_window->findChild<QAction *>(QString::fromLatin1(name));
+        if (!a)
+            qFatal("no action %s", name);
+        return a;
+    }
+
+    QTreeView *tree() const { return m_window->treePanel()->view(); }
+
+    QModelIndex proxyIndexOf(const QString &functionCallID) const
+    {
+        return m_window->treePanel()->proxy()->mapFromSource(
+            m_window->model()->indexForFunctionCallId(functionCallID));
+    }
+
+    void loadAndWait(const QString &id, Phase phase = Phase::Finished)
+    {
+        QVERIFY(m_window->loadCall(id));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_poller->status().phase == phase && !m_poller->status().requestInFlight, 20'000);
+    }
+
+    void typeAndEnter(const QString &text)
+    {
+        QLineEdit *field = m_window->callIdField();
+        field->setFocus();
+        field->setText(text);
+        QTest::keyClick(field, Qt::Key_Return);
+    }
 
 private slots:
+    void initTestCase()
+    {
+        for (const QString &scheme : CaughtSchemes)
+            QDesktopServices::setUrlHandler(scheme, &m_urls, "handle");
+    }
+    void cleanupTestCase()
+    {
+        for (const QString &scheme : CaughtSchemes)
+            QDesktopServices::unsetUrlHandler(scheme);
+    }
+
     void init()
     {
         m_api = std::make_unique<test::LocalApi>(Key);
@@ -51,49 +159,385 @@ private slots:
         fast.initialMs = 20;
         fast.maxMs = 80;
         m_poller->setPolicy(fast);
-        m_window = std::make_unique<MainWindow>(m_poller.get(), nullptr);
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+        m_window = makeWindow();
         m_window->show();
+        m_urls.opened.clear();
     }
     void cleanup()
     {
         m_window.reset();
         m_poller.reset();
+        m_settings.reset();
+        m_dir.reset();
         m_api.reset();
     }
 
-    void liveCall_goesFromPendingToCompleted_withoutResets()
+    void startsEmpty_withTheFieldFocused()
     {
-        QAbstractItemModelTester tester(m_window->model(),
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QSignalSpy resets(m_window->model(), &QAbstractItemModel::modelReset);
-        QSignalSpy inserts(m_window->model(), &QAbstractItemModel::rowsInserted);
-        qsizetype resetsAtFirstSnapshot = -1;
-        connect(m_poller.get(), &CallPoller::snapshotChanged, this, [&] {
-            if (resetsAtFirstSnapshot < 0)
-                resetsAtFirstSnapshot = resets.size();
-        });
-        m_window->loadCall(DemoCalls::progressing());
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Finished, 20'000);
-        QCOMPARE(m_window->model()->callID(), DemoCalls::progressing());
-        QCOMPARE(m_window->model()->functionCallCount(),
-                 m_poller->snapshot()->call.functionCalls.size());
-        QVERIFY(m_window->model()->functionCallCount() > 5);
-        // Clearing for the new ID and the first load reset; every later stage merged.
-        QVERIFY(resetsAtFirstSnapshot >= 1);
-        QCOMPARE(resets.size(), resetsAtFirstSnapshot);
-        QVERIFY(inserts.size() > 3);
-        QCOMPARE(m_window->liveStatusText(),
-                 QStringLiteral("Stopped refreshing: the call completed"));
-        QCOMPARE(m_window->bannerText(), QString());
-        const auto *summary = m_window->findChild<QLabel *>(QStringLiteral("summary"));
-        QVERIFY(summary->text().contains(QStringLiteral("completed")));
-        // New function calls were shown as they arrived (their parents expanded).
-        auto *tree = m_window->findChild<QTreeView *>();
-        const QModelIndex route = m_window->model()->index(0, 0);
-        QVERIFY(tree->isExpanded(route));
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()) || true);
+        QVERIFY(!m_window->isShowingCall());
+        QVERIFY(m_window->emptyState()->isVisible());
+        QCOMPARE(QApplication::focusWidget(), m_window->callIdField());
+        // No demo starter given: no demo offered.
+        QVERIFY(m_window->emptyState()->demoButton()->isHidden());
+        bool started = false;
+        m_window->setDemoStarter([&] { started = true; });
+        QVERIFY(!m_window->emptyState()->demoButton()->isHidden());
+        m_window->emptyState()->demoButton()->click();
+        QVERIFY(started);
     }
 
-    void transientFailure_keepsTheDataAndSaysWhy_asPlainText()
+    void firstStartWithoutKey_offersToEnterOne()
+    {
+        qunsetenv("BEM_API_KEY");
+        ApiKeyStore keys;
+        keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-empty"));
+        m_window = makeWindow(&keys);
+        m_window->show();
+        keys.load();
+        QTRY_VERIFY(keys.isLoaded());
+        EmptyState *empty = m_window->emptyState();
+        QVERIFY(empty->enterKeyButton()->isVisible());
+        QCOMPARE(empty->enterKeyButton()->text(), QStringLiteral("Enter API key\u2026"));
+        const auto *state = empty->findChild<QLabel *>(QStringLiteral("keyState"));
+        QVERIFY2(state->text().startsWith(QStringLiteral("No API key is set.")),
+                 qPrintable(state->text()));
+    }
+
+    // Pasting is forgiving: whitespace and quotes go, an ID comes out of a link or JSON.
+    void pastedIds_areCleanedUp_data()
+    {
+        QTest::addColumn<QString>("pasted");
+        QTest::newRow("padded") << QStringLiteral("  wf_demo_batch \n");
+        QTest::newRow("quoted") << QStringLiteral("\"wf_demo_batch\"");
+        QTest::newRow("smart quotes") << QStringLiteral("\u201cwf_demo_batch\u201d");
+        QTest::newRow("dashboard link") << QStringLiteral("https://app.bem.ai/calls/wf_demo_batch");
+        QTest::newRow("api link") << QStringLiteral(
+            "https://api.bem.ai/v2/calls/wf_demo_batch?x=1");
+        QTest::newRow("json") << QStringLiteral("{\"callID\": \"wf_demo_batch\", \"status\": 1}");
+    }
+    void pastedIds_areCleanedUp()
+    {
+        QFETCH(QString, pasted);
+        typeAndEnter(pasted);
+        QCOMPARE(m_poller->callID(), DemoCalls::batch());
+        QCOMPARE(m_window->callIdField()->text(), DemoCalls::batch());
+        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        QCOMPARE(m_api->server.requests().first().callId, DemoCalls::batch());
+    }
+
+    void junk_isRefusedWithAReason_andNothingIsSent()
+    {
+        typeAndEnter(QStringLiteral("https://example.com/about"));
+        QCOMPARE(m_window->bannerText(), QStringLiteral("No call ID found in that URL."));
+        typeAndEnter(QStringLiteral("javascript:alert(1)"));
+        QVERIFY(m_window->bannerText().contains(QStringLiteral("not a call ID")));
+        QVERIFY(!m_window->isShowingCall());
+        QTest::qWait(100);
+        QCOMPARE(m_api->server.requests().size(), 0);
+    }
+
+    void loadedCall_fillsTheFormAndTheTree()
+    {
+        loadAndWait(DemoCalls::batch());
+        QVERIFY(m_window->isShowingCall());
+        CallForm *form = m_window->callForm();
+        const Call &call = m_poller->snapshot()->call;
+        QCOMPARE(form->fieldText(QStringLiteral("callID")), DemoCalls::batch());
+        QCOMPARE(form->fieldText(QStringLiteral("status")), QStringLiteral("Completed"));
+        QCOMPARE(form->fieldText(QStringLiteral("workflowName")), call.workflowName);
+        QVERIFY(form->fieldText(QStringLiteral("input")).endsWith(QStringLiteral(" files")));
+        QCOMPARE(m_window->model()->functionCallCount(), call.functionCalls.size());
+        QCOMPARE(m_window->treePanel()->proxy()->rowCount(),
+                 int(call.functionCalls.isEmpty() ? 0 : m_window->model()->rowCount()));
+        QVERIFY2(m_window->treePanel()->summaryText().startsWith(
+                     QStringLiteral("%1 function calls").arg(call.functionCalls.size())),
+                 qPrintable(m_window->treePanel()->summaryText()));
+        QVERIFY(m_window->windowTitle().startsWith(DemoCalls::batch()));
+        // The raw response is the exact body, pretty-printed.
+        QCOMPARE(m_window->rawJsonView()->response(), m_poller->snapshot()->body);
+        // Remembered with its name and final status, offered in File ▸ Recent and as a
+        // completion in the field.
+        const QList<RecentCall> recents = m_window->recentCalls()->entries();
+        QCOMPARE(recents.size(), 1);
+        QCOMPARE(recents.first().callID, DemoCalls::batch());
+        QCOMPARE(recents.first().status, QStringLiteral("completed"));
+        QCOMPARE(recents.first().workflowName, call.workflowName);
+        auto *recentMenu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recentMenu->actions().first()->text().startsWith(DemoCalls::batch()));
+        QAbstractItemModel *completions = m_window->callIdField()->completer()->model();
+        QCOMPARE(completions->index(0, 0).data(Qt::UserRole).toString(), DemoCalls::batch());
+    }
+
+    // A live call runs from pending to completed. The rows the user expanded and the row
+    // they selected stay so through every refresh; nothing resets after the first load.
+    void liveCall_keepsExpansionAndSelection_throughEveryRefresh()
+    {
+        CallTreeModel *model = m_window->model();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester proxyTester(m_window->treePanel()->proxy(),
+                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
+        // Slow enough to act between refreshes.
+        BackoffPolicy steady;
+        steady.initialMs = 150;
+        steady.maxMs = 150;
+        steady.jitter = 0;
+        m_poller->setPolicy(steady);
+        QVERIFY(m_window->loadCall(DemoCalls::progressing()));
+        // Wait for a function call with children to exist: the split step.
+        QString chosen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int row = 0; row < model->rowCount(); ++row) {
+                    const QModelIndex root = model->index(row, 0);
+                    for (int c = 0; c < model->rowCount(root); ++c) {
+                        const QModelIndex child = model->index(c, 0, root);
+                        if (model->kind(child) == CallTreeModel::NodeKind::FunctionCall) {
+                            chosen = child.data(CallTreeModel::FunctionCallIdRole).toString();
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }(),
+            10'000);
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        const QModelIndex chosenIndex = proxyIndexOf(chosen);
+        tree()->expand(chosenIndex);
+        QTest::mouseClick(tree()->viewport(), Qt::LeftButton, {},
+                          tree()->visualRect(chosenIndex).center());
+        QCOMPARE(m_window->treePanel()
+                     ->currentSourceIndex()
+                     .data(CallTreeModel::FunctionCallIdRole)
+                     .toString(),
+                 chosen);
+        QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("functionCallID")), chosen);
+
+        int refreshes = 0;
+        connect(m_poller.get(), &CallPoller::snapshotChanged, this, [&] {
+            ++refreshes;
+            const QModelIndex now = proxyIndexOf(chosen);
+            QVERIFY(now.isValid());
+            QVERIFY(tree()->isExpanded(now));
+            QCOMPARE(tree()->currentIndex().siblingAtColumn(0), now);
+            QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("functionCallID")), chosen);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Finished, 30'000);
+        QVERIFY2(refreshes >= 3, qPrintable(QString::number(refreshes)));
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("status")),
+                 QStringLiteral("Completed"));
+        QVERIFY2(m_window->liveStatusText().startsWith(QStringLiteral("Stopped: completed ")),
+                 qPrintable(m_window->liveStatusText()));
+        QCOMPARE(m_window->bannerText(), QString());
+    }
+
+    // Rows whose status changed glow briefly after a refresh.
+    void changedRows_areHighlighted()
+    {
+        QVERIFY(m_window->loadCall(DemoCalls::progressing()));
+        QSignalSpy changed(m_window->model(), &CallTreeModel::statusesChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(changed.size() > 0, 10'000);
+        QTRY_VERIFY(m_window->treePanel()->delegate()->flashingCount() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_poller->status().phase, Phase::Finished, 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->treePanel()->delegate()->flashingCount(), 0,
+                                  CallTreeDelegate::FlashMs * 3);
+    }
+
+    void filter_keepsAncestorsOfMatches_andRestoresTheTreeAfter()
+    {
+        loadAndWait(DemoCalls::progressing());
+        CallTreePanel *panel = m_window->treePanel();
+        CallFilterProxyModel *proxy = panel->proxy();
+        const int allTopLevel = proxy->rowCount();
+        // Find a leaf function call name to filter for.
+        const Call &call = m_poller->snapshot()->call;
+        QString leafName;
+        QString leafId;
+        for (const FunctionCall &fc : call.functionCalls) {
+            if (fc.type == QStringLiteral("enrich")) {
+                leafName = fc.functionName;
+                leafId = fc.functionCallID;
+            }
+        }
+        QVERIFY(!leafName.isEmpty());
+        panel->collapseAll();
+        // Ctrl+F goes to the filter box.
+        action("actionFind")->trigger();
+        QCOMPARE(QApplication::focusWidget(), panel->filterField());
+        panel->setFilterText(leafName.toUpper());
+        const QModelIndex match = proxyIndexOf(leafId);
+        QVERIFY(match.isValid());
+        QVERIFY(match.parent().isValid()); // its ancestors stay, so it is where it belongs
+        for (QModelIndex p = match.parent(); p.isValid(); p = p.parent())
+            QVERIFY(tree()->isExpanded(p));
+        QVERIFY(panel->summaryText().contains(QStringLiteral("filtered")));
+        // A row that does not match and has no matching descendant is gone.
+        int shown = 0;
+        for (const FunctionCall &fc : call.functionCalls)
+            shown += proxyIndexOf(fc.functionCallID).isValid() ? 1 : 0;
+        QVERIFY(shown < call.functionCalls.size());
+        panel->setFilterText(QString());
+        QCOMPARE(proxy->rowCount(), allTopLevel);
+        // Back to the shape the user left: everything collapsed.
+        QVERIFY(!tree()->isExpanded(proxy->index(0, 0)));
+    }
+
+    void nextFailed_jumpsBetweenFailedRows_expandingAsNeeded()
+    {
+        loadAndWait(DemoCalls::failed());
+        m_window->treePanel()->collapseAll();
+        QAction *next = action("actionNextFailed");
+        QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_F8));
+        QCOMPARE(action("actionPreviousFailed")->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F8));
+        next->trigger();
+        const QModelIndex first = tree()->currentIndex();
+        QVERIFY(first.isValid());
+        QCOMPARE(first.data(CallTreeModel::StatusRole).value<CallState>(), CallState::Failed);
+        for (QModelIndex p = first.parent(); p.isValid(); p = p.parent())
+            QVERIFY(tree()->isExpanded(p));
+        // The collapsed parent of a failure shows it had one below.
+        QVERIFY(m_window->model()->index(0, 0).data(CallTreeModel::FailedDescendantsRole).toInt() >
+                    0 ||
+                m_window->model()->index(0, 0).data(CallTreeModel::StatusRole).value<CallState>() ==
+                    CallState::Failed);
+        action("actionPreviousFailed")->trigger();
+        QCOMPARE(tree()->currentIndex().data(CallTreeModel::StatusRole).value<CallState>(),
+                 CallState::Failed);
+    }
+
+    void nextFailed_withNoFailure_saysSo()
+    {
+        loadAndWait(DemoCalls::batch());
+        action("actionNextFailed")->trigger();
+        QVERIFY(!tree()->currentIndex().isValid());
+    }
+
+    // An input's https link opens in the browser; the policy decides everything else.
+    void inputLinks_openUnderThePolicy()
+    {
+        loadAndWait(DemoCalls::batch());
+        const Call &call = m_poller->snapshot()->call;
+        QString withInput;
+        QString url;
+        for (const FunctionCall &fc : call.functionCalls) {
+            if (!fc.s3URL.isEmpty() || !fc.inputs.isEmpty()) {
+                withInput = fc.functionCallID;
+                url = !fc.s3URL.isEmpty() ? fc.s3URL : fc.inputs.first().s3URL;
+                break;
+            }
+        }
+        QVERIFY(!withInput.isEmpty());
+        QVERIFY(m_window->treePanel()->selectFunctionCall(withInput));
+        DetailsPane *details = m_window->detailsPane();
+        QTreeWidget *inputs = details->inputList();
+        QVERIFY(inputs->topLevelItemCount() > 0);
+        // The first row with this URL, double-clicked.
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < inputs->topLevelItemCount() && !row; ++i)
+            if (inputs->topLevelItem(i)->data(0, Qt::UserRole).toString() == url)
+                row = inputs->topLevelItem(i);
+        QVERIFY(row);
+        inputs->setCurrentItem(row);
+        const QRect rect = inputs->visualItemRect(row);
+        // A double-click is a click and then a second press: both go to the row.
+        QTest::mouseClick(inputs->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(inputs->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
+        QTRY_COMPARE(m_urls.opened.size(), 1);
+        QCOMPARE(m_urls.opened.first(), QUrl(url, QUrl::StrictMode));
+        details->openButton()->click();
+        QCOMPARE(m_urls.opened.size(), 2);
+        QCOMPARE(m_window->bannerText(), QString());
+    }
+
+    void dangerousLinks_areRefused()
+    {
+        for (const QString &bad :
+             {QStringLiteral("javascript:alert(1)"), QStringLiteral("file:///etc/passwd"),
+              QStringLiteral("data:text/html,<script>alert(1)</script>")}) {
+            QVERIFY(!m_window->urlOpener()->open(bad));
+            QVERIFY2(m_window->bannerText().contains(QStringLiteral("not opened")),
+                     qPrintable(m_window->bannerText()));
+        }
+        QCOMPARE(m_urls.opened.size(), 0);
+    }
+
+    void plainHttp_asksFirst()
+    {
+        QStringList asked;
+        bool answer = false;
+        m_window->urlOpener()->setConfirm([&](const QString &q) {
+            asked << q;
+            return answer;
+        });
+        QVERIFY(!m_window->urlOpener()->open(QStringLiteral("http://plain.example/doc.pdf")));
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked.first().contains(QStringLiteral("plain.example")));
+        QCOMPARE(m_urls.opened.size(), 0);
+        answer = true;
+        QVERIFY(m_window->urlOpener()->open(QStringLiteral("http://plain.example/doc.pdf")));
+        QCOMPARE(m_urls.opened.size(), 1);
+    }
+
+    // An expired presigned link is not opened: the banner says so and offers a refresh
+    // for a fresh link.
+    void expiredLink_offersARefresh()
+    {
+        const QByteArray body =
+            "{\"call\":{\"callID\":\"c_exp\",\"status\":\"completed\","
+            "\"input\":{\"singleFile\":{\"inputType\":\"pdf\",\"s3URL\":"
+            "\"https://b.s3.amazonaws.com/k.pdf?X-Amz-Date=20200101T000000Z&X-Amz-Expires=60\"}}}}";
+        m_api->server.setResponses(QStringLiteral("c_exp"), {respond(200, body)});
+        loadAndWait(QStringLiteral("c_exp"));
+        QVERIFY(!m_window->urlOpener()->open(m_poller->snapshot()->call.input.singleFile->s3URL));
+        QCOMPARE(m_urls.opened.size(), 0);
+        QVERIFY2(m_window->bannerText().contains(QStringLiteral("expired")),
+                 qPrintable(m_window->bannerText()));
+        QCOMPARE(m_window->banner()->actionText(), QStringLiteral("Refresh call"));
+        const qsizetype before = m_api->server.requests().size();
+        m_window->banner()->triggerAction();
+        QTRY_COMPARE(m_api->server.requests().size(), before + 1);
+        QCOMPARE(m_window->bannerText(), QString());
+    }
+
+    // Server strings (HTML, a 100,000-character name, RTL overrides, NUL) appear literally:
+    // nothing is interpreted as markup anywhere in the window.
+    void hostileStrings_appearLiterally()
+    {
+        const QByteArray hostile = test::readTestData(QStringLiteral("hostile.json"));
+        m_api->server.setResponses(QStringLiteral("wf_hostile"), {respond(200, hostile)});
+        loadAndWait(QStringLiteral("wf_hostile"), Phase::Waiting);
+        const QString html = QStringLiteral(
+            "<b>bold</b><img src='file:///etc/passwd'><a href='https://evil.example/'>click</a>");
+        QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("workflowName")), html);
+        QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("functionName")).size(), 100000);
+        QVERIFY(m_window->callForm()
+                    ->fieldText(QStringLiteral("callReferenceID"))
+                    .contains(QChar(0x202E)));
+        const QModelIndex fc = m_window->model()->indexForFunctionCallId(QStringLiteral("fc_html"));
+        QCOMPARE(fc.data(CallTreeModel::FullTextRole).toString(), html);
+        QVERIFY(!fc.data(Qt::ToolTipRole).toString().contains(QStringLiteral("<img")));
+        QVERIFY(m_window->treePanel()->selectFunctionCall(QStringLiteral("fc_html")));
+        QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("name")), html);
+        QVERIFY(
+            m_window->detailsPane()->fieldText(QStringLiteral("referenceID")).contains(QChar(0)));
+        QVERIFY(m_window->treePanel()->selectFunctionCall(QStringLiteral("fc_long")));
+        QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("name")).size(), 100000);
+        const QString bad = labelsThatRenderMarkup(m_window.get());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        // The call's own input is a javascript: link: refused, never handed over.
+        QVERIFY(!m_window->urlOpener()->open(m_poller->snapshot()->call.input.singleFile->s3URL));
+        QCOMPARE(m_urls.opened.size(), 0);
+        // Render it all once: painting a 100,000-character row must not hang.
+        QVERIFY(!m_window->grab().isNull());
+    }
+
+    void transientFailure_keepsTheDataAndSaysWhy_withARetry()
     {
         const QString id = QStringLiteral("c_window");
         const QByteArray running =
@@ -105,52 +549,54 @@ private slots:
             id, {respond(200, running),
                  respond(500, "{\"message\":\"<b>database</b> <img src='file:///etc/passwd'>\","
                               "\"code\":500,\"details\":{}}")});
-        m_window->loadCall(id);
+        QVERIFY(m_window->loadCall(id));
         QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Retrying &&
                                      !m_poller->status().requestInFlight,
                                  10'000);
         QCOMPARE(m_window->model()->functionCallCount(), 2);
+        QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("callID")), id);
         const QString banner = m_window->bannerText();
         QVERIFY2(banner.startsWith(QStringLiteral(
                      "Could not refresh: The bem server could not answer (HTTP 500")),
                  qPrintable(banner));
         QVERIFY(banner.contains(QStringLiteral("<b>database</b> <img src='file:///etc/passwd'>")));
-        QVERIFY(banner.contains(QStringLiteral("Showing the data received at")));
+        QVERIFY(banner.contains(QStringLiteral("may be out of date")));
+        QCOMPARE(m_window->banner()->kind(), MessageBanner::Kind::Error);
+        QCOMPARE(m_window->banner()->actionText(), QStringLiteral("Retry"));
         QVERIFY(m_window->liveStatusText().startsWith(QStringLiteral("Retrying")));
-        for (const QLabel *label : m_window->findChildren<QLabel *>())
-            QVERIFY2(label->textFormat() == Qt::PlainText || !label->text().contains(u'<'),
-                     qPrintable(label->text()));
-        const auto *bannerLabel = m_window->findChild<QLabel *>(QStringLiteral("banner"));
-        QCOMPARE(bannerLabel->textFormat(), Qt::PlainText);
-        // The raw details are one hover away, escaped: the server's markup stays text.
-        QVERIFY2(bannerLabel->toolTip().contains(QStringLiteral("HTTP 500")),
-                 qPrintable(bannerLabel->toolTip()));
-        QVERIFY(bannerLabel->toolTip().contains(QStringLiteral("&lt;img src=")));
-        QVERIFY(!bannerLabel->toolTip().contains(QStringLiteral("<img")));
-        QVERIFY(bannerLabel->isVisible());
+        const QString bad = labelsThatRenderMarkup(m_window.get());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        const auto *bannerText = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
+        QVERIFY(bannerText->toolTip().contains(QStringLiteral("HTTP 500")));
+        QVERIFY(bannerText->toolTip().contains(QStringLiteral("&lt;img src=")));
+        QVERIFY(!bannerText->toolTip().contains(QStringLiteral("<img")));
+        // Retry asks at once.
+        const qsizetype before = m_api->server.requests().size();
+        m_window->banner()->triggerAction();
+        QTRY_VERIFY(m_api->server.requests().size() > before);
     }
 
     void notFound_stopsAndExplains()
     {
-        m_window->loadCall(QStringLiteral("wf_typo"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Stopped, 10'000);
-        QVERIFY(m_window->bannerText().startsWith(
-            QStringLiteral("No call with this ID in this environment")));
+        loadAndWait(QStringLiteral("wf_typo"), Phase::Stopped);
+        QVERIFY2(m_window->bannerText().startsWith(
+                     QStringLiteral("Could not load wf_typo: No call with this ID")),
+                 qPrintable(m_window->bannerText()));
         QCOMPARE(m_window->liveStatusText(), QStringLiteral("Stopped refreshing"));
-        const auto *summary = m_window->findChild<QLabel *>(QStringLiteral("summary"));
-        QCOMPARE(summary->text(), QStringLiteral("wf_typo could not be loaded."));
+        QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("callID")),
+                 QStringLiteral("\u2014"));
         QTest::qWait(200);
         QCOMPARE(m_api->server.requests().size(), 1);
     }
 
-    // A new ID never shows the previous call's tree under it, even when it fails.
+    // A new ID never shows the previous call's data under it, even when it fails.
     void anotherCall_replacesTheOldOne()
     {
-        m_window->loadCall(DemoCalls::batch());
-        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        loadAndWait(DemoCalls::batch());
         QVERIFY(m_window->model()->functionCallCount() > 0);
-        m_window->loadCall(QStringLiteral("wf_other"));
+        QVERIFY(m_window->loadCall(QStringLiteral("wf_other")));
         QCOMPARE(m_window->model()->functionCallCount(), 0);
+        QVERIFY(m_window->rawJsonView()->response().isEmpty());
         QTRY_VERIFY(m_poller->status().phase == Phase::Stopped);
         QCOMPARE(m_window->model()->callID(), QString());
     }
@@ -160,20 +606,19 @@ private slots:
         m_api->server.setResponses(
             QStringLiteral("c_pause"),
             {respond(200, "{\"call\":{\"callID\":\"c_pause\",\"status\":\"running\"}}")});
-        m_window->loadCall(QStringLiteral("c_pause"));
+        QVERIFY(m_window->loadCall(QStringLiteral("c_pause")));
         QTRY_VERIFY(m_poller->status().phase == Phase::Waiting);
-        QAction *pause = nullptr;
-        for (QAction *a : m_window->findChildren<QAction *>())
-            if (a->isCheckable() && a->text().contains(QStringLiteral("Pause")))
-                pause = a;
-        QVERIFY(pause);
+        QAction *pause = action("actionPause");
         QVERIFY(pause->isEnabled());
         pause->trigger();
         QTRY_COMPARE(m_poller->status().phase, Phase::Paused);
-        QTRY_VERIFY(m_window->liveStatusText().startsWith(QStringLiteral("Paused")));
+        m_window->updateLiveStatus();
+        QVERIFY2(m_window->liveStatusText().startsWith(QStringLiteral("Paused")),
+                 qPrintable(m_window->liveStatusText()));
         pause->trigger();
         QTRY_VERIFY(m_poller->status().phase == Phase::Waiting);
         QVERIFY(!pause->isChecked());
+        QCOMPARE(action("actionRefresh")->shortcut(), QKeySequence(QKeySequence::Refresh));
     }
 
     // An ID entered while the keychain is still being read waits for the key instead of
@@ -183,12 +628,13 @@ private slots:
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window"));
-        MainWindow window(m_poller.get(), &keys);
+        m_window = makeWindow(&keys);
         m_api->client.setApiKey(QString());
         connect(&keys, &ApiKeyStore::loaded, this,
                 [this] { m_api->client.setApiKey(QString::fromLatin1(Key)); });
-        window.loadCall(DemoCalls::batch());
-        QCOMPARE(window.liveStatusText(), QStringLiteral("Waiting for the system keychain\u2026"));
+        QVERIFY(m_window->loadCall(DemoCalls::batch()));
+        QCOMPARE(m_window->liveStatusText(),
+                 QStringLiteral("Waiting for the system keychain\u2026"));
         QCOMPARE(m_api->server.requests().size(), 0);
         keys.load();
         QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
@@ -196,13 +642,75 @@ private slots:
         QCOMPARE(m_api->server.requests().first().apiKey, Key);
     }
 
-    void savedFile_isNotRefreshed()
+    void savedFile_isShownAndNotRefreshed()
     {
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
         QCOMPARE(m_poller->status().phase, Phase::Idle);
+        QVERIFY(m_window->isShowingCall());
         QVERIFY(m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
+        QCOMPARE(m_window->rawJsonView()->response(),
+                 test::readTestData(QStringLiteral("progress-2.json")));
+        QVERIFY(!action("actionPause")->isEnabled());
         QTest::qWait(100);
         QCOMPARE(m_api->server.requests().size(), 0);
+        // A file that is not a call leaves what is on screen and says why.
+        const QString callId = m_window->model()->callID();
+        QVERIFY(!m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/invalid-json.json")));
+        QCOMPARE(m_window->model()->callID(), callId);
+        QVERIFY(m_window->bannerText().startsWith(QStringLiteral("Could not load")));
+    }
+
+    void droppedJsonFile_isOpened()
+    {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-3.json"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(m_window->isShowingCall());
+        QCOMPARE(m_window->model()->callID(),
+                 test::snapshotFromData(QStringLiteral("progress-3.json")).call.callID);
+    }
+
+    void rawJsonTab_findsWithCtrlF()
+    {
+        loadAndWait(DemoCalls::batch());
+        action("actionRawJson")->trigger();
+        QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("callTabs"))->currentWidget(),
+                 m_window->rawJsonView());
+        action("actionFind")->trigger();
+        QVERIFY(m_window->rawJsonView()->isFindBarVisible());
+        QVERIFY(m_window->rawJsonView()->findNext(DemoCalls::batch()));
+    }
+
+    void windowState_isSavedAndRestored()
+    {
+        m_window->resize(900, 640);
+        auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("treeDetailsSplitter"));
+        loadAndWait(DemoCalls::batch()); // the splitter is on the call page
+        splitter->setSizes({500, 300});
+        const QList<int> sizes = splitter->sizes();
+        tree()->header()->resizeSection(CallTreeModel::NameColumn, 222);
+        m_window->close();
+        m_window = makeWindow();
+        m_window->show();
+        QCOMPARE(m_window->size(), QSize(900, 640));
+        // The recent calls came back too, on the empty page.
+        QCOMPARE(m_window->recentCalls()->entries().size(), 1);
+        QCOMPARE(m_window->emptyState()->recentList()->count(), 1);
+        loadAndWait(DemoCalls::batch());
+        QCOMPARE(m_window->findChild<QSplitter *>(QStringLiteral("treeDetailsSplitter"))->sizes(),
+                 sizes);
+        QCOMPARE(tree()->header()->sectionSize(CallTreeModel::NameColumn), 222);
+    }
+
+    void copyCallId_putsItOnTheClipboard()
+    {
+        loadAndWait(DemoCalls::batch());
+        action("actionCopyCallId")->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), DemoCalls::batch());
     }
 };
 

@@ -2,21 +2,43 @@
 #include "mainwindow.h"
 
 #include "apikeystore.h"
+#include "bemclient.h"
+#include "callform.h"
+#include "callidinput.h"
 #include "callparser.h"
 #include "calltreemodel.h"
-#include "formatting.h"
+#include "calltreepanel.h"
+#include "detailspane.h"
+#include "emptystate.h"
+#include "messagebanner.h"
+#include "rawjsonview.h"
+#include "recentcalls.h"
+#include "settingsdialog.h"
+#include "urlopener.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCompleter>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QStatusBar>
-#include <QStyle>
+#include <QTabWidget>
 #include <QTime>
 #include <QToolBar>
 #include <QTreeView>
@@ -25,134 +47,311 @@
 #include <utility>
 
 namespace bem {
+namespace {
 
-MainWindow::MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent)
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString SplitterKey = QStringLiteral("window/splitter");
+const QString TreeHeaderKey = QStringLiteral("window/treeHeader");
+const QString BaseUrlKey = QStringLiteral("connection/baseUrl");
+
+QString jsonFileIn(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return QString();
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() &&
+            url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+            return url.toLocalFile();
+    }
+    return QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Services &services, QWidget *parent)
     : QMainWindow(parent)
-    , m_poller(poller)
-    , m_keys(keys)
+    , m_services(services)
+    , m_poller(services.poller)
+    , m_keys(services.keys)
+    , m_recents(new RecentCalls(services.settings, this))
     , m_model(new CallTreeModel(this))
-    , m_callId(new QLineEdit(this))
-    , m_summary(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_tree(new QTreeView(this))
-    , m_liveStatus(new QLabel(this))
-    , m_modeNote(new QLabel(this))
+    , m_urlOpener(new UrlOpener(this))
 {
     setWindowTitle(tr("bem Call Inspector"));
+    setAcceptDrops(true);
+    buildActions();
+    buildLayout();
+    buildMenus();
 
-    m_callId->setPlaceholderText(tr("Paste a call ID and press Enter"));
-    m_callId->setClearButtonEnabled(true);
-    m_callId->setMinimumWidth(320);
-    connect(m_callId, &QLineEdit::returnPressed, this, [this] { loadCall(m_callId->text()); });
+    connect(m_poller, &CallPoller::snapshotChanged, this, [this](const CallSnapshotPtr &s) {
+        if (s)
+            showSnapshot(*s);
+    });
+    connect(m_poller, &CallPoller::statusChanged, this, &MainWindow::onPollerStatus);
+    connect(m_treePanel, &CallTreePanel::currentChanged, this, &MainWindow::showDetailsFor);
+    connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentMenu);
+    connect(m_form, &CallForm::openUrlRequested, m_urlOpener, &UrlOpener::open);
+    connect(m_details, &DetailsPane::openUrlRequested, m_urlOpener, &UrlOpener::open);
+    connect(m_urlOpener, &UrlOpener::refused, this,
+            [this](const QString &reason) { showBanner(BannerSource::Link, reason); });
+    connect(m_urlOpener, &UrlOpener::openFailed, this,
+            [this](const QString &reason) { showBanner(BannerSource::Link, reason); });
+    connect(m_urlOpener, &UrlOpener::expired, this, [this](const QString &reason) {
+        showBanner(BannerSource::Link, reason, {}, m_offline ? QString() : tr("Refresh call"));
+    });
+    connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
+        clearBanner(BannerSource::Link);
+        m_poller->refreshNow();
+    });
+    connect(m_banner, &MessageBanner::dismissed, this,
+            [this] { m_bannerSource = BannerSource::None; });
+    if (m_keys) {
+        connect(m_keys, &ApiKeyStore::loaded, this, &MainWindow::updateKeyState);
+        connect(m_keys, &ApiKeyStore::keyChanged, this, &MainWindow::updateKeyState);
+    }
 
-    // Server strings are never markup.
-    m_summary->setObjectName(QStringLiteral("summary"));
-    for (QLabel *label : {m_summary, m_message, m_liveStatus, m_modeNote})
-        label->setTextFormat(Qt::PlainText);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setText(
-        tr("Enter a call ID above, or open a saved response (File \u25b8 Open\u2026)."));
-    m_message->setObjectName(QStringLiteral("banner"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
+    // The countdown ("next in 4 s") and "updated 3 s ago" move on their own.
+    m_tick.setInterval(500);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateLiveStatus);
 
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(CallTreeModel::NameColumn, QHeaderView::Stretch);
-    // While a small call is being watched, function calls that appear under an expanded
-    // row are shown as they arrive, so progress is visible without clicking. The first
-    // row the user collapses ends that for this call.
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &parent, int first, int last) {
-                if (!m_followNewRows || m_model->functionCallCount() > AutoExpandLimit)
-                    return;
-                for (int row = first; row <= last; ++row) {
-                    const QModelIndex index = m_model->index(row, 0, parent);
-                    if (m_model->kind(index) == CallTreeModel::NodeKind::FunctionCall &&
-                        (!parent.isValid() || m_tree->isExpanded(parent)))
-                        m_tree->expand(index);
-                }
-            });
-    connect(m_tree, &QTreeView::collapsed, this, [this] { m_followNewRows = false; });
+    updateKeyState();
+    updateRecentMenu();
+    setDemoStarter({});
+    resize(1280, 800);
+    restoreWindowState();
+    m_callId->setFocus();
+}
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_message);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tree, 1);
-    setCentralWidget(central);
+MainWindow::~MainWindow() = default;
 
-    m_refreshAction = new QAction(tr("&Refresh Now"), this);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setEnabled(false);
-    connect(m_refreshAction, &QAction::triggered, m_poller, &CallPoller::refreshNow);
-    m_pauseAction = new QAction(tr("&Pause Auto-Refresh"), this);
+void MainWindow::buildActions()
+{
+    const auto make = [this](const QString &text, const QString &name, const QKeySequence &keys) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (!keys.isEmpty())
+            action->setShortcut(keys);
+        addAction(action); // shortcuts work with the menu bar hidden too
+        return action;
+    };
+    m_openAction = make(tr("&Open\u2026"), QStringLiteral("actionOpen"), QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseFile);
+    m_saveJsonAction =
+        make(tr("&Save JSON\u2026"), QStringLiteral("actionSaveJson"), QKeySequence::Save);
+    connect(m_saveJsonAction, &QAction::triggered, this, [this] { m_rawJson->saveAs(); });
+    m_settingsAction = make(tr("Se&ttings\u2026"), QStringLiteral("actionSettings"),
+                            QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_quitAction = make(tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction =
+        make(tr("&Refresh Now"), QStringLiteral("actionRefresh"), QKeySequence::Refresh);
+    m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        clearBanner(BannerSource::Link);
+        m_poller->refreshNow();
+    });
+    m_pauseAction = make(tr("&Pause Auto-Refresh"), QStringLiteral("actionPause"),
+                         QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_pauseAction->setCheckable(true);
-    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_pauseAction->setEnabled(false);
+    m_pauseAction->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
         if (paused)
             m_poller->pause();
         else
             m_poller->resume();
     });
+    m_copyIdAction = make(tr("&Copy Call ID"), QStringLiteral("actionCopyCallId"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copyCallId);
+    m_focusIdAction = make(tr("Go to Call &ID"), QStringLiteral("actionGoToCallId"),
+                           QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusIdAction, &QAction::triggered, this, [this] {
+        m_callId->setFocus(Qt::ShortcutFocusReason);
+        m_callId->selectAll();
+    });
+
+    // One Ctrl+F for the window: it finds in whichever tab is showing. (Two shortcuts on
+    // the same keys would be ambiguous and neither would fire.)
+    m_findAction = make(tr("&Find\u2026"), QStringLiteral("actionFind"), QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (m_tabs->currentWidget() == m_rawJson)
+            m_rawJson->showFindBar();
+        else
+            m_treePanel->focusFilter();
+    });
+    m_expandAllAction = make(tr("&Expand All"), QStringLiteral("actionExpandAll"),
+                             QKeySequence(Qt::CTRL | Qt::Key_Plus));
+    connect(m_expandAllAction, &QAction::triggered, this, [this] { m_treePanel->expandAll(); });
+    m_collapseAllAction = make(tr("&Collapse All"), QStringLiteral("actionCollapseAll"),
+                               QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    connect(m_collapseAllAction, &QAction::triggered, this, [this] { m_treePanel->collapseAll(); });
+    m_rawJsonAction =
+        make(tr("&Raw JSON"), QStringLiteral("actionRawJson"), QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_rawJsonAction->setCheckable(true);
+    connect(m_rawJsonAction, &QAction::toggled, this,
+            [this](bool raw) { m_tabs->setCurrentIndex(raw ? 1 : 0); });
+    m_nextFailedAction =
+        make(tr("&Next Failed"), QStringLiteral("actionNextFailed"), QKeySequence(Qt::Key_F8));
+    m_previousFailedAction = make(tr("&Previous Failed"), QStringLiteral("actionPreviousFailed"),
+                                  QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    for (QAction *a : {m_nextFailedAction, m_previousFailedAction}) {
+        const bool backward = a == m_previousFailedAction;
+        connect(a, &QAction::triggered, this, [this, backward] {
+            m_tabs->setCurrentIndex(0);
+            if (!m_treePanel->selectNextFailed(backward))
+                statusBar()->showMessage(tr("No failed function calls."), 4000);
+            else
+                m_treePanel->view()->setFocus();
+        });
+    }
+    m_aboutAction = make(tr("&About bem Call Inspector"), QStringLiteral("actionAbout"), {});
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_saveJsonAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_expandAllAction);
+    view->addAction(m_collapseAllAction);
+    view->addSeparator();
+    view->addAction(m_nextFailedAction);
+    view->addAction(m_previousFailedAction);
+    view->addAction(m_findAction);
+    view->addSeparator();
+    view->addAction(m_rawJsonAction);
+
+    QMenu *call = menuBar()->addMenu(tr("&Call"));
+    call->addAction(m_focusIdAction);
+    call->addAction(m_refreshAction);
+    call->addAction(m_pauseAction);
+    call->addSeparator();
+    call->addAction(m_copyIdAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::buildLayout()
+{
+    m_callId = new QLineEdit(this);
+    m_callId->setObjectName(QStringLiteral("callIdField"));
+    m_callId->setPlaceholderText(tr("Call ID, or a bem link \u2014 press Enter (Ctrl+L)"));
+    m_callId->setClearButtonEnabled(true);
+    m_callId->setMinimumWidth(360);
+    // Recent calls complete on any part of their ID, name or status; picking one puts
+    // only its ID in the field.
+    auto *completer = new QCompleter(new QStandardItemModel(this), m_callId);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionRole(Qt::UserRole);
+    m_callId->setCompleter(completer);
+    connect(m_callId, &QLineEdit::returnPressed, this, [this] { loadCall(m_callId->text()); });
 
     QToolBar *toolbar = addToolBar(tr("Call"));
     toolbar->setObjectName(QStringLiteral("callToolBar"));
     toolbar->setMovable(false);
-    toolbar->addWidget(new QLabel(tr("Call ID:"), toolbar));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *idLabel = new QLabel(tr("Call ID "), toolbar);
+    idLabel->setBuddy(m_callId);
+    toolbar->addWidget(idLabel);
     toolbar->addWidget(m_callId);
+    toolbar->addSeparator();
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_pauseAction);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open =
-        file->addAction(tr("&Open Saved Response\u2026"), this, &MainWindow::chooseFile);
-    open->setShortcut(QKeySequence::Open);
-    QAction *focusId = file->addAction(tr("Go to Call &ID"), this, [this] {
-        m_callId->setFocus();
-        m_callId->selectAll();
+    m_banner = new MessageBanner(this);
+    m_emptyState = new EmptyState(this);
+    connect(m_emptyState, &EmptyState::enterKeyRequested, this, &MainWindow::openSettings);
+    connect(m_emptyState, &EmptyState::demoRequested, this, [this] {
+        if (m_startDemo)
+            m_startDemo();
     });
-    focusId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    if (m_keys)
-        file->addAction(tr("&API Key\u2026"), this, &MainWindow::enterApiKey);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu *call = menuBar()->addMenu(tr("&Call"));
-    call->addAction(m_refreshAction);
-    call->addAction(m_pauseAction);
+    connect(m_emptyState, &EmptyState::recentChosen, this,
+            [this](const QString &id) { loadCall(id); });
 
+    m_form = new CallForm(this);
+    m_treePanel = new CallTreePanel(m_model, this);
+    m_details = new DetailsPane(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("treeDetailsSplitter"));
+    m_splitter->addWidget(m_treePanel);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({860, 380});
+    m_rawJson = new RawJsonView(this);
+    connect(m_rawJson, &RawJsonView::saved, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("callTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_splitter, tr("Function calls"));
+    m_tabs->addTab(m_rawJson, tr("Raw JSON"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const QSignalBlocker blocker(m_rawJsonAction);
+        m_rawJsonAction->setChecked(index == 1);
+    });
+
+    m_callPage = new QWidget(this);
+    auto *callLayout = new QVBoxLayout(m_callPage);
+    callLayout->setContentsMargins(0, 0, 0, 0);
+    callLayout->addWidget(m_form);
+    callLayout->addWidget(m_tabs, 1);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_emptyState);
+    m_pages->addWidget(m_callPage);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 6, 8, 4);
+    layout->setSpacing(6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_liveStatus = new QLabel(this);
+    m_liveStatus->setObjectName(QStringLiteral("liveStatus"));
+    m_modeNote = new QLabel(this);
+    m_modeNote->setObjectName(QStringLiteral("modeNote"));
+    for (QLabel *label : {m_liveStatus, m_modeNote})
+        label->setTextFormat(Qt::PlainText); // they quote server errors
     // Long texts are clipped rather than pushing the mode note off the bar.
     m_liveStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_liveStatus, 1);
     statusBar()->addPermanentWidget(m_modeNote);
     m_modeNote->hide();
-
-    // The countdown ("next refresh in 4 s") is redrawn each second while one is pending.
-    m_countdown.setInterval(500);
-    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateLiveStatus);
-    connect(m_poller, &CallPoller::snapshotChanged, this, [this](const CallSnapshotPtr &s) {
-        if (s)
-            showSnapshot(*s);
-    });
-    connect(m_poller, &CallPoller::statusChanged, this, &MainWindow::onPollerStatus);
-
-    m_callId->setFocus();
-    resize(1100, 700);
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::loadCall(const QString &callID)
+bool MainWindow::loadCall(const QString &text)
 {
-    const QString id = callID.trimmed();
-    if (id.isEmpty())
-        return;
+    const CallIdExtraction extracted = extractCallId(text);
+    if (!extracted.ok()) {
+        showBanner(BannerSource::Notice, extracted.problem);
+        m_callId->setFocus();
+        return false;
+    }
+    const QString id = extracted.callID;
     m_callId->setText(id);
+    clearBanner(BannerSource::Notice);
     // The keychain may take a moment (or ask to be unlocked); asking before the key is
     // known would only earn a "no API key" error.
     if (m_keys && !m_keys->isLoaded()) {
@@ -164,40 +363,66 @@ void MainWindow::loadCall(const QString &callID)
                 m_keys, &ApiKeyStore::loaded, this,
                 [this] { loadCall(std::exchange(m_pendingCallId, QString())); },
                 Qt::SingleShotConnection);
-        return;
+        return true;
     }
-    m_firstSnapshotOfCall = true;
-    m_followNewRows = true;
-    // Another call's tree under this ID would mislead; the same ID keeps its data.
+    m_offline = false;
+    // Another call's data under this ID would mislead; the same ID keeps its data.
     if (m_model->callID() != id) {
         m_model->clear();
-        m_summary->setText(tr("Loading %1\u2026").arg(id));
+        m_form->clear();
+        m_details->showNothing();
+        m_rawJson->clear();
+        m_treePanel->resetForNewCall();
+        m_recordedStatus.clear();
     }
+    m_rawJson->setSuggestedFileName(id + QStringLiteral(".json"));
+    m_pages->setCurrentWidget(m_callPage);
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
-    hideMessage();
+    clearBanner(BannerSource::Error);
+    clearBanner(BannerSource::Warnings);
+    clearBanner(BannerSource::Link);
     m_poller->start(id);
+    return true;
 }
 
 bool MainWindow::openFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        showMessage(tr("Could not open %1: %2").arg(path, file.errorString()), Banner::Error);
+        showBanner(
+            BannerSource::Notice,
+            tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
-    ParseResult parsed = CallParser::parse(file.readAll());
+    const QByteArray body = file.readAll();
+    ParseResult parsed = CallParser::parse(body);
     if (!parsed.ok()) {
-        showMessage(tr("Could not load %1. %2").arg(path, parsed.error), Banner::Error);
+        showBanner(BannerSource::Notice,
+                   tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path), parsed.error));
         return false;
     }
     // A saved response is a picture of the past: nothing to refresh.
     m_poller->stop();
-    m_firstSnapshotOfCall = true;
-    hideMessage();
-    showSnapshot(CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings));
-    m_callId->setText(m_model->callID());
+    m_offline = true;
+    CallSnapshot snapshot = CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings);
+    snapshot.serverError = parsed.serverError;
+    snapshot.body = body;
+    if (m_model->callID() != snapshot.call.callID) {
+        m_model->clear();
+        m_details->showNothing();
+        m_treePanel->resetForNewCall();
+    }
+    clearBanner(BannerSource::Error);
+    clearBanner(BannerSource::Notice);
+    clearBanner(BannerSource::Link);
+    m_pages->setCurrentWidget(m_callPage);
+    showSnapshot(snapshot);
+    m_callId->setText(snapshot.call.callID);
+    m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
-    m_liveStatus->setText(tr("Showing a saved response: %1 (not refreshed)").arg(path));
+    m_liveStatus->setText(
+        tr("Showing a saved response: %1 (not refreshed)").arg(QDir::toNativeSeparators(path)));
+    onPollerStatus(m_poller->status());
     return true;
 }
 
@@ -207,9 +432,35 @@ void MainWindow::setModeNote(const QString &text)
     m_modeNote->setVisible(!text.isEmpty());
 }
 
+void MainWindow::showNotice(const QString &text)
+{
+    showBanner(BannerSource::Notice, text);
+}
+
+void MainWindow::setDemoStarter(std::function<void()> start)
+{
+    m_startDemo = std::move(start);
+    m_emptyState->setDemoAvailable(bool(m_startDemo) && !m_demoMode);
+}
+
+void MainWindow::enterDemoMode(const QString &note)
+{
+    m_demoMode = true;
+    setModeNote(note);
+    m_settingsAction->setEnabled(false);
+    m_settingsAction->setToolTip(tr("The demo uses its own local API and key."));
+    clearBanner(BannerSource::Notice);
+    updateKeyState();
+}
+
+bool MainWindow::isShowingCall() const
+{
+    return m_pages->currentWidget() == m_callPage;
+}
+
 QString MainWindow::bannerText() const
 {
-    return m_banner == Banner::None ? QString() : m_message->text();
+    return m_bannerSource == BannerSource::None ? QString() : m_banner->text();
 }
 
 QString MainWindow::liveStatusText() const
@@ -221,46 +472,43 @@ void MainWindow::showSnapshot(const CallSnapshot &snapshot)
 {
     const Call &call = snapshot.call;
     m_model->setSnapshot(snapshot);
-    // Size and expand once there is something to size: a pending call has no rows yet.
-    if (m_firstSnapshotOfCall && !call.functionCalls.isEmpty()) {
-        m_firstSnapshotOfCall = false;
-        m_tree->expandToDepth(0);
-        for (int column = CallTreeModel::TypeColumn; column < CallTreeModel::ColumnCount; ++column)
-            m_tree->resizeColumnToContents(column);
-        // Types and statuses seen later may be longer than the first ones: leave room for
-        // the common long values.
-        // Activity rows are italic, and italic text runs wider.
-        QFont italic = m_tree->font();
-        italic.setItalic(true);
-        const QFontMetrics italicMetrics(italic);
-        const auto ensureWidth = [this, &italicMetrics](int column, const QString &text,
-                                                        int extra) {
-            const int textWidth = qMax(m_tree->fontMetrics().horizontalAdvance(text),
-                                       italicMetrics.horizontalAdvance(text));
-            const int width =
-                textWidth + extra + 2 * m_tree->style()->pixelMetric(QStyle::PM_HeaderMargin) + 12;
-            if (m_tree->columnWidth(column) < width)
-                m_tree->setColumnWidth(column, width);
-        };
-        ensureWidth(CallTreeModel::TypeColumn, QStringLiteral("transform"), 0);
-        ensureWidth(CallTreeModel::StatusColumn, QStringLiteral("completed"),
-                    m_tree->style()->pixelMetric(QStyle::PM_SmallIconSize) + 8);
-    }
-    QStringList summary{call.callID, call.status.displayText()};
-    const QString name = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;
-    if (!name.isEmpty())
-        summary << name;
-    const int count = int(call.functionCalls.size());
-    summary << (count == 1 ? tr("1 function call") : tr("%1 function calls").arg(count));
-    m_summary->setText(summary.join(QStringLiteral(" \u00b7 ")));
+    m_form->setCall(call, snapshot.serverError);
+    m_rawJson->setResponse(snapshot.body);
+    showDetailsFor(m_treePanel->currentSourceIndex());
     m_lastGoodTime = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
-    if (!snapshot.warnings.isEmpty())
-        showMessage(tr("Parts of the response were ignored (%1). First: %2")
-                        .arg(snapshot.warnings.size())
-                        .arg(snapshot.warnings.first()),
-                    Banner::Warnings);
-    else if (m_banner == Banner::Warnings)
-        hideMessage();
+
+    // The recent list learns the call's name and how it ended; written only on change.
+    const QString status = call.status.raw();
+    if (!call.callID.isEmpty() && status != m_recordedStatus) {
+        m_recordedStatus = status;
+        RecentCall recent;
+        recent.callID = call.callID;
+        recent.workflowName = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;
+        recent.status = status;
+        recent.lastOpened = QDateTime::currentDateTimeUtc();
+        m_recents->record(recent);
+    }
+
+    if (!snapshot.warnings.isEmpty()) {
+        showBanner(BannerSource::Warnings,
+                   tr("Parts of the response were ignored (%n problem(s)). First: %1", nullptr,
+                      int(snapshot.warnings.size()))
+                       .arg(snapshot.warnings.first()),
+                   snapshot.warnings.mid(0, 20));
+    } else {
+        clearBanner(BannerSource::Warnings);
+    }
+}
+
+void MainWindow::showDetailsFor(const QModelIndex &sourceIndex)
+{
+    const FunctionCall *fc = m_model->functionCall(sourceIndex);
+    if (!fc) {
+        m_details->showNothing();
+        return;
+    }
+    const bool activity = m_model->kind(sourceIndex) == CallTreeModel::NodeKind::Activity;
+    m_details->showFunctionCall(*fc, activity ? sourceIndex.row() : -1);
 }
 
 void MainWindow::onPollerStatus(const PollerStatus &status)
@@ -274,96 +522,200 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
         const QSignalBlocker blocker(m_pauseAction);
         m_pauseAction->setChecked(status.phase == P::Paused);
     }
-    if ((status.phase == P::Retrying || status.phase == P::Stopped) && !status.requestInFlight) {
+    m_copyIdAction->setEnabled(!m_model->callID().isEmpty() || watching);
+    m_saveJsonAction->setEnabled(m_rawJson->hasResponse());
+
+    const bool failed = (status.phase == P::Retrying || status.phase == P::Stopped ||
+                         (status.phase == P::Paused && !status.lastError.isEmpty())) &&
+                        !status.requestInFlight && !status.lastError.isEmpty();
+    if (failed) {
+        // The last good data stays on screen; the banner says it is stale and why.
         const bool retrying = status.phase == P::Retrying;
-        QString text = !retrying ? status.lastError
-                       : status.hasSnapshot
-                           ? tr("Could not refresh: %1").arg(status.lastError)
-                           : tr("Could not load the call: %1").arg(status.lastError);
+        QString text = !status.hasSnapshot
+                           ? tr("Could not load %1: %2").arg(status.callID, status.lastError)
+                       : retrying ? tr("Could not refresh: %1").arg(status.lastError)
+                                  : status.lastError;
         if (status.hasSnapshot)
-            text += u' ' + tr("Showing the data received at %1.").arg(m_lastGoodTime);
-        else
-            m_summary->setText(retrying
-                                   ? tr("%1 is not loaded yet; trying again.").arg(status.callID)
-                                   : tr("%1 could not be loaded.").arg(status.callID));
-        showMessage(text, Banner::Error);
-        m_message->setToolTip(plainToolTip(status.lastDetails.split(u'\n')));
-    } else if (m_banner == Banner::Error && status.lastError.isEmpty() &&
-               status.phase != P::Loading) {
-        hideMessage();
+            text +=
+                u' ' + tr("The data below is from %1 and may be out of date.").arg(m_lastGoodTime);
+        else if (retrying)
+            text += u' ' + tr("Trying again on its own.");
+        showBanner(BannerSource::Error, text, status.lastDetails.split(u'\n'), tr("Retry"));
+    } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
+               !status.requestInFlight) {
+        clearBanner(BannerSource::Error);
     }
     updateLiveStatus();
-    if (status.nextRefreshInMs >= 0)
-        m_countdown.start();
+    if (watching)
+        m_tick.start();
     else
-        m_countdown.stop();
+        m_tick.stop();
 }
 
 void MainWindow::updateLiveStatus()
 {
-    if (m_poller->status().phase == PollerStatus::Phase::Idle)
+    const PollerStatus status = m_poller->status();
+    if (status.phase == PollerStatus::Phase::Idle)
         return; // keep whatever the last action said (a saved file, say)
     // The banner carries the error itself; the status bar keeps to the timing.
-    m_liveStatus->setText(m_poller->status().describe(/*includeError=*/false));
+    m_liveStatus->setText(status.describe(/*includeError=*/false));
+}
+
+void MainWindow::showBanner(BannerSource source, const QString &text, const QStringList &details,
+                            const QString &actionText)
+{
+    // An error about the call outranks notes about links or ignored fields.
+    if (m_bannerSource == BannerSource::Error && source == BannerSource::Warnings)
+        return;
+    m_bannerSource = source;
+    const MessageBanner::Kind kind = source == BannerSource::Error ? MessageBanner::Kind::Error
+                                     : source == BannerSource::Notice
+                                         ? MessageBanner::Kind::Info
+                                         : MessageBanner::Kind::Warning;
+    m_banner->showMessage(kind, text, details, actionText);
+}
+
+void MainWindow::clearBanner(BannerSource source)
+{
+    if (m_bannerSource != source)
+        return;
+    m_bannerSource = BannerSource::None;
+    m_banner->clearMessage();
+}
+
+void MainWindow::updateKeyState()
+{
+    if (m_demoMode || !m_keys) {
+        m_emptyState->setKeyState(true, tr("The demo runs a small bem API inside the app; no "
+                                           "key or network is used."));
+        return;
+    }
+    if (!m_keys->isLoaded()) {
+        m_emptyState->setKeyState(true, tr("Reading the API key\u2026"));
+        return;
+    }
+    if (m_keys->hasKey()) {
+        m_emptyState->setKeyState(true, tr("Using the API key %1 (%2).")
+                                            .arg(ApiKeyStore::masked(m_keys->key()),
+                                                 ApiKeyStore::sourceDescription(m_keys->source())));
+        return;
+    }
+    QString text = tr("No API key is set. Enter one (it is kept in the system keychain) or set "
+                      "BEM_API_KEY.");
+    if (!m_keys->keychainProblem().isEmpty())
+        text += u'\n' + m_keys->keychainProblem();
+    m_emptyState->setKeyState(false, text);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    const QList<RecentCall> entries = m_recents->entries();
+    m_recentMenu->clear();
+    auto *completions = static_cast<QStandardItemModel *>(m_callId->completer()->model());
+    completions->clear();
+    for (const RecentCall &recent : entries) {
+        QString label = RecentCalls::label(recent);
+        auto *item = new QStandardItem(label);
+        item->setData(recent.callID, Qt::UserRole);
+        item->setEditable(false);
+        completions->appendRow(item);
+        QAction *action = m_recentMenu->addAction(label.replace(u'&', QStringLiteral("&&")));
+        const QString id = recent.callID;
+        connect(action, &QAction::triggered, this, [this, id] { loadCall(id); });
+    }
+    if (!entries.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), m_recents, &RecentCalls::clear);
+    }
+    m_recentMenu->setEnabled(!entries.isEmpty());
+    m_emptyState->setRecentCalls(entries);
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_keys || m_demoMode)
+        return;
+    SettingsDialog dialog(m_keys, m_services.network, m_services.client->baseUrl(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QUrl chosen = dialog.baseUrl();
+    if (chosen != m_services.client->baseUrl()) {
+        m_services.client->setBaseUrl(chosen);
+        m_services.settings->setValue(BaseUrlKey, chosen.toString());
+    }
+    if (!m_poller->callID().isEmpty())
+        m_poller->refreshNow();
 }
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open call response"), {},
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a saved call response"), {},
                                                       tr("JSON files (*.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
 
-void MainWindow::enterApiKey()
+void MainWindow::copyCallId()
 {
-    if (!m_keys)
+    const QString id = !m_model->callID().isEmpty() ? m_model->callID() : m_poller->callID();
+    if (id.isEmpty())
         return;
-    QString label = tr("bem API key (stored in the system keychain):");
-    if (ApiKeyStore::environmentHasKey())
-        label += u'\n' + tr("BEM_API_KEY is set and is used while it is set.");
-    if (m_keys->hasKey())
-        label += u'\n' + tr("Current key: %1 (%2)")
-                             .arg(ApiKeyStore::masked(m_keys->key()),
-                                  ApiKeyStore::sourceDescription(m_keys->source()));
-    bool ok = false;
-    const QString key =
-        QInputDialog::getText(this, tr("API Key"), label, QLineEdit::Password, QString(), &ok);
-    if (!ok || key.trimmed().isEmpty())
-        return;
-    connect(
-        m_keys, &ApiKeyStore::saved, this,
-        [this](ApiKeyStore::Source where) {
-            if (where == ApiKeyStore::Source::Session)
-                showMessage(m_keys->keychainProblem(), Banner::Notice);
-            else
-                statusBar()->showMessage(tr("API key saved in the system keychain."), 5000);
-            if (!m_poller->callID().isEmpty())
-                m_poller->refreshNow();
-        },
-        Qt::SingleShotConnection);
-    m_keys->save(key);
+    QGuiApplication::clipboard()->setText(id);
+    statusBar()->showMessage(tr("Copied the call ID."), 3000);
 }
 
-void MainWindow::showMessage(const QString &text, Banner kind)
+void MainWindow::showAbout()
 {
-    m_banner = kind;
-    m_message->setText(text);
-    m_message->setToolTip(QString());
-    m_message->setStyleSheet(kind == Banner::Error
-                                 ? QStringLiteral("color: white; background: #b42318; "
-                                                  "padding: 6px; border-radius: 3px;")
-                                 : QStringLiteral("background: palette(alternate-base); "
-                                                  "padding: 6px; border-radius: 3px;"));
-    m_message->show();
+    // Our own text only; no server string reaches this box.
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About bem Call Inspector"));
+    box.setTextFormat(Qt::PlainText);
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setText(tr("bem Call Inspector %1").arg(QCoreApplication::applicationVersion()));
+    box.setInformativeText(
+        tr("Inspect bem calls: status, timing and the function-call tree, live while they "
+           "run.\n\nBuilt with Qt %1 (running on Qt %2).\nLicence: MIT.")
+            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    box.exec();
 }
 
-void MainWindow::hideMessage()
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_banner = Banner::None;
-    m_message->clear();
-    m_message->setToolTip(QString());
-    m_message->hide();
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!jsonFileIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = jsonFileIn(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings *s = m_services.settings;
+    s->setValue(GeometryKey, saveGeometry());
+    s->setValue(StateKey, saveState());
+    s->setValue(SplitterKey, m_splitter->saveState());
+    s->setValue(TreeHeaderKey, m_treePanel->view()->header()->saveState());
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings *s = m_services.settings;
+    restoreGeometry(s->value(GeometryKey).toByteArray());
+    restoreState(s->value(StateKey).toByteArray());
+    m_splitter->restoreState(s->value(SplitterKey).toByteArray());
+    m_treePanel->view()->header()->restoreState(s->value(TreeHeaderKey).toByteArray());
 }
 
 } // namespace bem

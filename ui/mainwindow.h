@@ -6,72 +6,159 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
-class QTreeView;
+class QMenu;
+class QNetworkAccessManager;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
 
 namespace bem {
 
 class ApiKeyStore;
+class BemClient;
+class CallForm;
 class CallTreeModel;
+class CallTreePanel;
+class DetailsPane;
+class EmptyState;
+class MessageBanner;
+class RawJsonView;
+class RecentCalls;
+class UrlOpener;
 
-// The inspector window: a call ID field, the call's summary and its function-call tree,
-// kept live by a CallPoller. Failures show in a banner above the last good data, which
-// stays on screen. Holds no network or parsing logic of its own.
+// The inspector window: a call ID field, the call's fields, its function-call tree with
+// a details pane, and the raw response, kept live by a CallPoller. Failures show in a
+// banner above the last good data, which stays on screen. The window puts its parts
+// together and wires them; each part does its own job (see ui/).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    // `poller` and `keys` outlive the window. `keys` may be null (demo mode: the key is
-    // the demo server's and is not the user's to change).
-    MainWindow(CallPoller *poller, ApiKeyStore *keys, QWidget *parent = nullptr);
+    // What the window works with; all outlive it.
+    struct Services
+    {
+        CallPoller *poller = nullptr;
+        BemClient *client = nullptr;              // the base URL the Settings change
+        ApiKeyStore *keys = nullptr;              // null in demo mode: no key to manage
+        QNetworkAccessManager *network = nullptr; // for Settings' own "Test connection"
+        QSettings *settings = nullptr;            // window state, recent calls, base URL
+    };
+    explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
     Q_DISABLE_COPY_MOVE(MainWindow)
 
-    // Starts watching a call (also what Enter in the call ID field does).
-    void loadCall(const QString &callID);
+    // Starts watching the call named in `text`: an ID, a quoted ID, a dashboard or API
+    // link, a JSON snippet. Text with no usable ID leaves everything as it is and says why.
+    // Returns whether a call is being loaded.
+    bool loadCall(const QString &text);
     // Shows a response saved as JSON, offline: no refreshing. On failure the previous
     // call stays on screen and the reason is shown; returns whether the file was loaded.
     bool openFile(const QString &path);
     // A note shown in the status bar for the whole session ("Demo: …").
     void setModeNote(const QString &text);
     // Shows a problem that is not about one request (a bad --base-url, say).
-    void showNotice(const QString &text) { showMessage(text, Banner::Notice); }
+    void showNotice(const QString &text);
+    // How "Try the demo" starts the demo (the app wires it; absent, the offer is hidden).
+    void setDemoStarter(std::function<void()> start);
+    // The demo is running: its key and server are not the user's to change.
+    void enterDemoMode(const QString &note);
 
     CallTreeModel *model() const { return m_model; }
+    CallTreePanel *treePanel() const { return m_treePanel; }
+    CallForm *callForm() const { return m_form; }
+    DetailsPane *detailsPane() const { return m_details; }
+    RawJsonView *rawJsonView() const { return m_rawJson; }
+    MessageBanner *banner() const { return m_banner; }
+    EmptyState *emptyState() const { return m_emptyState; }
+    UrlOpener *urlOpener() const { return m_urlOpener; }
+    RecentCalls *recentCalls() const { return m_recents; }
+    QLineEdit *callIdField() const { return m_callId; }
+    bool isShowingCall() const;
     QString bannerText() const;
     QString liveStatusText() const;
+    // Reads what the title, the form and the tree should show from the current state
+    // (tests call it instead of waiting for the once-a-second tick).
+    void updateLiveStatus();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void showSnapshot(const CallSnapshot &snapshot);
-    void onPollerStatus(const PollerStatus &status);
-    void updateLiveStatus();
-    void chooseFile();
-    void enterApiKey();
-    // What the banner above the tree is showing, so each source clears only its own.
-    enum class Banner { None, Notice, Warnings, Error };
-    void showMessage(const QString &text, Banner kind);
-    void hideMessage();
+    // Who put the banner up, so each source clears only its own.
+    enum class BannerSource { None, Notice, Warnings, Link, Error };
 
+    void buildActions();
+    void buildMenus();
+    void buildLayout();
+    void showSnapshot(const CallSnapshot &snapshot);
+    void showDetailsFor(const QModelIndex &sourceIndex);
+    void onPollerStatus(const PollerStatus &status);
+    void showBanner(BannerSource source, const QString &text, const QStringList &details = {},
+                    const QString &actionText = {});
+    void clearBanner(BannerSource source);
+    void updateKeyState();
+    void updateRecentMenu();
+    void openSettings();
+    void chooseFile();
+    void copyCallId();
+    void showAbout();
+    void saveWindowState() const;
+    void restoreWindowState();
+
+    Services m_services;
     CallPoller *m_poller;
     ApiKeyStore *m_keys;
+    RecentCalls *m_recents = nullptr;
     CallTreeModel *m_model = nullptr;
+    UrlOpener *m_urlOpener = nullptr;
+
     QLineEdit *m_callId = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_message = nullptr;
-    QTreeView *m_tree = nullptr;
+    MessageBanner *m_banner = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    EmptyState *m_emptyState = nullptr;
+    QWidget *m_callPage = nullptr;
+    CallForm *m_form = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    CallTreePanel *m_treePanel = nullptr;
+    DetailsPane *m_details = nullptr;
+    RawJsonView *m_rawJson = nullptr;
     QLabel *m_liveStatus = nullptr;
     QLabel *m_modeNote = nullptr;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_saveJsonAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;
-    QTimer m_countdown;
-    Banner m_banner = Banner::None;
-    static constexpr int AutoExpandLimit = 500;
-    bool m_firstSnapshotOfCall = true;
-    bool m_followNewRows = true;
-    QString m_lastGoodTime;
-    QString m_pendingCallId; // entered before the key store finished loading
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_focusIdAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_expandAllAction = nullptr;
+    QAction *m_collapseAllAction = nullptr;
+    QAction *m_rawJsonAction = nullptr;
+    QAction *m_nextFailedAction = nullptr;
+    QAction *m_previousFailedAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QTimer m_tick; // the status line's countdown and "updated 3 s ago"
+    BannerSource m_bannerSource = BannerSource::None;
+    std::function<void()> m_startDemo;
+    bool m_demoMode = false;
+    bool m_offline = false;   // showing a saved file: nothing to refresh
+    QString m_lastGoodTime;   // when the data on screen arrived, for "stale" notes
+    QString m_pendingCallId;  // entered before the key store finished loading
+    QString m_recordedStatus; // what the recent list knows of this call
 };
 
 } // namespace bem

@@ -360,8 +360,11 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
             return finish(FetchOutcome::Unchanged, QStringLiteral("No change."));
         ParseResult parsed = CallParser::parse(body);
         if (parsed.ok()) {
-            r.snapshot = std::make_shared<const CallSnapshot>(
+            auto snapshot = std::make_shared<CallSnapshot>(
                 CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings));
+            snapshot->serverError = parsed.serverError;
+            snapshot->body = body;
+            r.snapshot = std::move(snapshot);
             return finish(FetchOutcome::Success, QStringLiteral("Loaded."));
         }
         details << QStringLiteral("Body: %1").arg(bodyExcerpt(body));

@@ -4,6 +4,7 @@
 #include "calltree.h"
 #include "calltypes.h"
 
+#include <QByteArray>
 #include <QStringList>
 
 #include <memory>
@@ -19,6 +20,11 @@ struct CallSnapshot
     CallTree tree;
     // Parser and tree warnings together, for the user who wonders why something is off.
     QStringList warnings;
+    // The response's own "error" text when it came alongside the call.
+    QString serverError;
+    // The bytes this state was read from, exactly as received (the raw view, Save JSON).
+    // Implicitly shared: no copy.
+    QByteArray body;
 
     static CallSnapshot fromCall(Call call, const QStringList &parseWarnings = {});
 };

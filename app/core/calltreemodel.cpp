@@ -15,18 +15,29 @@ namespace {
 
 static_assert(sizeof(quintptr) >= 8, "activity rows pack their row into the upper 32 bits");
 
-// internalId of a function call row is its node number; an activity row packs its
-// (row + 1) above the owning node's number, so it needs no node of its own.
+// internalId of a function call row is its node number, scrambled; an activity row packs
+// its (row + 1) above the owning node's, so it needs no node of its own.
 constexpr quintptr NodeMask = 0xffffffffu;
 constexpr int ActivityShift = 32;
+// qHash(QModelIndex) is row * 16 + column + internalId, and QHash uses it as it is (for
+// persistent indexes, QSortFilterProxyModel's mappings): consecutive node numbers there
+// pile up into probe chains that made walking 100k rows through a proxy take seconds.
+// Multiplying by an odd constant (mod 2^32) spreads them and is undone by its inverse.
+constexpr quint32 Scramble = 0x9e3779b1u;
+constexpr quint32 Unscramble = 0x0e8b2f51u;
+static_assert(quint32(Scramble * Unscramble) == 1u, "Unscramble must undo Scramble");
 
+quintptr nodeId(int node)
+{
+    return quintptr(quint32(node) * Scramble);
+}
 bool isActivityId(quintptr id)
 {
     return (id >> ActivityShift) != 0;
 }
 int ownerOf(quintptr id)
 {
-    return int(id & NodeMask);
+    return int(quint32(id & NodeMask) * Unscramble);
 }
 int activityRowOf(quintptr id)
 {
@@ -34,7 +45,7 @@ int activityRowOf(quintptr id)
 }
 quintptr activityId(int owner, int row)
 {
-    return (quintptr(row + 1) << ActivityShift) | quintptr(owner);
+    return (quintptr(row + 1) << ActivityShift) | nodeId(owner);
 }
 
 // Marks a longest strictly increasing subsequence of `values`, ignoring entries < 0.
@@ -97,6 +108,7 @@ void CallTreeModel::resetNodes()
 {
     m_nodes.clear();
     m_freeNodes.clear();
+    m_byId.clear();
     m_nodes.emplace_back();
 }
 
@@ -119,6 +131,10 @@ void CallTreeModel::freeSubtree(int node)
         stack.pop_back();
         Node &dead = m_nodes[size_t(n)];
         stack.insert(stack.end(), dead.children.begin(), dead.children.end());
+        // A moved function call may already be registered again under its new node.
+        const auto it = m_byId.constFind(dead.fc.functionCallID);
+        if (it != m_byId.constEnd() && *it == n)
+            m_byId.erase(it);
         dead = Node{};
         m_freeNodes.push_back(n);
     }
@@ -132,6 +148,8 @@ void CallTreeModel::clear()
     m_loaded = false;
     m_functionCallCount = 0;
     endResetModel();
+    Q_EMIT snapshotApplied();
+    setCounts({});
 }
 
 // Numbers each function call of `s` among those sharing its ID (0 for the first), so
@@ -154,6 +172,28 @@ void CallTreeModel::indexSnapshot(const CallSnapshot &s, QHash<SnapshotKey, int>
 
 void CallTreeModel::setSnapshot(const CallSnapshot &s)
 {
+    StatusCounts counts;
+    counts.total = int(s.call.functionCalls.size());
+    for (const FunctionCall &fc : s.call.functionCalls) {
+        switch (fc.status.state()) {
+        case CallState::Pending:
+            ++counts.pending;
+            break;
+        case CallState::Running:
+            ++counts.running;
+            break;
+        case CallState::Completed:
+            ++counts.completed;
+            break;
+        case CallState::Failed:
+            ++counts.failed;
+            break;
+        case CallState::Unknown:
+            ++counts.other;
+            break;
+        }
+    }
+
     if (!m_loaded || s.call.callID != m_callID) {
         beginResetModel();
         resetNodes();
@@ -168,19 +208,124 @@ void CallTreeModel::setSnapshot(const CallSnapshot &s)
         m_loaded = true;
         m_functionCallCount = int(s.call.functionCalls.size());
         endResetModel();
+        Q_EMIT snapshotApplied();
+        setCounts(counts);
         return;
     }
 
     QHash<SnapshotKey, int> byKey;
     indexSnapshot(s, &byKey);
     m_nodes[RootNode].snapshotIndex = -1;
+    m_touched.clear();
+    m_failuresMoved = false;
+    m_merging = true;
     std::vector<int> queue{RootNode};
     while (!queue.empty()) {
         const int node = queue.back();
         queue.pop_back();
         mergeChildren(s, byKey, node, queue);
     }
+    m_merging = false;
     m_functionCallCount = int(s.call.functionCalls.size());
+    if (m_failuresMoved)
+        updateFailedCounts();
+    Q_EMIT snapshotApplied();
+    if (!m_touched.empty()) {
+        QList<QPersistentModelIndex> rows;
+        rows.reserve(qsizetype(m_touched.size()));
+        for (int n : m_touched)
+            rows.append(QPersistentModelIndex(indexOfNode(n)));
+        m_touched.clear();
+        Q_EMIT statusesChanged(rows);
+    }
+    setCounts(counts);
+}
+
+void CallTreeModel::setCounts(const StatusCounts &counts)
+{
+    if (counts == m_counts)
+        return;
+    m_counts = counts;
+    Q_EMIT countsChanged();
+}
+
+QString CallTreeModel::describeCounts(const StatusCounts &c)
+{
+    if (c.total == 0)
+        return tr("No function calls");
+    QStringList parts{c.total == 1 ? tr("1 function call") : tr("%1 function calls").arg(c.total)};
+    const std::pair<int, QString> states[] = {{c.completed, tr("%1 completed")},
+                                              {c.running, tr("%1 running")},
+                                              {c.pending, tr("%1 pending")},
+                                              {c.failed, tr("%1 failed")},
+                                              {c.other, tr("%1 other")}};
+    for (const auto &[count, text] : states) {
+        if (count > 0)
+            parts << text.arg(count);
+    }
+    return parts.join(QStringLiteral(" \u00B7 "));
+}
+
+QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallID) const
+{
+    const auto it = m_byId.constFind(functionCallID);
+    return it == m_byId.constEnd() ? QModelIndex() : indexOfNode(*it);
+}
+
+bool CallTreeModel::isFailed(int node) const
+{
+    return node != RootNode && m_nodes[size_t(node)].fc.status.state() == CallState::Failed;
+}
+
+// Recounts every node's failed descendants bottom-up after a merge moved some, and tells
+// the views about the rows whose count changed, one signal per run of siblings. Rows
+// created by this merge were counted when built, so they never show up as changed.
+void CallTreeModel::updateFailedCounts()
+{
+    std::vector<int> order; // parents before children, siblings in row order
+    order.reserve(m_nodes.size() - m_freeNodes.size());
+    std::vector<int> stack{RootNode};
+    while (!stack.empty()) {
+        const int n = stack.back();
+        stack.pop_back();
+        order.push_back(n);
+        const auto &children = m_nodes[size_t(n)].children;
+        stack.insert(stack.end(), children.rbegin(), children.rend());
+    }
+    std::vector<char> changed(m_nodes.size(), 0);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        Node &node = m_nodes[size_t(*it)];
+        int below = 0;
+        for (int c : node.children)
+            below += failuresIn(c);
+        if (below != node.failedBelow) {
+            node.failedBelow = below;
+            changed[size_t(*it)] = 1;
+        }
+    }
+    const QList<int> roles{FailedDescendantsRole};
+    for (int p : order) {
+        const auto &children = m_nodes[size_t(p)].children;
+        QModelIndex parentIndex;
+        bool haveParentIndex = false;
+        for (size_t k = 0; k < children.size();) {
+            if (!changed[size_t(children[k])]) {
+                ++k;
+                continue;
+            }
+            size_t end = k + 1;
+            while (end < children.size() && changed[size_t(children[end])])
+                ++end;
+            if (!haveParentIndex) {
+                parentIndex = indexOfNode(p);
+                haveParentIndex = true;
+            }
+            const int base = activityCount(p);
+            Q_EMIT dataChanged(index(base + int(k), 0, parentIndex),
+                               index(base + int(end) - 1, 0, parentIndex), roles);
+            k = end;
+        }
+    }
 }
 
 int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos)
@@ -196,13 +341,17 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
         node.parentMissing = t.parentMissing;
         node.cycleBroken = t.cycleBroken;
         node.duplicateId = t.duplicateId;
+        if (node.occurrence == 0)
+            m_byId.insert(node.fc.functionCallID, n);
     };
     const int top = allocNode();
     init(top, index, parentNode, childPos);
+    std::vector<int> created; // parents before their children
     std::vector<int> stack{top};
     while (!stack.empty()) {
         const int n = stack.back();
         stack.pop_back();
+        created.push_back(n);
         const auto &snapshotChildren = s.tree.node(m_nodes[size_t(n)].snapshotIndex).children;
         std::vector<int> kids;
         kids.reserve(snapshotChildren.size());
@@ -213,6 +362,16 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
             stack.push_back(kid);
         }
         m_nodes[size_t(n)].children = std::move(kids);
+    }
+    for (auto it = created.rbegin(); it != created.rend(); ++it) {
+        Node &node = m_nodes[size_t(*it)];
+        for (int c : node.children)
+            node.failedBelow += failuresIn(c);
+    }
+    if (m_merging) {
+        m_touched.insert(m_touched.end(), created.begin(), created.end());
+        if (failuresIn(top) > 0)
+            m_failuresMoved = true;
     }
     return top;
 }
@@ -244,8 +403,8 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
     int changedFrom = -1;
     const auto flushChanged = [&](int endRow) {
         if (changedFrom >= 0)
-            emit dataChanged(index(base + changedFrom, 0, parentIndex),
-                             index(base + endRow - 1, ColumnCount - 1, parentIndex));
+            Q_EMIT dataChanged(index(base + changedFrom, 0, parentIndex),
+                               index(base + endRow - 1, ColumnCount - 1, parentIndex));
         changedFrom = -1;
     };
     for (size_t k = 0; k < oldCount; ++k) {
@@ -276,8 +435,11 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
         auto &children = m_nodes[size_t(p)].children;
         const std::vector<int> doomed(children.begin() + first, children.begin() + last + 1);
         children.erase(children.begin() + first, children.begin() + last + 1);
-        for (int d : doomed)
+        for (int d : doomed) {
+            if (failuresIn(d) > 0)
+                m_failuresMoved = true;
             freeSubtree(d);
+        }
         renumber(p, size_t(first));
         endRemoveRows();
     }
@@ -324,6 +486,12 @@ bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
     const bool rowChanged = !node.fc.sameExceptActivity(fresh) ||
                             node.parentMissing != t.parentMissing ||
                             node.cycleBroken != t.cycleBroken || node.duplicateId != t.duplicateId;
+    if (node.fc.status != fresh.status) {
+        m_touched.push_back(n);
+        if ((node.fc.status.state() == CallState::Failed) !=
+            (fresh.status.state() == CallState::Failed))
+            m_failuresMoved = true;
+    }
 
     QList<ActivityEntry> &activity = node.fc.activity;
     const int oldCount = int(activity.size());
@@ -350,7 +518,7 @@ bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
         }
         activity = fresh.activity;
         if (first >= 0)
-            emit dataChanged(index(first, 0, self), index(last, ColumnCount - 1, self));
+            Q_EMIT dataChanged(index(first, 0, self), index(last, ColumnCount - 1, self));
     }
     if (rowChanged) {
         node.fc = fresh;
@@ -386,7 +554,7 @@ QModelIndex CallTreeModel::indexOfNode(int node, int column) const
 {
     if (node == RootNode)
         return {};
-    return createIndex(rowOf(node), column, quintptr(node));
+    return createIndex(rowOf(node), column, nodeId(node));
 }
 
 const FunctionCall *CallTreeModel::functionCall(const QModelIndex &index) const
@@ -409,19 +577,19 @@ QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent)
         const auto &roots = m_nodes[RootNode].children;
         if (size_t(row) >= roots.size())
             return {};
-        return createIndex(row, column, quintptr(roots[size_t(row)]));
+        return createIndex(row, column, nodeId(roots[size_t(row)]));
     }
     const quintptr id = parent.internalId();
     if (parent.column() != 0 || isActivityId(id))
         return {};
-    const Node &p = m_nodes[size_t(id)];
+    const Node &p = m_nodes[size_t(ownerOf(id))];
     const int activities = int(p.fc.activity.size());
     if (row < activities)
-        return createIndex(row, column, activityId(int(id), row));
+        return createIndex(row, column, activityId(ownerOf(id), row));
     const size_t childPos = size_t(row - activities);
     if (childPos >= p.children.size())
         return {};
-    return createIndex(row, column, quintptr(p.children[childPos]));
+    return createIndex(row, column, nodeId(p.children[childPos]));
 }
 
 QModelIndex CallTreeModel::parent(const QModelIndex &child) const
@@ -431,7 +599,7 @@ QModelIndex CallTreeModel::parent(const QModelIndex &child) const
     const quintptr id = child.internalId();
     if (isActivityId(id))
         return indexOfNode(ownerOf(id));
-    return indexOfNode(m_nodes[size_t(id)].parent);
+    return indexOfNode(m_nodes[size_t(ownerOf(id))].parent);
 }
 
 int CallTreeModel::rowCount(const QModelIndex &parent) const
@@ -441,7 +609,7 @@ int CallTreeModel::rowCount(const QModelIndex &parent) const
     const quintptr id = parent.internalId();
     if (parent.column() != 0 || isActivityId(id))
         return 0;
-    const Node &p = m_nodes[size_t(id)];
+    const Node &p = m_nodes[size_t(ownerOf(id))];
     return int(p.fc.activity.size() + qsizetype(p.children.size()));
 }
 
@@ -525,6 +693,8 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(step ? NodeKind::Activity : NodeKind::FunctionCall);
     case FunctionCallIdRole:
         return owner.fc.functionCallID;
+    case FailedDescendantsRole:
+        return step ? 0 : owner.failedBelow;
     case Qt::FontRole:
         // Steps inside a function call read differently from the function calls beside them.
         if (step) {

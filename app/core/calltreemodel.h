@@ -13,6 +13,20 @@
 
 namespace bem {
 
+// How many function calls of a call are in each state; `other` is any status the API does
+// not document (and a missing one).
+struct StatusCounts
+{
+    int total = 0, pending = 0, running = 0, completed = 0, failed = 0, other = 0;
+
+    friend bool operator==(const StatusCounts &a, const StatusCounts &b)
+    {
+        return a.total == b.total && a.pending == b.pending && a.running == b.running &&
+               a.completed == b.completed && a.failed == b.failed && a.other == b.other;
+    }
+    friend bool operator!=(const StatusCounts &a, const StatusCounts &b) { return !(a == b); }
+};
+
 // The function calls of one call as a tree: one row per function call, with its
 // activity entries as its first children, then the function calls it spawned.
 //
@@ -53,6 +67,8 @@ public:
         CycleBrokenRole,   // bool
         DuplicateIdRole,   // bool
         FullTextRole,      // the column's value uncut, for copying
+        // int: failed function calls strictly below a function call row (0 on activity rows)
+        FailedDescendantsRole,
     };
     Q_ENUM(Role)
 
@@ -66,6 +82,13 @@ public:
     void clear();
     const QString &callID() const { return m_callID; }
     int functionCallCount() const { return m_functionCallCount; }
+    const StatusCounts &statusCounts() const { return m_counts; }
+    // "14 function calls · 9 completed · 3 running · 1 pending · 1 failed"
+    static QString describeCounts(const StatusCounts &counts);
+
+    // The row of the first function call (in API order) with this ID, column 0; invalid
+    // when there is none.
+    QModelIndex indexForFunctionCallId(const QString &functionCallID) const;
 
     // The function call at `index`, or at its parent for an activity row; nullptr for
     // an invalid index.
@@ -84,6 +107,16 @@ public:
 
     QIcon statusIcon(CallState state) const;
 
+Q_SIGNALS:
+    // The end of every setSnapshot() and clear(): all their row and data signals are out,
+    // statusesChanged() and countsChanged() come next. Proxies settle what they deferred.
+    void snapshotApplied();
+    // statusCounts() is different after a setSnapshot() or clear().
+    void countsChanged();
+    // After a merge (never a reset), once: the function call rows whose status changed and
+    // those inserted, column 0. Never emitted with an empty list.
+    void statusesChanged(const QList<QPersistentModelIndex> &rows);
+
 private:
     struct Node
     {
@@ -93,6 +126,7 @@ private:
         std::vector<int> children;
         FunctionCall fc;
         int occurrence = 0; // with duplicate IDs: which one of them this is
+        int failedBelow = 0;
         bool parentMissing = false;
         bool cycleBroken = false;
         bool duplicateId = false;
@@ -110,6 +144,13 @@ private:
                        std::vector<int> &queue);
     bool updateNode(const CallSnapshot &s, int node);
     void renumber(int node, size_t from);
+    bool isFailed(int node) const;
+    int failuresIn(int node) const
+    {
+        return int(isFailed(node)) + m_nodes[size_t(node)].failedBelow;
+    }
+    void updateFailedCounts();
+    void setCounts(const StatusCounts &counts);
     int activityCount(int node) const;
     int rowOf(int node) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
@@ -121,6 +162,12 @@ private:
     std::vector<Node> m_nodes;
     std::vector<int> m_freeNodes;
     std::vector<int> m_occurrence; // per snapshot index, while merging
+    QHash<QString, int> m_byId;    // functionCallID -> node of its first occurrence
+    // While merging: rows to report in statusesChanged(), and whether failure counts moved.
+    std::vector<int> m_touched;
+    bool m_merging = false;
+    bool m_failuresMoved = false;
+    StatusCounts m_counts;
     QString m_callID;
     bool m_loaded = false;
     int m_functionCallCount = 0;

@@ -31,15 +31,19 @@ constexpr qint64 Second = 1000;
 constexpr qint64 Minute = 60 * Second;
 
 // Looks like an S3 presigned GET URL; the signature is a hash of the key so that it is
-// stable and differs per object.
+// stable and differs per object. Signed at the start of the current UTC day for seven
+// days (S3's longest): links stay openable whenever the demo runs, and a body changes at
+// most once a day, so refreshes of an unchanged call stay byte-identical.
 QString presignedUrl(const QString &key)
 {
     const QByteArray signature =
         QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex();
+    const QString day = QDateTime::currentDateTimeUtc().date().toString(QStringLiteral("yyyyMMdd"));
     return QStringLiteral("https://bem-demo-inputs.s3.amazonaws.com/") + key +
            QStringLiteral("?X-Amz-Algorithm=AWS4-HMAC-SHA256"
-                          "&X-Amz-Credential=AKIAEXAMPLEBEMDEMO00%2F20261130%2Fus-east-1%2Fs3%"
-                          "2Faws4_request&X-Amz-Date=20261130T090000Z&X-Amz-Expires=3600"
+                          "&X-Amz-Credential=AKIAEXAMPLEBEMDEMO00%2F") +
+           day + QStringLiteral("%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=") + day +
+           QStringLiteral("T000000Z&X-Amz-Expires=604800"
                           "&X-Amz-SignedHeaders=host&X-Amz-Signature=") +
            QString::fromLatin1(signature);
 }

@@ -8,7 +8,8 @@ namespace bem {
 
 // The callIDs the local server knows, and the response bodies of its scenarios. The
 // bodies are generated in code (deterministic: fixed IDs, fixed times relative to a fixed
-// epoch) so the demo works without any file or network.
+// epoch; only the input links' signing date follows the calendar day, so they stay
+// openable) so the demo works without any file or network.
 struct DemoCalls
 {
     // A workflow call that advances one stage per GET, pending → … → completed.

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+#include "callfilterproxymodel.h"
+
+#include "calltreemodel.h"
+
+#include <algorithm>
+#include <array>
+
+namespace bem {
+namespace {
+
+// The roles rowMatches() reads: a dataChanged() naming none of them cannot change a match.
+bool touchesFilteredRoles(const QList<int> &roles)
+{
+    if (roles.isEmpty())
+        return true;
+    static constexpr int filtered[] = {
+        Qt::DisplayRole,
+        CallTreeModel::FullTextRole,
+        CallTreeModel::FunctionCallIdRole,
+        CallTreeModel::FunctionIdRole,
+        CallTreeModel::RawStatusRole,
+        CallTreeModel::ReferenceIdRole,
+        CallTreeModel::StatusRole,
+        CallTreeModel::NodeKindRole,
+    };
+    return std::any_of(roles.begin(), roles.end(), [](int role) {
+        return std::find(std::begin(filtered), std::end(filtered), role) != std::end(filtered);
+    });
+}
+
+} // namespace
+
+CallFilterProxyModel::CallFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    // Rows keep the API order; filtering still follows data changes.
+    setDynamicSortFilter(true);
+}
+
+CallFilterProxyModel::~CallFilterProxyModel() = default;
+
+void CallFilterProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    if (model == sourceModel())
+        return;
+    for (const QMetaObject::Connection &c : m_connections)
+        disconnect(c);
+    m_connections.clear();
+    m_source = model;
+    m_needsRefilter = false;
+    // Built before the base class's reset, when views start asking for rows.
+    rebuild();
+    if (model) {
+        // Connected before QSortFilterProxyModel's own handlers, so the cache is current
+        // when they call filterAcceptsRow().
+        const auto rebuildAll = [this] { rebuild(); };
+        m_connections = {
+            connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                    [this] { m_entries.clear(); }),
+            connect(model, &QAbstractItemModel::modelReset, this, rebuildAll),
+            connect(model, &QAbstractItemModel::layoutChanged, this, rebuildAll),
+            connect(model, &QAbstractItemModel::rowsMoved, this, rebuildAll),
+            connect(model, &QObject::destroyed, this, [this] { m_entries.clear(); }),
+            connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                    &CallFilterProxyModel::sourceRowsAboutToBeRemoved),
+            connect(model, &QAbstractItemModel::rowsInserted, this,
+                    &CallFilterProxyModel::sourceRowsInserted),
+            connect(model, &QAbstractItemModel::dataChanged, this,
+                    &CallFilterProxyModel::sourceDataChanged),
+        };
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+    if (!model)
+        return;
+    if (auto *calls = qobject_cast<CallTreeModel *>(model)) {
+        // One re-filter per refresh, however many of its signals moved a match.
+        m_connections.push_back(connect(calls, &CallTreeModel::snapshotApplied, this,
+                                        &CallFilterProxyModel::refilterIfNeeded));
+        return;
+    }
+    // Other models: right after QSortFilterProxyModel has handled each change.
+    const auto refilter = [this] { refilterIfNeeded(); };
+    m_connections.push_back(connect(model, &QAbstractItemModel::rowsInserted, this, refilter));
+    m_connections.push_back(connect(model, &QAbstractItemModel::rowsRemoved, this, refilter));
+    m_connections.push_back(connect(model, &QAbstractItemModel::dataChanged, this, refilter));
+}
+
+void CallFilterProxyModel::setFilterText(const QString &text)
+{
+    m_text = text;
+    const QStringList words = text.simplified().split(u' ', Qt::SkipEmptyParts);
+    if (words == m_words)
+        return;
+    m_words = words;
+    rebuild();
+    m_needsRefilter = false;
+    invalidateRowsFilter();
+}
+
+bool CallFilterProxyModel::matches(const QModelIndex &sourceIndex) const
+{
+    if (m_words.isEmpty() || !sourceIndex.isValid())
+        return false;
+    const QModelIndex index =
+        sourceIndex.model() == this ? mapToSource(sourceIndex) : QModelIndex(sourceIndex);
+    return index.isValid() && rowMatches(index.siblingAtColumn(0));
+}
+
+bool CallFilterProxyModel::isActivity(const QModelIndex &sourceIndex) const
+{
+    return sourceIndex.data(CallTreeModel::NodeKindRole).value<CallTreeModel::NodeKind>() ==
+           CallTreeModel::NodeKind::Activity;
+}
+
+bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
+{
+    std::array<QString, 6> fields;
+    size_t count = 0;
+    fields[count++] = index.siblingAtColumn(CallTreeModel::NameColumn)
+                          .data(CallTreeModel::FullTextRole)
+                          .toString();
+    fields[count++] = index.data(CallTreeModel::RawStatusRole).toString();
+    if (!isActivity(index)) {
+        fields[count++] = index.data(CallTreeModel::FunctionCallIdRole).toString();
+        fields[count++] = index.data(CallTreeModel::FunctionIdRole).toString();
+        fields[count++] = index.data(CallTreeModel::ReferenceIdRole).toString();
+        fields[count++] = index.siblingAtColumn(CallTreeModel::TypeColumn)
+                              .data(CallTreeModel::FullTextRole)
+                              .toString();
+    }
+    return std::all_of(m_words.begin(), m_words.end(), [&](const QString &word) {
+        return std::any_of(fields.begin(), fields.begin() + qsizetype(count),
+                           [&](const QString &f) { return f.contains(word, Qt::CaseInsensitive); });
+    });
+}
+
+bool CallFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_words.isEmpty())
+        return true;
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (isActivity(index)) {
+        if (!sourceParent.isValid())
+            return false;
+        const auto owner = m_entries.constFind(sourceParent.internalId());
+        if (owner == m_entries.constEnd())
+            return false;
+        return owner->self ||
+               (size_t(sourceRow) < owner->steps.size() && owner->steps[size_t(sourceRow)]);
+    }
+    const auto it = m_entries.constFind(index.internalId());
+    return it != m_entries.constEnd() && it->visible();
+}
+
+CallFilterProxyModel::Entry *CallFilterProxyModel::entry(const QModelIndex &sourceIndex)
+{
+    if (!sourceIndex.isValid())
+        return nullptr;
+    const auto it = m_entries.find(sourceIndex.internalId());
+    return it == m_entries.end() ? nullptr : &*it;
+}
+
+void CallFilterProxyModel::rebuild()
+{
+    m_entries.clear();
+    if (!m_source || m_words.isEmpty())
+        return;
+    const int rows = m_source->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex index = m_source->index(row, 0);
+        if (!isActivity(index))
+            addSubtree(index);
+    }
+}
+
+// Enters the function call at `top` and everything below it into the cache, children
+// before parents, without recursion; returns how many matching rows it adds (itself
+// included).
+int CallFilterProxyModel::addSubtree(const QModelIndex &top)
+{
+    struct Frame
+    {
+        QModelIndex index;
+        int next;
+        int count;
+        int below;
+    };
+    std::vector<Frame> stack;
+    const auto enter = [&](const QModelIndex &index) {
+        Entry fresh;
+        fresh.self = rowMatches(index);
+        m_entries.insert(index.internalId(), std::move(fresh));
+        stack.push_back({index, 0, m_source->rowCount(index), 0});
+    };
+    enter(top);
+    int added = 0;
+    while (!stack.empty()) {
+        Frame &f = stack.back();
+        if (f.next < f.count) {
+            const QModelIndex child = m_source->index(f.next++, 0, f.index);
+            if (isActivity(child)) {
+                const bool match = rowMatches(child);
+                m_entries[f.index.internalId()].steps.push_back(match);
+                f.below += int(match);
+            } else {
+                enter(child); // `f` is not used after this
+            }
+            continue;
+        }
+        Entry &done = m_entries[f.index.internalId()];
+        done.below = f.below;
+        const int matching = int(done.self) + f.below;
+        stack.pop_back();
+        if (stack.empty())
+            added = matching;
+        else
+            stack.back().below += matching;
+    }
+    return added;
+}
+
+// Drops the function call at `top` and everything below it from the cache; returns how
+// many matching rows go with it.
+int CallFilterProxyModel::removeSubtree(const QModelIndex &top)
+{
+    const Entry *e = entry(top);
+    const int removed = e ? int(e->self) + e->below : 0;
+    std::vector<QModelIndex> stack{top};
+    while (!stack.empty()) {
+        const QModelIndex index = stack.back();
+        stack.pop_back();
+        m_entries.remove(index.internalId());
+        const int rows = m_source->rowCount(index);
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex child = m_source->index(row, 0, index);
+            if (!isActivity(child))
+                stack.push_back(child);
+        }
+    }
+    return removed;
+}
+
+// Counts `delta` more matching rows below `parent` and each of its ancestors. One that
+// appears or disappears this way gets no source signal of its own: re-filter later.
+void CallFilterProxyModel::addBelow(const QModelIndex &parent, int delta)
+{
+    if (delta == 0)
+        return;
+    for (QModelIndex p = parent; p.isValid(); p = p.parent()) {
+        Entry *e = entry(p);
+        if (!e)
+            continue;
+        const bool wasVisible = e->visible();
+        e->below += delta;
+        if (e->visible() != wasVisible)
+            m_needsRefilter = true;
+    }
+}
+
+void CallFilterProxyModel::refilterIfNeeded()
+{
+    if (!m_needsRefilter)
+        return;
+    m_needsRefilter = false;
+    invalidateRowsFilter();
+}
+
+void CallFilterProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first,
+                                                      int last)
+{
+    if (m_words.isEmpty())
+        return;
+    int delta = 0;
+    for (int row = last; row >= first; --row) {
+        const QModelIndex index = m_source->index(row, 0, parent);
+        if (!isActivity(index)) {
+            delta -= removeSubtree(index);
+            continue;
+        }
+        Entry *owner = entry(parent);
+        if (owner && size_t(row) < owner->steps.size()) {
+            delta -= int(owner->steps[size_t(row)]);
+            owner->steps.erase(owner->steps.begin() + row);
+        }
+    }
+    addBelow(parent, delta);
+}
+
+void CallFilterProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (m_words.isEmpty())
+        return;
+    int delta = 0;
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_source->index(row, 0, parent);
+        if (!isActivity(index)) {
+            delta += addSubtree(index);
+            continue;
+        }
+        Entry *owner = entry(parent);
+        if (owner && size_t(row) <= owner->steps.size()) {
+            const bool match = rowMatches(index);
+            owner->steps.insert(owner->steps.begin() + row, match);
+            delta += int(match);
+        }
+    }
+    addBelow(parent, delta);
+}
+
+void CallFilterProxyModel::sourceDataChanged(const QModelIndex &topLeft,
+                                             const QModelIndex &bottomRight,
+                                             const QList<int> &roles)
+{
+    if (m_words.isEmpty() || !topLeft.isValid() || !touchesFilteredRoles(roles))
+        return;
+    const QModelIndex parent = topLeft.parent();
+    int delta = 0;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = m_source->index(row, 0, parent);
+        const bool match = rowMatches(index);
+        if (isActivity(index)) {
+            Entry *owner = entry(parent);
+            if (owner && size_t(row) < owner->steps.size() && owner->steps[size_t(row)] != match) {
+                owner->steps[size_t(row)] = match;
+                delta += match ? 1 : -1;
+            }
+            continue;
+        }
+        Entry *e = entry(index);
+        if (!e || e->self == match)
+            continue;
+        e->self = match;
+        delta += match ? 1 : -1;
+        // The source says nothing about its steps, which follow their function call.
+        if (std::find(e->steps.begin(), e->steps.end(), false) != e->steps.end())
+            m_needsRefilter = true;
+    }
+    addBelow(parent, delta);
+}
+
+} // namespace bem

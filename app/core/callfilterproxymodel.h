@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QMetaObject>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+#include <vector>
+
+namespace bem {
+
+// Filters a CallTreeModel by text, keeping the API order (it never sorts).
+//
+// Every word of the text must occur, case-insensitively, somewhere in the row: a function
+// call's name, functionCallID, functionID, type, raw status or reference ID; an activity
+// row's name or raw status. A row stays visible when it matches, when something below it
+// matches (so matches keep their ancestors), and, for an activity row, when its function
+// call matches: a matching function call shows its steps, but the function calls it
+// spawned only when they match themselves (or contain a match).
+//
+// Whether a row "or something below it" matches is kept in a cache updated from the source
+// model's signals, so that a refresh costs the depth of the changed rows instead of walking
+// whole subtrees as QSortFilterProxyModel's own recursive filtering would (which is why
+// recursiveFilteringEnabled stays off: filterAcceptsRow already answers for the subtree).
+// The source is meant to be a CallTreeModel: the cache keys rows by its internalIds (one
+// per row, kept while the row lives, unlike QStandardItemModel's), relies on activity rows
+// coming before the child function calls, and re-filters once per refresh, on
+// CallTreeModel::snapshotApplied() (after each change for any other model).
+class CallFilterProxyModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit CallFilterProxyModel(QObject *parent = nullptr);
+    ~CallFilterProxyModel() override;
+    Q_DISABLE_COPY_MOVE(CallFilterProxyModel)
+
+    // Whitespace-separated words; empty shows everything.
+    void setFilterText(const QString &text);
+    const QString &filterText() const { return m_text; }
+
+    // Whether the row at `sourceIndex` itself matches the filter text, rather than being
+    // shown for a match below it or for its function call; false while there is no filter.
+    bool matches(const QModelIndex &sourceIndex) const;
+
+    void setSourceModel(QAbstractItemModel *model) override;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    struct Entry
+    {
+        bool self = false;       // the function call itself matches
+        int below = 0;           // matching rows below it, activity rows included
+        std::vector<bool> steps; // which of its activity rows match
+        bool visible() const { return self || below > 0; }
+    };
+
+    bool rowMatches(const QModelIndex &sourceIndex) const;
+    bool isActivity(const QModelIndex &sourceIndex) const;
+    Entry *entry(const QModelIndex &sourceIndex);
+    void rebuild();
+    int addSubtree(const QModelIndex &top);
+    int removeSubtree(const QModelIndex &top);
+    void addBelow(const QModelIndex &parent, int delta);
+    void refilterIfNeeded();
+
+    void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void sourceRowsInserted(const QModelIndex &parent, int first, int last);
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles);
+
+    QString m_text;
+    QStringList m_words;
+    QPointer<QAbstractItemModel> m_source;
+    QHash<quintptr, Entry> m_entries; // function call rows by the source's internalId
+    std::vector<QMetaObject::Connection> m_connections;
+    // Rows whose visibility changed without a source signal about them (an ancestor, or
+    // the steps of a function call that started or stopped matching): re-filter at the end
+    // of the source's update.
+    bool m_needsRefilter = false;
+};
+
+} // namespace bem

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include "urlopenpolicy.h"
+
+#include "formatting.h"
+
+#include <QStringList>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <limits>
+
+namespace bem {
+
+namespace {
+
+// Caps that keep the date arithmetic in range: a link valid for a century, or until the
+// end of year 9999, is "not expired" for every purpose of ours.
+constexpr qint64 MaxLifetimeSecs = qint64(100) * 366 * 24 * 60 * 60;
+constexpr qint64 MaxEpochSecs = 253402300799; // 9999-12-31T23:59:59Z
+
+// Digits only (no sign, no spaces); a number too large for qint64 reads as its maximum.
+std::optional<qint64> parseSeconds(const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    return ok ? value : std::numeric_limits<qint64>::max();
+}
+
+// Exactly yyyyMMddTHHmmssZ, in UTC.
+std::optional<QDateTime> parseAmzDate(const QString &text)
+{
+    if (text.size() != 16 || text.at(8) != u'T' || text.at(15) != u'Z')
+        return std::nullopt;
+    const auto number = [&text](qsizetype from, qsizetype length) -> int {
+        int value = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            const QChar c = text.at(i);
+            if (c < u'0' || c > u'9')
+                return -1;
+            value = value * 10 + (c.unicode() - u'0');
+        }
+        return value;
+    };
+    const QDate date(number(0, 4), number(4, 2), number(6, 2));
+    const QTime time(number(9, 2), number(11, 2), number(13, 2));
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+
+QString hostForMessage(const QUrl &url)
+{
+    // The ASCII (punycode) form: a look-alike Unicode host cannot pass for another here.
+    return url.host(QUrl::EncodeUnicode);
+}
+
+} // namespace
+
+std::optional<QDateTime> presignedExpiry(const QUrl &url)
+{
+    std::optional<QString> signedAt;
+    std::optional<QString> lifetime;
+    std::optional<QString> expires;
+    const auto keepFirst = [](std::optional<QString> &slot, const QString &value) {
+        if (!slot)
+            slot = value;
+    };
+    const QUrlQuery query(url);
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items) {
+        const QString key = name.toLower();
+        if (key == QLatin1String("x-amz-date") || key == QLatin1String("x-goog-date"))
+            keepFirst(signedAt, value);
+        else if (key == QLatin1String("x-amz-expires") || key == QLatin1String("x-goog-expires"))
+            keepFirst(lifetime, value);
+        else if (key == QLatin1String("expires"))
+            keepFirst(expires, value);
+    }
+
+    std::optional<QDateTime> result;
+    if (signedAt && lifetime) {
+        const std::optional<QDateTime> start = parseAmzDate(*signedAt);
+        const std::optional<qint64> seconds = parseSeconds(*lifetime);
+        if (start && seconds)
+            result = start->addSecs(std::min(*seconds, MaxLifetimeSecs));
+    }
+    if (expires) {
+        if (const std::optional<qint64> seconds = parseSeconds(*expires)) {
+            const QDateTime end =
+                QDateTime::fromSecsSinceEpoch(std::min(*seconds, MaxEpochSecs), Qt::UTC);
+            if (!result || end < *result)
+                result = end;
+        }
+    }
+    return result;
+}
+
+UrlCheck checkUrlToOpen(const QString &text, const QDateTime &now)
+{
+    UrlCheck check;
+    const QString trimmed = text.trimmed();
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (trimmed.isEmpty() || !url.isValid() || url.isRelative()) {
+        check.reason =
+            QStringLiteral("This is not a web address (https://\u2026), so it is not opened.");
+        return check;
+    }
+    // QUrl has validated and lower-cased the scheme: letters, digits, "+", "-", ".".
+    const QString scheme = url.scheme();
+    const bool https = scheme == QLatin1String("https");
+    if (!https && scheme != QLatin1String("http")) {
+        check.reason = QStringLiteral("Links starting with \u201C%1:\u201D are not opened: only "
+                                      "web addresses (https://\u2026) are.")
+                           .arg(singleLine(scheme, 40));
+        return check;
+    }
+    if (url.host().isEmpty()) {
+        check.reason = QStringLiteral("This web address names no site, so it is not opened.");
+        return check;
+    }
+
+    check.url = url;
+    if (const std::optional<QDateTime> expiry = presignedExpiry(url); expiry && *expiry <= now) {
+        check.verdict = UrlCheck::Verdict::Expired;
+        check.expiredAt = expiry->toUTC();
+        check.reason = QStringLiteral("This link expired on %1 (presigned links work for a "
+                                      "limited time). Refresh the call to get a fresh link.")
+                           .arg(formatUtcTime(check.expiredAt));
+        return check;
+    }
+
+    QStringList concerns;
+    if (!https)
+        concerns << QStringLiteral("This link to \u201C%1\u201D is not encrypted (http, not "
+                                   "https): anyone on the network could read or change what "
+                                   "it loads.")
+                        .arg(hostForMessage(url));
+    // "https://api.bem.ai@evil.example/" goes to evil.example: say where it really goes.
+    if (!url.userInfo().isEmpty())
+        concerns << QStringLiteral("This link has a user name in it (before \u201C@\u201D), "
+                                   "which can disguise where it goes: it opens \u201C%1\u201D.")
+                        .arg(hostForMessage(url));
+    if (concerns.isEmpty()) {
+        check.verdict = UrlCheck::Verdict::Open;
+    } else {
+        check.verdict = UrlCheck::Verdict::AskFirst;
+        check.reason = concerns.join(u' ');
+    }
+    return check;
+}
+
+} // namespace bem

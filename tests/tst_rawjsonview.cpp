@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: MIT
+#include "rawjsonview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+using namespace bem;
+
+namespace {
+
+// A call with `count` function calls: a few thousand lines once pretty-printed.
+QByteArray bigCall(int count, const QString &status, bool withExtraField = false)
+{
+    QJsonArray functionCalls;
+    for (int i = 0; i < count; ++i)
+        functionCalls.append(QJsonObject{
+            {QStringLiteral("functionCallID"), QStringLiteral("fc_%1").arg(i)},
+            {QStringLiteral("status"), i == count - 1 ? status : QStringLiteral("completed")},
+            {QStringLiteral("activity"),
+             QJsonArray{QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Step")},
+                                    {QStringLiteral("status"), QStringLiteral("completed")}}}}});
+    QJsonObject call{{QStringLiteral("callID"), QStringLiteral("c_1")},
+                     {QStringLiteral("status"), status},
+                     {QStringLiteral("functionCalls"), functionCalls}};
+    // Keys are printed sorted: "callID" < "callReferenceID" < "functionCalls", so this
+    // adds lines above everything that follows.
+    if (withExtraField)
+        call.insert(QStringLiteral("callReferenceID"),
+                    QJsonArray{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+    return QJsonDocument(QJsonObject{{QStringLiteral("call"), call}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QPlainTextEdit *editOf(RawJsonView &view)
+{
+    return view.findChild<QPlainTextEdit *>(QStringLiteral("text"));
+}
+
+QString findStatus(RawJsonView &view)
+{
+    return view.findChild<QLabel *>(QStringLiteral("findStatus"))->text();
+}
+
+QWidget *findBar(RawJsonView &view)
+{
+    return view.findChild<QWidget *>(QStringLiteral("findBar"));
+}
+
+int cursorLine(RawJsonView &view)
+{
+    return editOf(view)->textCursor().blockNumber();
+}
+
+} // namespace
+
+// The Raw JSON tab: what is shown (pretty JSON, or the body as received under a note,
+// always as plain text), finding, copying, saving the exact bytes, and keeping the reading
+// position while a live call is refreshed under it.
+class TestRawJsonView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void emptyView_saysNoResponseAndOffersNothing()
+    {
+        RawJsonView view;
+        QCOMPARE(view.text(), QString());
+        QVERIFY(!view.hasResponse());
+        QCOMPARE(editOf(view)->placeholderText(), QStringLiteral("No response yet."));
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("copyAll"))->isEnabled());
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("saveAs"))->isEnabled());
+        QString error;
+        QVERIFY(!view.saveTo(QStringLiteral("/tmp/never-written.json"), &error));
+        QVERIFY(error.startsWith(QStringLiteral("Could not save to ")));
+    }
+
+    void validJson_isPrettyPrintedAndKeptAsReceived()
+    {
+        RawJsonView view;
+        const QByteArray body = "{\"call\":{\"status\":\"running\",\"callID\":\"c_1\"}}";
+        view.setResponse(body);
+        QCOMPARE(view.response(), body);
+        QVERIFY(view.isJson());
+        QString expected =
+            QString::fromUtf8(QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented));
+        expected.chop(1); // no empty last line
+        QCOMPARE(view.text(), expected);
+        QVERIFY(view.text().contains(QStringLiteral("\n        \"status\": \"running\"")));
+        QCOMPARE(editOf(view)->toPlainText(), view.text());
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("note"))->isHidden());
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("copyAll"))->isEnabled());
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("saveAs"))->isEnabled());
+
+        view.clear();
+        QCOMPARE(view.text(), QString());
+        QCOMPARE(view.response(), QByteArray());
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("saveAs"))->isEnabled());
+    }
+
+    void textEdit_isReadOnlyMonospacedPlainText()
+    {
+        RawJsonView view;
+        QPlainTextEdit *edit = editOf(view);
+        QVERIFY(edit->isReadOnly());
+        QVERIFY(!edit->isUndoRedoEnabled());
+        QCOMPARE(edit->lineWrapMode(), QPlainTextEdit::NoWrap);
+        QVERIFY(QFontInfo(edit->font()).fixedPitch());
+    }
+
+    void invalidJson_isShownAsReceivedUnderANote()
+    {
+        RawJsonView view;
+        const QByteArray body = "{\"call\": {\"status\": \"runn\xc3\xa9\xff";
+        view.setResponse(body);
+        QVERIFY(!view.isJson());
+        QCOMPARE(view.response(), body);
+        QCOMPARE(view.text(), QString::fromUtf8(body));
+        QVERIFY(view.text().contains(QStringLiteral("runn\u00e9\ufffd")));
+        auto *note = view.findChild<QLabel *>(QStringLiteral("note"));
+        QVERIFY(!note->isHidden());
+        QCOMPARE(note->text(),
+                 QStringLiteral("This response is not valid JSON; shown as received."));
+        QCOMPARE(note->textFormat(), Qt::PlainText);
+
+        view.setResponse("{}");
+        QVERIFY(note->isHidden());
+    }
+
+    void markup_isShownLiterally_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("literal");
+        QTest::newRow("html page") << QByteArray("<html><body><img src=file:///etc/passwd>"
+                                                 "<a href='https://evil.example'>x</a></body>")
+                                   << QStringLiteral("<img src=file:///etc/passwd>");
+        QTest::newRow("in a JSON string")
+            << QByteArray("{\"message\":\"<img src=file:///etc/passwd><b>bold</b>\"}")
+            << QStringLiteral("\"<img src=file:///etc/passwd><b>bold</b>\"");
+    }
+
+    void markup_isShownLiterally()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, literal);
+        RawJsonView view;
+        view.setResponse(body);
+        QVERIFY(view.text().contains(literal));
+        QVERIFY(editOf(view)->toPlainText().contains(literal));
+        // No image or anchor was made from it: the document holds plain text only.
+        QVERIFY(!editOf(view)->document()->toHtml().contains(QStringLiteral("<img")));
+        const QList<QLabel *> labels = view.findChildren<QLabel *>();
+        for (QLabel *label : labels)
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+
+    void findNext_wrapsAroundAndCounts()
+    {
+        RawJsonView view;
+        view.setResponse("{\"a\":\"Running\",\"b\":\"running\",\"c\":\"RUNNING\",\"d\":\"done\"}");
+        view.showFindBar();
+        QVERIFY(view.findNext(QStringLiteral("running")));
+        QCOMPARE(findStatus(view), QStringLiteral("1 of 3"));
+        QCOMPARE(editOf(view)->textCursor().selectedText(), QStringLiteral("Running"));
+        QVERIFY(view.findNext(QStringLiteral("running")));
+        QCOMPARE(findStatus(view), QStringLiteral("2 of 3"));
+        QVERIFY(view.findNext(QStringLiteral("running")));
+        QCOMPARE(findStatus(view), QStringLiteral("3 of 3"));
+        QCOMPARE(editOf(view)->textCursor().selectedText(), QStringLiteral("RUNNING"));
+        QVERIFY(view.findNext(QStringLiteral("running"))); // wraps to the first
+        QCOMPARE(findStatus(view), QStringLiteral("1 of 3"));
+        QVERIFY(view.findNext(QStringLiteral("running"), true)); // and back to the last
+        QCOMPARE(findStatus(view), QStringLiteral("3 of 3"));
+        QVERIFY(view.findNext(QStringLiteral("running"), true));
+        QCOMPARE(findStatus(view), QStringLiteral("2 of 3"));
+        QCOMPARE(editOf(view)->extraSelections().size(), 3);
+
+        QVERIFY(!view.findNext(QStringLiteral("pending")));
+        QCOMPARE(findStatus(view), QStringLiteral("Not found"));
+        QCOMPARE(editOf(view)->extraSelections().size(), 0);
+    }
+
+    void highlights_areCapped()
+    {
+        QJsonArray many;
+        for (int i = 0; i < 5000; ++i)
+            many.append(QStringLiteral("match"));
+        RawJsonView view;
+        view.setResponse(QJsonDocument(many).toJson(QJsonDocument::Compact));
+        view.showFindBar();
+        QVERIFY(view.findNext(QStringLiteral("MATCH")));
+        QCOMPARE(findStatus(view), QStringLiteral("1 of 5000"));
+        QCOMPARE(editOf(view)->extraSelections().size(), RawJsonView::MaxHighlightedMatches);
+    }
+
+    void keyboard_opensSearchesAndClosesTheFindBar()
+    {
+        // A window with its own Ctrl+F (the tree filter) around the view.
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *filter = new QLineEdit(&window);
+        layout->addWidget(filter);
+        auto *view = new RawJsonView(&window);
+        layout->addWidget(view);
+        auto *windowFind = new QAction(&window);
+        windowFind->setShortcut(QKeySequence::Find);
+        window.addAction(windowFind);
+        QSignalSpy windowFindTriggered(windowFind, &QAction::triggered);
+        window.resize(600, 400);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        view->setResponse("{\"a\":\"Running\",\"b\":\"running\",\"c\":\"done\"}");
+
+        QPlainTextEdit *edit = editOf(*view);
+        edit->setFocus();
+        QVERIFY(findBar(*view)->isHidden());
+        QTest::keySequence(edit, QKeySequence::Find);
+        QVERIFY(!findBar(*view)->isHidden());
+        QCOMPARE(windowFindTriggered.size(), 0);
+        auto *field = view->findChild<QLineEdit *>(QStringLiteral("findField"));
+        QCOMPARE(QApplication::focusWidget(), field);
+
+        QTest::keyClicks(field, QStringLiteral("running"));
+        QCOMPARE(findStatus(*view), QStringLiteral("1 of 2"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(findStatus(*view), QStringLiteral("2 of 2"));
+        QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(findStatus(*view), QStringLiteral("1 of 2"));
+        QTest::keySequence(field, QKeySequence::FindNext);
+        QCOMPARE(findStatus(*view), QStringLiteral("2 of 2"));
+        QTest::keySequence(field, QKeySequence::FindPrevious);
+        QCOMPARE(findStatus(*view), QStringLiteral("1 of 2"));
+
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(findBar(*view)->isHidden());
+        QCOMPARE(QApplication::focusWidget(), edit);
+        QCOMPARE(edit->extraSelections().size(), 0);
+
+        // F3 with the bar closed finds the last search again.
+        QTest::keySequence(edit, QKeySequence::FindNext);
+        QVERIFY(!findBar(*view)->isHidden());
+        QCOMPARE(findStatus(*view), QStringLiteral("2 of 2"));
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(findBar(*view)->isHidden());
+
+        // Outside the view, Ctrl+F is the window's.
+        filter->setFocus();
+        QTest::keySequence(filter, QKeySequence::Find);
+        QCOMPARE(windowFindTriggered.size(), 1);
+        QVERIFY(findBar(*view)->isHidden());
+    }
+
+    void saveTo_writesTheExactBytes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        RawJsonView view;
+        QSignalSpy saved(&view, &RawJsonView::saved);
+        // Odd spacing, CRLF and bytes that are not UTF-8: none of it may be "fixed".
+        const QByteArray body = "{ \"call\" :\r\n {\"status\":\"run\xffning\"}\t}  \n";
+        view.setResponse(body);
+        const QString path = dir.filePath(QStringLiteral("c_1.json"));
+        QString error;
+        QVERIFY(view.saveTo(path, &error));
+        QCOMPARE(error, QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), body);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.first().first().toString(), path);
+
+        // Pretty JSON too is saved as received, not as shown.
+        const QByteArray compact = "{\"a\":[1,2.50,3]}";
+        view.setResponse(compact);
+        QVERIFY(view.saveTo(path, &error));
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), compact);
+    }
+
+    void saveTo_reportsAnUnwritablePath()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // A regular file where a directory should be: unwritable even for root.
+        QFile blocker(dir.filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        RawJsonView view;
+        QSignalSpy saved(&view, &RawJsonView::saved);
+        view.setResponse("{}");
+        const QString path = dir.filePath(QStringLiteral("file/c_1.json"));
+        QString error;
+        QVERIFY(!view.saveTo(path, &error));
+        const QString prefix = QStringLiteral("Could not save to %1: ").arg(path);
+        QVERIFY2(error.startsWith(prefix), qPrintable(error));
+        QVERIFY2(error.size() > prefix.size(), qPrintable(error));
+        QCOMPARE(saved.size(), 0);
+        QVERIFY(!view.saveTo(QStringLiteral("/nonexistent-dir-for-bem/c_1.json"), nullptr));
+    }
+
+    void suggestedFileName_isASafeJsonName()
+    {
+        RawJsonView view;
+        QCOMPARE(view.suggestedFileName(), QStringLiteral("response.json"));
+        view.setSuggestedFileName(QStringLiteral("c_1.json"));
+        QCOMPARE(view.suggestedFileName(), QStringLiteral("c_1.json"));
+        view.setSuggestedFileName(QStringLiteral("c_1"));
+        QCOMPARE(view.suggestedFileName(), QStringLiteral("c_1.json"));
+        view.setSuggestedFileName(QStringLiteral("../a/b\\c"));
+        QCOMPARE(view.suggestedFileName(), QStringLiteral("_a_b_c.json"));
+        view.setSuggestedFileName(QString());
+        QCOMPARE(view.suggestedFileName(), QStringLiteral("response.json"));
+    }
+
+    void copyAll_putsTheShownTextOnTheClipboard()
+    {
+        RawJsonView view;
+        view.setResponse("{\"call\":{\"callID\":\"c_1\"}}");
+        QApplication::clipboard()->clear();
+        view.findChild<QPushButton *>(QStringLiteral("copyAll"))->click();
+        QCOMPARE(QApplication::clipboard()->text(), view.text());
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("\n")));
+    }
+
+    void refresh_keepsTheReadingPosition()
+    {
+        RawJsonView view;
+        view.resize(500, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QPlainTextEdit *edit = editOf(view);
+        view.setResponse(bigCall(80, QStringLiteral("running")));
+        QVERIFY(edit->document()->blockCount() > 600);
+
+        // Reading line 300, the cursor on line 305.
+        QTextCursor cursor(edit->document()->findBlockByNumber(305));
+        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 4);
+        edit->setTextCursor(cursor);
+        edit->verticalScrollBar()->setValue(300);
+        edit->horizontalScrollBar()->setValue(0);
+        QCOMPARE(edit->verticalScrollBar()->value(), 300);
+
+        // The same bytes again: nothing changes.
+        view.setResponse(bigCall(80, QStringLiteral("running")));
+        QCOMPARE(edit->verticalScrollBar()->value(), 300);
+        QCOMPARE(cursorLine(view), 305);
+
+        // A status changed: no line moved, so neither does the view.
+        view.setResponse(bigCall(80, QStringLiteral("completed")));
+        QVERIFY(view.text().contains(QStringLiteral("\"completed\"")));
+        QVERIFY(!view.text().contains(QStringLiteral("\"running\"")));
+        QCOMPARE(edit->verticalScrollBar()->value(), 300);
+        QCOMPARE(cursorLine(view), 305);
+        QCOMPARE(edit->textCursor().positionInBlock(), 4);
+
+        // Five lines appeared above: the same text stays in view, five lines further down.
+        const QString readLine = edit->document()->findBlockByNumber(300).text();
+        view.setResponse(bigCall(80, QStringLiteral("completed"), true));
+        QCOMPARE(edit->verticalScrollBar()->value(), 305);
+        QCOMPARE(edit->document()->findBlockByNumber(305).text(), readLine);
+        QCOMPARE(cursorLine(view), 310);
+
+        // Another call starts at the top.
+        view.clear();
+        view.setResponse(bigCall(10, QStringLiteral("running")));
+        QCOMPARE(edit->verticalScrollBar()->value(), 0);
+    }
+
+    void refresh_keepsTheFindBarCurrent()
+    {
+        RawJsonView view;
+        view.setResponse("{\"a\":\"running\",\"b\":\"running\"}");
+        view.showFindBar();
+        QVERIFY(view.findNext(QStringLiteral("running")));
+        QCOMPARE(findStatus(view), QStringLiteral("1 of 2"));
+        view.setResponse("{\"a\":\"running\",\"b\":\"done\"}");
+        QCOMPARE(findStatus(view), QStringLiteral("1 of 1"));
+        QCOMPARE(editOf(view)->extraSelections().size(), 1);
+
+        // The current match is gone: nothing else gets selected in its place.
+        view.setResponse("{\"a\":\"running\",\"b\":\"running\"}");
+        QVERIFY(view.findNext(QStringLiteral("running")));
+        QCOMPARE(findStatus(view), QStringLiteral("2 of 2"));
+        view.setResponse("{\"a\":\"running\",\"b\":\"stopped\"}");
+        QCOMPARE(editOf(view)->textCursor().selectedText(), QString());
+        QCOMPARE(findStatus(view), QStringLiteral("1 match"));
+    }
+};
+
+QTEST_MAIN(TestRawJsonView)
+#include "tst_rawjsonview.moc"

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: MIT
+#include "apiendpoint.h"
+#include "apikeystore.h"
+#include "fetchresult.h"
+#include "localapi.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace bem;
+
+namespace {
+const QByteArray Key = "sk_test_settings_0123456789abcdef";
+const QString WrongKey = QStringLiteral("sk_test_wrong_key_fedcba9876543210");
+
+QLineEdit *field(SettingsDialog &dialog, const QString &name)
+{
+    return dialog.findChild<QLineEdit *>(name);
+}
+
+QLabel *label(SettingsDialog &dialog, const QString &name)
+{
+    return dialog.findChild<QLabel *>(name);
+}
+
+QPushButton *okButton(SettingsDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+FetchResult runTest(SettingsDialog &dialog)
+{
+    QSignalSpy tested(&dialog, &SettingsDialog::connectionTested);
+    dialog.findChild<QPushButton *>(QStringLiteral("testConnection"))->click();
+    if (!tested.wait(15'000))
+        qFatal("the connection test did not finish");
+    return tested.first().first().value<FetchResult>();
+}
+
+// Every text the dialog shows, tooltips included.
+QStringList shownTexts(SettingsDialog &dialog)
+{
+    QStringList texts;
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    for (QLabel *l : labels)
+        texts << l->text() << l->toolTip();
+    const QList<QWidget *> widgets = dialog.findChildren<QWidget *>();
+    for (QWidget *w : widgets)
+        texts << w->toolTip();
+    return texts;
+}
+} // namespace
+
+// The Settings dialog against the real local bem API: the connection test uses the typed
+// key (or the one in use), says what happened in plain words, never sends the key where
+// it must not go, and the key itself is never shown. Saving goes through the key store
+// (keychain, or this session only on a headless machine), never anywhere else.
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_service;
+    QByteArray m_savedEnvironmentKey;
+    bool m_hadEnvironmentKey = false;
+
+    std::unique_ptr<ApiKeyStore> makeStore()
+    {
+        auto store = std::make_unique<ApiKeyStore>();
+        store->setServiceName(m_service);
+        QSignalSpy loaded(store.get(), &ApiKeyStore::loaded);
+        store->load();
+        if (!loaded.wait(15'000))
+            qFatal("the key store did not load");
+        return store;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qRegisterMetaType<FetchResult>();
+        // Whatever the keychain or its fallbacks might write lands in here.
+        qputenv("HOME", m_home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
+        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+        m_hadEnvironmentKey = qEnvironmentVariableIsSet("BEM_API_KEY");
+        m_savedEnvironmentKey = qgetenv("BEM_API_KEY");
+        qunsetenv("BEM_API_KEY");
+        m_service =
+            QStringLiteral("bem-call-inspector-test-%1").arg(QCoreApplication::applicationPid());
+    }
+
+    void cleanupTestCase()
+    {
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        store.forget();
+        QTest::qWait(100);
+        if (m_hadEnvironmentKey)
+            qputenv("BEM_API_KEY", m_savedEnvironmentKey);
+    }
+
+    void testConnection_succeedsWithTheTypedKey()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        QCOMPARE(field(dialog, QStringLiteral("baseUrl"))->text(), api.server.baseUrl().toString());
+        QCOMPARE(field(dialog, QStringLiteral("apiKey"))->text(), QString());
+        field(dialog, QStringLiteral("apiKey"))->setText(QString::fromLatin1(Key));
+
+        const FetchResult result = runTest(dialog);
+        QCOMPARE(result.outcome, FetchOutcome::Success);
+        const QString shown = label(dialog, QStringLiteral("testResult"))->text();
+        QVERIFY2(shown.startsWith(QStringLiteral("Connected to 127.0.0.1: the key works (")),
+                 qPrintable(shown));
+        QVERIFY2(shown.endsWith(QStringLiteral(" ms).")), qPrintable(shown));
+        QCOMPARE(label(dialog, QStringLiteral("testResult"))->textFormat(), Qt::PlainText);
+        QCOMPARE(api.server.requests().size(), 1);
+        QCOMPARE(api.server.requests().constFirst().apiKey, Key);
+        QCOMPARE(api.server.requests().constFirst().rawPath, QByteArray("/v2/calls"));
+    }
+
+    void testConnection_usesTheKeyInUseWhenNoneIsTyped()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
+        keys->save(QString::fromLatin1(Key));
+        QVERIFY(saved.wait(15'000));
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
+        keys->forget();
+    }
+
+    void testConnection_wrongKey_saysSoInPlainWords()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        field(dialog, QStringLiteral("apiKey"))->setText(WrongKey);
+        const FetchResult result = runTest(dialog);
+        QCOMPARE(result.outcome, FetchOutcome::Unauthorized);
+        QCOMPARE(result.httpStatus, 401);
+        const QString shown = label(dialog, QStringLiteral("testResult"))->text();
+        QVERIFY(!shown.isEmpty());
+        QCOMPARE(shown, result.message);
+        QVERIFY(!shownTexts(dialog).join(u'\n').contains(WrongKey));
+    }
+
+    void testConnection_secondClickRestarts()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        field(dialog, QStringLiteral("apiKey"))->setText(QString::fromLatin1(Key));
+        QSignalSpy tested(&dialog, &SettingsDialog::connectionTested);
+        auto *button = dialog.findChild<QPushButton *>(QStringLiteral("testConnection"));
+        button->click();
+        QCOMPARE(label(dialog, QStringLiteral("testResult"))->text(),
+                 QStringLiteral("Testing\u2026"));
+        QVERIFY(dialog.isTesting());
+        button->click();
+        QVERIFY(tested.wait(15'000));
+        QTest::qWait(200);
+        // The first check was dropped: one answer, for the second.
+        QCOMPARE(tested.size(), 1);
+        QCOMPARE(tested.first().first().value<FetchResult>().outcome, FetchOutcome::Success);
+    }
+
+    void plainHttpToAnotherMachine_isRefusedWithoutARequest()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        field(dialog, QStringLiteral("baseUrl"))->setText(QStringLiteral("http://example.com"));
+        QLabel *problem = label(dialog, QStringLiteral("baseUrlProblem"));
+        QVERIFY(!problem->isHidden());
+        QVERIFY(problem->text().contains(QStringLiteral("plain http")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+
+        field(dialog, QStringLiteral("apiKey"))->setText(QString::fromLatin1(Key));
+        QElapsedTimer timer;
+        timer.start();
+        const FetchResult result = runTest(dialog);
+        QCOMPARE(result.outcome, FetchOutcome::InsecureTransport);
+        QCOMPARE(result.httpStatus, 0);
+        QVERIFY(timer.elapsed() < 1000); // refused on the spot, not after a connection
+        QCOMPARE(label(dialog, QStringLiteral("testResult"))->text(), result.message);
+        QVERIFY(result.message.contains(QStringLiteral("Refusing to send your API key")));
+        QVERIFY(api.server.requests().isEmpty());
+    }
+
+    void baseUrl_invalidDisablesOk_validIsNormalized()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, ApiEndpoint::defaultBaseUrl());
+        QLineEdit *url = field(dialog, QStringLiteral("baseUrl"));
+        QLabel *problem = label(dialog, QStringLiteral("baseUrlProblem"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY(problem->isHidden());
+        QCOMPARE(url->placeholderText(), QStringLiteral("https://api.bem.ai"));
+
+        for (const QString &bad : {QStringLiteral("not a url"), QStringLiteral("ftp://api.bem.ai"),
+                                   QStringLiteral("https://"), QStringLiteral("api.bem.ai")}) {
+            url->setText(bad);
+            QVERIFY2(!okButton(dialog)->isEnabled(), qPrintable(bad));
+            QVERIFY2(!problem->isHidden() && !problem->text().isEmpty(), qPrintable(bad));
+            QCOMPARE(problem->textFormat(), Qt::PlainText);
+            QVERIFY(!dialog.baseUrl().isValid());
+        }
+
+        url->setText(QStringLiteral("  https://api.bem.ai/?x=1  "));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY(problem->isHidden());
+        QCOMPARE(dialog.baseUrl(), QUrl(QStringLiteral("https://api.bem.ai")));
+
+        url->clear(); // the placeholder: the default
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(dialog.baseUrl(), ApiEndpoint::defaultBaseUrl());
+    }
+
+    void accept_withAKey_savesItThroughTheStore()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
+        field(dialog, QStringLiteral("apiKey"))
+            ->setText(QStringLiteral(" ") + QString::fromLatin1(Key));
+        okButton(dialog)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(field(dialog, QStringLiteral("apiKey"))->text(), QString());
+        QVERIFY(saved.wait(15'000));
+        QCOMPARE(keys->key(), QString::fromLatin1(Key));
+        QVERIFY(keys->source() == ApiKeyStore::Source::Keychain ||
+                keys->source() == ApiKeyStore::Source::Session);
+        // The dialog's text follows: masked, with where the key lives.
+        QCOMPARE(label(dialog, QStringLiteral("keyInUse"))->text(),
+                 QStringLiteral("In use: %1 (%2)")
+                     .arg(ApiKeyStore::masked(keys->key()),
+                          ApiKeyStore::sourceDescription(keys->source())));
+        keys->forget();
+    }
+
+    void accept_withoutAKey_savesNothing()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
+        okButton(dialog)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QTest::qWait(100);
+        QCOMPARE(saved.size(), 0);
+        QVERIFY(!keys->hasKey());
+        QCOMPARE(label(dialog, QStringLiteral("keyInUse"))->text(),
+                 QStringLiteral("No key is set."));
+    }
+
+    void keychainProblem_isShownWithTheSessionOnlyNote()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
+        keys->save(QString::fromLatin1(Key));
+        QVERIFY(saved.wait(15'000));
+        if (keys->keychainProblem().isEmpty()) {
+            keys->forget();
+            QSKIP("this machine has a working keychain");
+        }
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        QLabel *note = label(dialog, QStringLiteral("keychainNote"));
+        QVERIFY(!note->isHidden());
+        QVERIFY(note->text().startsWith(keys->keychainProblem()));
+        QVERIFY(note->text().contains(QStringLiteral("A key entered now is kept for this "
+                                                     "session only")));
+        QVERIFY(label(dialog, QStringLiteral("keyInUse"))
+                    ->text()
+                    .endsWith(QStringLiteral("(for this session only)")));
+        keys->forget();
+    }
+
+    void environmentKey_isExplainedAsOverriding()
+    {
+        test::LocalApi api(Key);
+        auto keysWithout = makeStore();
+        SettingsDialog without(keysWithout.get(), &api.network, api.server.baseUrl());
+        QVERIFY(label(without, QStringLiteral("environmentNote"))->isHidden());
+
+        qputenv("BEM_API_KEY", Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        qunsetenv("BEM_API_KEY");
+        QLabel *note = label(dialog, QStringLiteral("environmentNote"));
+        QVERIFY(!note->isHidden());
+        QVERIFY(note->text().contains(QStringLiteral("BEM_API_KEY is set")));
+        QVERIFY(note->text().contains(QStringLiteral("overrides any key saved here")));
+        QCOMPARE(label(dialog, QStringLiteral("keyInUse"))->text(),
+                 QStringLiteral("In use: %1 (from BEM_API_KEY)")
+                     .arg(ApiKeyStore::masked(QString::fromLatin1(Key))));
+        // The key in use (from the environment) serves the test when none is typed.
+        QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
+    }
+
+    void theKey_isNeverShown()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
+        keys->save(QString::fromLatin1(Key));
+        QVERIFY(saved.wait(15'000));
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QLineEdit *keyField = field(dialog, QStringLiteral("apiKey"));
+        QCOMPARE(keyField->echoMode(), QLineEdit::Password);
+        keyField->setText(QString::fromLatin1(Key));
+        QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
+        field(dialog, QStringLiteral("apiKey"))->clear();
+        QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
+
+        const QString all = shownTexts(dialog).join(u'\n');
+        QVERIFY(!all.contains(QString::fromLatin1(Key)));
+        QVERIFY(!all.contains(QString::fromLatin1(Key.left(12))));
+        QVERIFY(all.contains(ApiKeyStore::masked(QString::fromLatin1(Key))));
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        for (QLabel *l : labels) {
+            if (!l->objectName().isEmpty())
+                QCOMPARE(l->textFormat(), Qt::PlainText);
+        }
+
+        // Shown only on request, in the field itself.
+        auto *show = dialog.findChild<QAction *>(QStringLiteral("showKey"));
+        show->trigger();
+        QCOMPARE(keyField->echoMode(), QLineEdit::Normal);
+        show->trigger();
+        QCOMPARE(keyField->echoMode(), QLineEdit::Password);
+        keys->forget();
+    }
+
+    void forget_asksThenForgets()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
+        keys->save(QString::fromLatin1(Key));
+        QVERIFY(saved.wait(15'000));
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        auto *forget = dialog.findChild<QPushButton *>(QStringLiteral("forgetKey"));
+        QVERIFY(forget->isEnabled());
+
+        // Cancel first, then Yes.
+        for (const QMessageBox::StandardButton answer : {QMessageBox::Cancel, QMessageBox::Yes}) {
+            bool asked = false;
+            QTimer::singleShot(0, this, [&asked, answer] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                asked = true;
+                QCOMPARE(box->textFormat(), Qt::PlainText);
+                box->button(answer)->click();
+            });
+            forget->click();
+            QVERIFY(asked);
+            QCOMPARE(keys->hasKey(), answer == QMessageBox::Cancel);
+        }
+        QCOMPARE(label(dialog, QStringLiteral("keyInUse"))->text(),
+                 QStringLiteral("No key is set."));
+        QVERIFY(!forget->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

@@ -1,0 +1,636 @@
+// SPDX-License-Identifier: MIT
+#include "callform.h"
+
+#include "formatting.h"
+#include "statusbadge.h"
+#include "valuefield.h"
+
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace bem {
+
+namespace {
+
+constexpr int MaxErrorChars = 600;
+constexpr int MaxErrorLines = 4;
+constexpr int MaxMenuFiles = 50;
+constexpr int ColumnSpacing = 24;
+constexpr int RowSpacing = 3;
+
+// A plain-text label for our own words; server text goes through visibleText() first.
+QLabel *plainLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+QString versionText(const std::optional<qint64> &version)
+{
+    return version ? QStringLiteral("v%1").arg(*version) : QString();
+}
+
+// An item for a QMenu: one line, short, and '&' is not a mnemonic.
+QString menuText(const QString &text)
+{
+    QString shown = visibleText(text.left(80));
+    if (text.size() > 80)
+        shown += u'\u2026';
+    return shown.replace(u'&', QStringLiteral("&&"));
+}
+
+// Word wrap cannot break a run without spaces (a token, a URL, a hex dump), and one such
+// run would make the label, and the window, as wide as itself: offer a break every so often.
+QString breakLongRuns(const QString &text, int every = 40)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / every);
+    int run = 0;
+    for (const QChar c : text) {
+        run = c.isSpace() ? 0 : run + 1;
+        if (run > every && !c.isLowSurrogate()) {
+            out += u'\u200b';
+            run = 1;
+        }
+        out += c;
+    }
+    return out;
+}
+
+// The API documents no error field on a call; these are the names servers use for one.
+QString callErrorMessage(const Call &call)
+{
+    for (const char *key : {"error", "errorMessage", "failureReason", "message"}) {
+        const QJsonValue v = call.unknownFields.value(QLatin1String(key));
+        if (v.isString() && !v.toString().trimmed().isEmpty())
+            return v.toString();
+        if (v.isObject()) {
+            const QString message = v.toObject().value(QLatin1String("message")).toString();
+            if (!message.trimmed().isEmpty())
+                return message;
+        }
+    }
+    return {};
+}
+
+bool contains(const QString &text, QLatin1String word)
+{
+    return text.contains(word, Qt::CaseInsensitive);
+}
+
+// The frame around the error: tinted with the "failed" colour and marked with its icon, so
+// it is told apart by more than colour.
+class ErrorFrame final : public QWidget
+{
+public:
+    explicit ErrorFrame(QWidget *parent)
+        : QWidget(parent)
+        , m_icon(statusIcon(CallState::Failed))
+    {}
+
+    static constexpr int IconSize = 16;
+    static constexpr int Pad = 6;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor color = statusColor(CallState::Failed, palette());
+        QColor fill = color;
+        fill.setAlphaF(0.12f);
+        QColor border = color;
+        border.setAlphaF(0.7f);
+        p.setPen(QPen(border, 1.0));
+        p.setBrush(fill);
+        p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        m_icon.paint(&p, QRect(Pad + 2, Pad + 1, IconSize, IconSize));
+    }
+
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::PaletteChange)
+            update();
+        QWidget::changeEvent(event);
+    }
+
+private:
+    QIcon m_icon;
+};
+
+} // namespace
+
+QString durationText(const Status &status, const Timestamp &start, const Timestamp &end,
+                     const QDateTime &now)
+{
+    if (const auto ms = durationMs(start, end))
+        return formatDuration(*ms);
+    if (!durationTicks(status, start, end))
+        return {};
+    // The server's clock may be ahead of ours: never count below zero.
+    const qint64 ms = qMax<qint64>(0, start.value.msecsTo(now));
+    const QString span =
+        ms < 60 * 1000 ? CallForm::tr("%1 s").arg(ms / 1000) : formatDuration(ms / 1000 * 1000);
+    switch (status.state()) {
+    case CallState::Running:
+        return CallForm::tr("running for %1").arg(span);
+    case CallState::Pending:
+        return CallForm::tr("waiting for %1").arg(span);
+    default:
+        return CallForm::tr("%1 so far").arg(span);
+    }
+}
+
+bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end)
+{
+    return !status.isTerminal() && start.isValid() && end.raw.isEmpty();
+}
+
+CallForm::CallForm(QWidget *parent)
+    : QWidget(parent)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &CallForm::updateDuration);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(6);
+
+    m_errorBox = new ErrorFrame(this);
+    m_errorBox->setObjectName(QStringLiteral("errorBox"));
+    m_errorBox->setAccessibleName(tr("Error"));
+    auto *errorLayout = new QHBoxLayout(m_errorBox);
+    errorLayout->setContentsMargins(ErrorFrame::Pad + 2 + ErrorFrame::IconSize + 6, ErrorFrame::Pad,
+                                    ErrorFrame::Pad + 2, ErrorFrame::Pad);
+    m_errorText = plainLabel(QString(), m_errorBox);
+    m_errorText->setObjectName(QStringLiteral("errorText"));
+    m_errorText->setWordWrap(true);
+    m_errorText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_errorText->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_errorText, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(tr("Copy Error"), this,
+                       [this] { QGuiApplication::clipboard()->setText(m_error); });
+        if (m_errorText->hasSelectedText())
+            menu.addAction(tr("Copy Selection"), this, [this] {
+                QGuiApplication::clipboard()->setText(m_errorText->selectedText());
+            });
+        menu.exec(m_errorText->mapToGlobal(pos));
+    });
+    errorLayout->addWidget(m_errorText, 1);
+    m_errorBox->hide();
+    m_errorBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    outer->addWidget(m_errorBox);
+
+    m_columns = new QHBoxLayout;
+    m_columns->setSpacing(ColumnSpacing);
+    outer->addLayout(m_columns);
+
+    m_callColumn = addColumn(QStringLiteral("callColumn"));
+    addField(m_callColumn, QStringLiteral("callID"), tr("Call ID:"), true);
+    m_status = new StatusBadge(m_callColumn);
+    m_status->setObjectName(QStringLiteral("status"));
+    // Every row as tall as a value field, so rows line up across the columns.
+    m_status->setFixedHeight(m_fields.value(QStringLiteral("callID"))->sizeHint().height());
+    addRow(m_callColumn, tr("Status:"), m_status);
+    addField(m_callColumn, QStringLiteral("callType"), tr("Call type:"));
+    addField(m_callColumn, QStringLiteral("callReferenceID"), tr("Reference ID:"), true);
+    addRow(m_callColumn, tr("Input:"), createInputRow());
+
+    m_timeColumn = addColumn(QStringLiteral("timeColumn"));
+    for (const auto &[name, label] : {std::pair{QStringLiteral("created"), tr("Created:")},
+                                      std::pair{QStringLiteral("finished"), tr("Finished:")},
+                                      std::pair{QStringLiteral("duration"), tr("Duration:")}}) {
+        ValueField *field = addField(m_timeColumn, name, label);
+        // Room for a whole time ("2026-11-30 09:00:00") or "running for 23 h 59 m".
+        field->setMinimumWidth(field->fontMetrics().horizontalAdvance(tr("running for 23 h 59 m")) +
+                               8);
+    }
+
+    // Workflow and function side by side, or one above the other when both are shown
+    // and the window is too narrow for four columns.
+    m_groups = new QWidget(this);
+    m_groupsLayout = new QBoxLayout(QBoxLayout::LeftToRight, m_groups);
+    m_groupsLayout->setContentsMargins(0, 0, 0, 0);
+    m_groupsLayout->setSpacing(ColumnSpacing);
+    m_columns->addWidget(m_groups);
+    m_workflowColumn = addColumn(QStringLiteral("workflowColumn"), m_groupsLayout);
+    addField(m_workflowColumn, QStringLiteral("workflowName"), tr("Workflow:"));
+    addField(m_workflowColumn, QStringLiteral("workflowVersion"), tr("Version:"));
+    addField(m_workflowColumn, QStringLiteral("workflowID"), tr("Workflow ID:"), true);
+
+    m_functionColumn = addColumn(QStringLiteral("functionColumn"), m_groupsLayout);
+    m_groupsLayout->addStretch(1);
+    addField(m_functionColumn, QStringLiteral("functionName"), tr("Function:"));
+    addField(m_functionColumn, QStringLiteral("functionType"), tr("Function type:"));
+    addField(m_functionColumn, QStringLiteral("functionVersion"), tr("Version:"));
+    addField(m_functionColumn, QStringLiteral("functionID"), tr("Function ID:"), true);
+
+    // Columns as wide as their values, side by side from the left: the eye does not have
+    // to cross empty space between a label and its value, or between groups.
+    m_columns->addStretch(1);
+    // Given more height than it needs, the form keeps its rows together at the top.
+    outer->addStretch(1);
+
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    updateMutedLabels();
+    clear();
+}
+
+CallForm::~CallForm() = default;
+
+QWidget *CallForm::addColumn(const QString &objectName, QBoxLayout *into)
+{
+    if (!into)
+        into = m_columns;
+    auto *column = new QWidget(into->parentWidget() ? into->parentWidget() : this);
+    column->setObjectName(objectName);
+    auto *form = new QFormLayout(column);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setHorizontalSpacing(8);
+    form->setVerticalSpacing(RowSpacing);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    into->addWidget(column);
+    return column;
+}
+
+void CallForm::addRow(QWidget *column, const QString &label, QWidget *field)
+{
+    QLabel *l = plainLabel(label, column);
+    l->setBuddy(field);
+    // Labels step back so the values are what the eye finds.
+    m_mutedLabels << l;
+    // The row is as tall as its field; the label centres on it.
+    l->setMinimumHeight(field->sizeHint().height());
+    static_cast<QFormLayout *>(column->layout())->addRow(l, field);
+}
+
+ValueField *CallForm::addField(QWidget *column, const QString &name, const QString &label,
+                               bool copyButton)
+{
+    auto *field = new ValueField(column);
+    field->setObjectName(name);
+    field->setCopyButtonVisible(copyButton);
+    field->lineEdit()->setAccessibleName(QString(label).remove(u':'));
+    addRow(column, label, field);
+    m_fields.insert(name, field);
+    return field;
+}
+
+QWidget *CallForm::createInputRow()
+{
+    auto *row = new QWidget(m_callColumn);
+    row->setObjectName(QStringLiteral("input"));
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+
+    m_inputType = plainLabel(QString(), row);
+    m_inputType->setObjectName(QStringLiteral("inputType"));
+    m_mutedLabels << m_inputType;
+    // Lines up with the values above, which keep QLineEdit's 2 px margin.
+    m_inputType->setContentsMargins(2, 0, 0, 0);
+    layout->addWidget(m_inputType);
+
+    m_inputUrl = new ValueField(row);
+    m_inputUrl->setObjectName(QStringLiteral("inputURL"));
+    m_inputUrl->setCopyButtonVisible(true);
+    m_inputUrl->lineEdit()->setAccessibleName(tr("Input file URL"));
+    layout->addWidget(m_inputUrl);
+
+    m_inputOpen = new QToolButton(row);
+    m_inputOpen->setObjectName(QStringLiteral("inputOpen"));
+    m_inputOpen->setText(tr("Open"));
+    m_inputOpen->setToolTip(tr("Open the input file in the browser"));
+    m_inputOpen->setFixedHeight(m_inputUrl->sizeHint().height());
+    connect(m_inputOpen, &QToolButton::clicked, this, [this] {
+        if (!m_inputUrl->value().isEmpty())
+            Q_EMIT openUrlRequested(m_inputUrl->value());
+    });
+    layout->addWidget(m_inputOpen);
+
+    m_batchCount = plainLabel(QString(), row);
+    m_batchCount->setObjectName(QStringLiteral("batchCount"));
+    m_batchCount->setContentsMargins(2, 0, 2, 0);
+    layout->addWidget(m_batchCount);
+
+    m_batchMenu = new QMenu(row);
+    m_batchMenu->setObjectName(QStringLiteral("batchMenu"));
+    m_batchButton = new QToolButton(row);
+    m_batchButton->setObjectName(QStringLiteral("batchOpen"));
+    // The menu pops up on click, without QToolButton's cramped menu indicator.
+    m_batchButton->setText(tr("Open \u25be"));
+    m_batchButton->setToolTip(tr("Open one of the input files in the browser, or copy the URLs"));
+    connect(m_batchButton, &QToolButton::clicked, this, [this] {
+        m_batchMenu->popup(m_batchButton->mapToGlobal(QPoint(0, m_batchButton->height())));
+    });
+    m_batchButton->setFixedHeight(m_inputUrl->sizeHint().height());
+    layout->addWidget(m_batchButton);
+    layout->addStretch(1);
+    return row;
+}
+
+void CallForm::setInput(const CallInput &input)
+{
+    const bool single = input.singleFile.has_value();
+    const bool batch = !single && input.batchFiles.has_value();
+    const InputFile file = single ? *input.singleFile : InputFile();
+
+    const QString type = visibleText(file.inputType.left(24));
+    if (m_inputType->text() != type)
+        m_inputType->setText(type);
+    m_inputType->setToolTip(file.inputType.size() > 24 ? plainToolTip({file.inputType})
+                                                       : QString());
+    m_inputType->setVisible(single && !file.inputType.isEmpty());
+    m_inputUrl->setValue(file.s3URL);
+    m_inputUrl->setVisible(!batch);
+    m_inputOpen->setVisible(single);
+    m_inputOpen->setEnabled(!file.s3URL.isEmpty());
+
+    m_batchCount->setVisible(batch);
+    m_batchButton->setVisible(batch);
+    if (!batch) {
+        m_batchMenu->clear();
+        return;
+    }
+    if (m_hasCall && m_call.input.batchFiles == input.batchFiles && !m_batchMenu->isEmpty())
+        return;
+    const QList<InputFile> &files = *input.batchFiles;
+    m_batchCount->setText(files.size() == 1 ? tr("1 file") : tr("%1 files").arg(files.size()));
+    m_batchButton->setEnabled(!files.isEmpty());
+    m_batchMenu->clear();
+    QStringList urls;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const InputFile &f = files.at(i);
+        if (!f.s3URL.isEmpty())
+            urls << f.s3URL;
+        if (i >= MaxMenuFiles)
+            continue;
+        const QString name =
+            f.itemReferenceID.isEmpty() ? tr("File %1").arg(i + 1) : menuText(f.itemReferenceID);
+        const QString text = f.inputType.isEmpty()
+                                 ? name
+                                 : name + QStringLiteral("  \u00b7  ") + menuText(f.inputType);
+        QAction *action = m_batchMenu->addAction(text);
+        action->setEnabled(!f.s3URL.isEmpty());
+        const QString url = f.s3URL;
+        connect(action, &QAction::triggered, this, [this, url] { Q_EMIT openUrlRequested(url); });
+    }
+    if (files.size() > MaxMenuFiles)
+        m_batchMenu->addAction(tr("\u2026 and %1 more").arg(files.size() - MaxMenuFiles))
+            ->setEnabled(false);
+    m_batchMenu->addSeparator();
+    QAction *copyAll = m_batchMenu->addAction(tr("Copy All URLs"), this, [urls] {
+        QGuiApplication::clipboard()->setText(urls.join(u'\n'));
+    });
+    copyAll->setEnabled(!urls.isEmpty());
+}
+
+void CallForm::setCall(const Call &call, const QString &responseError)
+{
+    const auto set = [this](const char *name, const QString &value) {
+        m_fields.value(QLatin1String(name))->setValue(value);
+    };
+    set("callID", call.callID);
+    set("callType", call.callType);
+    set("callReferenceID", call.callReferenceID);
+    set("workflowName", call.workflowName);
+    set("workflowVersion", versionText(call.workflowVersionNum));
+    set("workflowID", call.workflowID);
+    set("functionName", call.functionName);
+    set("functionType", call.functionType);
+    set("functionVersion", versionText(call.functionVersionNum));
+    set("functionID", call.functionID);
+    m_fields.value(QStringLiteral("created"))->setTimestamp(call.createdAt);
+    m_fields.value(QStringLiteral("finished"))->setTimestamp(call.finishedAt);
+    m_status->setStatus(call.status);
+    setInput(call.input);
+
+    QStringList errors;
+    if (!responseError.trimmed().isEmpty())
+        errors << responseError;
+    if (call.status.state() == CallState::Failed) {
+        const QString message = callErrorMessage(call);
+        if (!message.isEmpty() && message != responseError)
+            errors << message;
+    }
+    setError(errors.join(u'\n'));
+
+    m_call = call;
+    m_hasCall = true;
+    updateDuration();
+    updateColumns();
+}
+
+void CallForm::clear()
+{
+    setCall(Call());
+    m_hasCall = false;
+}
+
+void CallForm::setNow(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+    updateDuration();
+}
+
+void CallForm::setError(const QString &text)
+{
+    m_errorBox->setVisible(!text.isEmpty());
+    if (text == m_error)
+        return;
+    m_error = text;
+    QStringList lines = visibleText(text.left(MaxErrorChars), /*keepLineBreaks=*/true)
+                            .split(u'\n', Qt::SkipEmptyParts);
+    bool cutShort = text.size() > MaxErrorChars;
+    if (lines.size() > MaxErrorLines) {
+        lines.resize(MaxErrorLines);
+        cutShort = true;
+    }
+    QString shown = lines.join(u'\n');
+    if (cutShort)
+        shown += u'\u2026';
+    m_errorText->setText(breakLongRuns(shown));
+    m_errorText->setToolTip(
+        cutShort ? plainToolTip({tr("%1 characters in all; right-click \u25b8 Copy Error for "
+                                    "the full text.")
+                                     .arg(QLocale().toString(text.size()))})
+                 : QString());
+}
+
+void CallForm::updateDuration()
+{
+    const Status &status = m_call.status;
+    ValueField *field = m_fields.value(QStringLiteral("duration"));
+    field->setValue(durationText(status, m_call.createdAt, m_call.finishedAt, m_now()));
+    const bool ticks = durationTicks(status, m_call.createdAt, m_call.finishedAt);
+    if (ticks)
+        field->setToolTipLines({tr("Time since the call was created, by this computer's clock.")});
+    else if (!field->value().isEmpty())
+        field->setToolTipLines({tr("From created to finished.")});
+    else
+        field->setToolTipLines({});
+    if (ticks && !m_tick.isActive())
+        m_tick.start();
+    else if (!ticks)
+        m_tick.stop();
+}
+
+void CallForm::updateColumns()
+{
+    const Call &c = m_call;
+    const bool workflowType = contains(c.callType, QLatin1String("workflow"));
+    const bool functionType = contains(c.callType, QLatin1String("function"));
+    const bool hasWorkflow =
+        !c.workflowName.isEmpty() || !c.workflowID.isEmpty() || c.workflowVersionNum;
+    const bool hasFunction = !c.functionName.isEmpty() || !c.functionID.isEmpty() ||
+                             !c.functionType.isEmpty() || c.functionVersionNum;
+    m_workflowColumn->setVisible(hasWorkflow || workflowType);
+    m_functionColumn->setVisible(hasFunction || (functionType && !workflowType));
+    m_groups->setVisible(!m_workflowColumn->isHidden() || !m_functionColumn->isHidden());
+    updateGroupsDirection();
+}
+
+void CallForm::updateGroupsDirection()
+{
+    int needed = 0;
+    int visible = 0;
+    for (QWidget *column : {m_callColumn, m_timeColumn, m_workflowColumn, m_functionColumn}) {
+        if (!column->isHidden()) {
+            needed += column->sizeHint().width();
+            ++visible;
+        }
+    }
+    needed += (visible - 1) * ColumnSpacing + contentsMargins().left() + contentsMargins().right();
+    const bool stack = visible == 4 && needed > width();
+    const auto direction = stack ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    if (m_groupsLayout->direction() != direction) {
+        m_groupsLayout->setDirection(direction);
+        m_groupsLayout->setSpacing(stack ? RowSpacing : ColumnSpacing);
+    }
+    // Stacked, the names in them matter more than the rest of a long input URL: the call
+    // column gives way first.
+    const int keep =
+        stack
+            ? qMin(qMax(m_workflowColumn->sizeHint().width(), m_functionColumn->sizeHint().width()),
+                   width() / 3)
+            : 0;
+    if (m_groups->minimumWidth() != keep)
+        m_groups->setMinimumWidth(keep);
+    // One above the other, the two forms share a label width so their values line up.
+    const auto labels = [this] {
+        QList<QWidget *> out;
+        for (QWidget *column : {m_workflowColumn, m_functionColumn}) {
+            auto *form = static_cast<QFormLayout *>(column->layout());
+            for (int row = 0; row < form->rowCount(); ++row)
+                if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole))
+                    out << item->widget();
+        }
+        return out;
+    }();
+    int labelWidth = 0;
+    if (stack) {
+        for (QWidget *label : labels)
+            labelWidth = qMax(labelWidth, label->sizeHint().width());
+    }
+    for (QWidget *label : labels)
+        if (label->minimumWidth() != labelWidth)
+            label->setMinimumWidth(labelWidth);
+}
+
+void CallForm::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateGroupsDirection();
+}
+
+bool CallForm::event(QEvent *event)
+{
+    const bool result = QWidget::event(event);
+    // A value that grew or shrank changes what fits as well as a resize does.
+    if (event->type() == QEvent::LayoutRequest)
+        updateGroupsDirection();
+    return result;
+}
+
+void CallForm::updateMutedLabels()
+{
+    for (QLabel *label : std::as_const(m_mutedLabels))
+        setMutedText(label, palette());
+}
+
+void CallForm::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateMutedLabels();
+    QWidget::changeEvent(event);
+}
+
+QString CallForm::fieldText(const QString &name) const
+{
+    if (ValueField *field = m_fields.value(name))
+        return field->value().isEmpty() ? ValueField::emptyText() : field->value();
+    if (name == u"status")
+        return m_status->text();
+    if (name == u"error")
+        return m_errorBox->isHidden() ? QString() : m_error;
+    if (name == u"input") {
+        if (!m_batchCount->isHidden())
+            return m_batchCount->text();
+        return m_inputUrl->value().isEmpty() ? ValueField::emptyText() : m_inputUrl->value();
+    }
+    if (name == u"inputType") {
+        const auto &single = m_call.input.singleFile;
+        return single && !single->inputType.isEmpty() ? single->inputType : ValueField::emptyText();
+    }
+    return {};
+}
+
+bool CallForm::isFieldVisible(const QString &name) const
+{
+    QWidget *w = m_fields.value(name);
+    if (!w && name == u"status")
+        w = m_status;
+    else if (!w && name == u"error")
+        w = m_errorBox;
+    else if (!w && (name == u"input" || name == u"inputType"))
+        w = name == u"input" ? m_inputUrl->parentWidget() : m_inputType;
+    return w && w->isVisibleTo(this);
+}
+
+QStringList CallForm::fieldNames() const
+{
+    return {QStringLiteral("callID"),
+            QStringLiteral("callType"),
+            QStringLiteral("status"),
+            QStringLiteral("callReferenceID"),
+            QStringLiteral("input"),
+            QStringLiteral("inputType"),
+            QStringLiteral("created"),
+            QStringLiteral("finished"),
+            QStringLiteral("duration"),
+            QStringLiteral("workflowName"),
+            QStringLiteral("workflowVersion"),
+            QStringLiteral("workflowID"),
+            QStringLiteral("functionName"),
+            QStringLiteral("functionType"),
+            QStringLiteral("functionVersion"),
+            QStringLiteral("functionID"),
+            QStringLiteral("error")};
+}
+
+} // namespace bem

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+#include "calltreepanel.h"
+
+#include "callfilterproxymodel.h"
+#include "calltreedelegate.h"
+#include "calltreemodel.h"
+#include "failednavigation.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <vector>
+
+namespace bem {
+namespace {
+
+// Expanding every row of a filtered tree is what makes matches visible; on a filter that
+// matches nearly everything in a huge call it would stall the window, so past this many
+// function calls only the first levels open.
+constexpr int ExpandAllOnFilterLimit = 20000;
+
+// Calls `visit` for each expanded row of `view`, descending only into expanded rows: the
+// cost follows what is on screen, not the size of the call. Iterative.
+template<typename Visit> void forEachExpanded(const QTreeView *view, Visit visit)
+{
+    const QAbstractItemModel *model = view->model();
+    std::vector<QModelIndex> stack{QModelIndex()};
+    while (!stack.empty()) {
+        const QModelIndex parent = stack.back();
+        stack.pop_back();
+        const int rows = model->rowCount(parent);
+        for (int r = 0; r < rows; ++r) {
+            const QModelIndex child = model->index(r, 0, parent);
+            if (view->isExpanded(child)) {
+                visit(child);
+                stack.push_back(child);
+            }
+        }
+    }
+}
+
+} // namespace
+
+CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new CallFilterProxyModel(this))
+{
+    m_proxy->setSourceModel(model);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("treeSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("treeFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name, ID, type or status (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(360);
+    auto *clearFilter = new QAction(m_filter);
+    clearFilter->setShortcut(Qt::Key_Escape);
+    clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    m_filter->addAction(clearFilter);
+    connect(clearFilter, &QAction::triggered, this, [this] {
+        m_filter->clear();
+        m_tree->setFocus();
+    });
+    m_filterDebounce.setSingleShot(true);
+    m_filterDebounce.setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDebounce.start(); });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        m_filterDebounce.stop();
+        applyFilter();
+    });
+    connect(&m_filterDebounce, &QTimer::timeout, this, &CallTreePanel::applyFilter);
+
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("functionCallTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    const std::pair<int, int> widths[] = {
+        {CallTreeModel::NameColumn, 300},        {CallTreeModel::TypeColumn, 110},
+        {CallTreeModel::StatusColumn, 115},      {CallTreeModel::VersionColumn, 60},
+        {CallTreeModel::ReferenceIdColumn, 150}, {CallTreeModel::StartedColumn, 150},
+        {CallTreeModel::DurationColumn, 80}};
+    for (const auto &[column, width] : widths)
+        m_tree->header()->resizeSection(column, width);
+    m_delegate = new CallTreeDelegate(m_tree, m_proxy);
+    m_tree->setItemDelegate(m_delegate);
+
+    connect(m_tree, &QTreeView::expanded, this, [this] {
+        if (!m_expandingForUser)
+            m_userShapedTree = true;
+    });
+    connect(m_tree, &QTreeView::collapsed, this, [this] {
+        if (!m_expandingForUser)
+            m_userShapedTree = true;
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentChanged(m_proxy->mapToSource(current));
+            });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &CallTreePanel::onRowsInserted);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this,
+            [this] { onRowsInserted({}, 0, m_proxy->rowCount() - 1); });
+    connect(m_model, &CallTreeModel::countsChanged, this, &CallTreePanel::updateSummary);
+    connect(m_model, &CallTreeModel::statusesChanged, m_delegate, &CallTreeDelegate::flash);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_filter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(top);
+    layout->addWidget(m_tree, 1);
+    updateSummary();
+}
+
+CallTreePanel::~CallTreePanel() = default;
+
+QModelIndex CallTreePanel::currentSourceIndex() const
+{
+    return m_proxy->mapToSource(m_tree->currentIndex());
+}
+
+bool CallTreePanel::selectFunctionCall(const QString &functionCallID)
+{
+    const QModelIndex proxyIndex =
+        m_proxy->mapFromSource(m_model->indexForFunctionCallId(functionCallID));
+    if (!proxyIndex.isValid())
+        return false;
+    revealAndSelect(proxyIndex);
+    return true;
+}
+
+void CallTreePanel::setFilterText(const QString &text)
+{
+    m_filterDebounce.stop();
+    m_filter->setText(text);
+    m_filterDebounce.stop();
+    applyFilter();
+}
+
+void CallTreePanel::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void CallTreePanel::expandAll()
+{
+    m_expandingForUser = true;
+    m_tree->expandAll();
+    m_expandingForUser = false;
+    m_userShapedTree = true;
+}
+
+void CallTreePanel::collapseAll()
+{
+    m_expandingForUser = true;
+    m_tree->collapseAll();
+    m_expandingForUser = false;
+    m_userShapedTree = true;
+}
+
+bool CallTreePanel::selectNextFailed(bool backward)
+{
+    const QModelIndex next =
+        findFailedRow(m_proxy, m_tree->currentIndex().siblingAtColumn(0),
+                      backward ? SearchDirection::Backward : SearchDirection::Forward);
+    if (!next.isValid())
+        return false;
+    revealAndSelect(next);
+    return true;
+}
+
+void CallTreePanel::resetForNewCall()
+{
+    m_userShapedTree = false;
+    m_expandedBeforeFilter.clear();
+}
+
+QString CallTreePanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void CallTreePanel::applyFilter()
+{
+    const QString text = m_filter->text().trimmed();
+    const bool active = !text.isEmpty();
+    if (active && !m_filterWasActive) {
+        m_expandedBeforeFilter.clear();
+        forEachExpanded(m_tree, [this](const QModelIndex &proxyIndex) {
+            m_expandedBeforeFilter.insert(
+                proxyIndex.data(CallTreeModel::FunctionCallIdRole).toString());
+        });
+    }
+    const QPersistentModelIndex current = m_tree->currentIndex();
+    m_proxy->setFilterText(text);
+
+    m_expandingForUser = true;
+    if (active) {
+        if (m_model->functionCallCount() <= ExpandAllOnFilterLimit)
+            m_tree->expandAll();
+        else
+            m_tree->expandToDepth(1);
+    } else if (m_filterWasActive) {
+        // Back to the tree as the user had shaped it, plus the way to the selected row.
+        m_tree->collapseAll();
+        for (const QString &id : std::as_const(m_expandedBeforeFilter)) {
+            const QModelIndex proxyIndex =
+                m_proxy->mapFromSource(m_model->indexForFunctionCallId(id));
+            if (proxyIndex.isValid())
+                m_tree->expand(proxyIndex);
+        }
+        m_expandedBeforeFilter.clear();
+    }
+    m_expandingForUser = false;
+    m_filterWasActive = active;
+    if (current.isValid())
+        revealAndSelect(current);
+    updateSummary();
+}
+
+void CallTreePanel::onRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    // First level open as the call's function calls arrive; the user's shape wins after.
+    if (m_userShapedTree || parent.isValid() || last < first)
+        return;
+    m_expandingForUser = true;
+    for (int row = first; row <= last; ++row)
+        m_tree->expand(m_proxy->index(row, 0));
+    m_expandingForUser = false;
+}
+
+void CallTreePanel::updateSummary()
+{
+    QString text = CallTreeModel::describeCounts(m_model->statusCounts());
+    if (m_filterWasActive)
+        text += tr(" \u00b7 filtered by \u201c%1\u201d").arg(m_filter->text().trimmed());
+    m_summary->setText(m_model->callID().isEmpty() ? QString() : text);
+}
+
+void CallTreePanel::revealAndSelect(const QModelIndex &proxyIndex)
+{
+    m_expandingForUser = true;
+    for (QModelIndex p = proxyIndex.parent(); p.isValid(); p = p.parent())
+        m_tree->expand(p);
+    m_expandingForUser = false;
+    m_tree->setCurrentIndex(proxyIndex.siblingAtColumn(0));
+    m_tree->scrollTo(proxyIndex, QAbstractItemView::EnsureVisible);
+}
+
+} // namespace bem

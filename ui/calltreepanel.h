@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QPersistentModelIndex>
+#include <QSet>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace bem {
+
+class CallFilterProxyModel;
+class CallTreeDelegate;
+class CallTreeModel;
+
+// The function-call tree with what goes with it: the status summary line, the filter box
+// (recursive: matches keep their ancestors), failed-row navigation and the glow of rows
+// that changed. The view sits on a filter proxy over the shared CallTreeModel; a refresh
+// merges into that model, so expansion, selection, scroll position and the filter all
+// survive it without any help from here.
+class CallTreePanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CallTreePanel(CallTreeModel *model, QWidget *parent = nullptr);
+    ~CallTreePanel() override;
+    Q_DISABLE_COPY_MOVE(CallTreePanel)
+
+    QTreeView *view() const { return m_tree; }
+    CallFilterProxyModel *proxy() const { return m_proxy; }
+    CallTreeDelegate *delegate() const { return m_delegate; }
+    QLineEdit *filterField() const { return m_filter; }
+
+    // The selected row as a CallTreeModel index; invalid when none.
+    QModelIndex currentSourceIndex() const;
+    // Selects (and reveals) the row of a function call; false when it is not shown.
+    bool selectFunctionCall(const QString &functionCallID);
+
+    void setFilterText(const QString &text); // at once, no debounce
+    void focusFilter();
+    void expandAll();
+    void collapseAll();
+    // Selects the next (or previous) failed function call, expanding its ancestors;
+    // false when there is none.
+    bool selectNextFailed(bool backward = false);
+    // Restores the user's expansion and takes the first-load layout for the next call.
+    void resetForNewCall();
+
+    QString summaryText() const;
+
+Q_SIGNALS:
+    // The selection moved to `sourceIndex` (invalid: nothing selected).
+    void currentChanged(const QModelIndex &sourceIndex);
+
+private:
+    void applyFilter();
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void updateSummary();
+    void revealAndSelect(const QModelIndex &proxyIndex);
+
+    CallTreeModel *m_model;
+    CallFilterProxyModel *m_proxy;
+    CallTreeDelegate *m_delegate = nullptr;
+    QLabel *m_summary = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTreeView *m_tree = nullptr;
+    QTimer m_filterDebounce;
+    // Top-level function calls are expanded as they arrive until the user expands or
+    // collapses something: then the tree is theirs.
+    bool m_userShapedTree = false;
+    bool m_expandingForUser = false;
+    // Expansion (by function call ID) from before a filter, put back when it is cleared.
+    QSet<QString> m_expandedBeforeFilter;
+    bool m_filterWasActive = false;
+};
+
+} // namespace bem

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+#include "settingsdialog.h"
+
+#include "apiendpoint.h"
+#include "apikeystore.h"
+#include "bemclient.h"
+#include "formatting.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace bem {
+
+namespace {
+
+// An eye, struck through when `struck`: the fallback for icon themes without
+// view-visible / view-hidden.
+QIcon paintedEye(bool struck, const QColor &colour)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(colour, 2.5));
+    QPainterPath lids;
+    lids.moveTo(3, 16);
+    lids.quadTo(16, 3, 29, 16);
+    lids.quadTo(16, 29, 3, 16);
+    p.drawPath(lids);
+    p.setBrush(colour);
+    p.drawEllipse(QPointF(16, 16), 4.5, 4.5);
+    if (struck)
+        p.drawLine(QPointF(6, 27), QPointF(26, 5));
+    p.end();
+    return QIcon(pixmap);
+}
+
+QLabel *plainLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network,
+                               const QUrl &baseUrl, QWidget *parent)
+    : QDialog(parent)
+    , m_keys(keys)
+    , m_client(new BemClient(network, this))
+    , m_baseUrl(new QLineEdit(this))
+    , m_baseUrlProblem(plainLabel(QStringLiteral("baseUrlProblem"), this))
+    , m_key(new QLineEdit(this))
+    , m_showKey(new QAction(this))
+    , m_keyInUse(plainLabel(QStringLiteral("keyInUse"), this))
+    , m_environmentNote(plainLabel(QStringLiteral("environmentNote"), this))
+    , m_keychainNote(plainLabel(QStringLiteral("keychainNote"), this))
+    , m_forgetButton(new QPushButton(tr("Forget saved key"), this))
+    , m_testButton(new QPushButton(tr("Test connection"), this))
+    , m_testResult(plainLabel(QStringLiteral("testResult"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(560);
+
+    m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
+    m_baseUrl->setPlaceholderText(ApiEndpoint::defaultBaseUrl().toString());
+    m_baseUrl->setText(baseUrl.toString());
+    m_baseUrl->setClearButtonEnabled(true);
+    connect(m_baseUrl, &QLineEdit::textChanged, this, [this] {
+        clearTestResult();
+        validateBaseUrl();
+    });
+
+    m_key->setObjectName(QStringLiteral("apiKey"));
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setClearButtonEnabled(true);
+    connect(m_key, &QLineEdit::textChanged, this, &SettingsDialog::clearTestResult);
+    m_showKey->setObjectName(QStringLiteral("showKey"));
+    m_showKey->setCheckable(true);
+    const QColor iconColour = palette().color(QPalette::Text);
+    const QIcon showIcon =
+        QIcon::fromTheme(QStringLiteral("view-visible"), paintedEye(false, iconColour));
+    const QIcon hideIcon =
+        QIcon::fromTheme(QStringLiteral("view-hidden"), paintedEye(true, iconColour));
+    const auto applyShown = [this, showIcon, hideIcon](bool shown) {
+        m_key->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showKey->setIcon(shown ? hideIcon : showIcon);
+        m_showKey->setToolTip(shown ? tr("Hide the key") : tr("Show the key"));
+    };
+    applyShown(false);
+    connect(m_showKey, &QAction::toggled, this, applyShown);
+    m_key->addAction(m_showKey, QLineEdit::TrailingPosition);
+
+    m_forgetButton->setObjectName(QStringLiteral("forgetKey"));
+    connect(m_forgetButton, &QPushButton::clicked, this, &SettingsDialog::forgetKey);
+    m_testButton->setObjectName(QStringLiteral("testConnection"));
+    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    m_testResult->hide();
+
+    connect(m_client, &BemClient::connectionChecked, this, &SettingsDialog::showTestResult);
+    connect(m_keys, &ApiKeyStore::keyChanged, this, &SettingsDialog::updateKeyInfo);
+    connect(m_keys, &ApiKeyStore::loaded, this, &SettingsDialog::updateKeyInfo);
+    connect(m_keys, &ApiKeyStore::saved, this, &SettingsDialog::updateKeyInfo);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    // A check still running when the dialog closes is of no interest to anyone.
+    connect(this, &QDialog::finished, m_client, &BemClient::cancel);
+
+    // A grid rather than a QFormLayout: word-wrapped notes there get the height they would
+    // need at a narrow width, leaving gaps.
+    auto *grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    const auto addCaption = [this, grid](int row, const QString &text, QWidget *buddy) {
+        auto *caption = new QLabel(text, this);
+        caption->setTextFormat(Qt::PlainText);
+        caption->setBuddy(buddy);
+        grid->addWidget(caption, row, 0);
+    };
+    addCaption(0, tr("&Base URL:"), m_baseUrl);
+    grid->addWidget(m_baseUrl, 0, 1);
+    grid->addWidget(m_baseUrlProblem, 1, 1);
+    addCaption(2, tr("API &key:"), m_key);
+    grid->addWidget(m_key, 2, 1);
+    grid->addWidget(m_keyInUse, 3, 1);
+    grid->addWidget(m_environmentNote, 4, 1);
+    grid->addWidget(m_keychainNote, 5, 1);
+    grid->addWidget(m_forgetButton, 6, 1, Qt::AlignLeft);
+    addCaption(7, tr("Connection:"), m_testButton);
+    grid->addWidget(m_testButton, 7, 1, Qt::AlignLeft);
+    grid->addWidget(m_testResult, 8, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(grid);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    validateBaseUrl();
+    updateKeyInfo();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+QUrl SettingsDialog::baseUrl() const
+{
+    const QString text = m_baseUrl->text().trimmed();
+    if (text.isEmpty())
+        return ApiEndpoint::defaultBaseUrl();
+    return ApiEndpoint::normalizedBaseUrl(text);
+}
+
+void SettingsDialog::validateBaseUrl()
+{
+    const QUrl url = baseUrl();
+    QString problem;
+    if (!url.isValid())
+        problem = tr("Enter an http(s) URL with a host, such as %1.")
+                      .arg(ApiEndpoint::defaultBaseUrl().toString());
+    else
+        problem = ApiEndpoint::keyTransportProblem(url);
+    m_baseUrlProblem->setText(problem);
+    m_baseUrlProblem->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    // An insecure URL may still be tried: the client's refusal says why nothing was sent.
+    m_testButton->setEnabled(url.isValid());
+}
+
+void SettingsDialog::updateKeyInfo()
+{
+    if (m_keys->hasKey())
+        m_keyInUse->setText(tr("In use: %1 (%2)")
+                                .arg(ApiKeyStore::masked(m_keys->key()),
+                                     ApiKeyStore::sourceDescription(m_keys->source())));
+    else if (!m_keys->isLoaded())
+        m_keyInUse->setText(tr("Looking for a saved key\u2026"));
+    else
+        m_keyInUse->setText(tr("No key is set."));
+    m_key->setPlaceholderText(m_keys->hasKey() ? tr("Leave empty to keep the key in use")
+                                               : tr("Paste your bem API key"));
+
+    const bool environment = ApiKeyStore::environmentHasKey();
+    m_environmentNote->setText(
+        environment ? tr("BEM_API_KEY is set in the environment: that key is used, and it "
+                         "overrides any key saved here. A key saved here is used once "
+                         "BEM_API_KEY is no longer set.")
+                    : QString());
+    m_environmentNote->setVisible(environment);
+
+    const QString problem = m_keys->keychainProblem();
+    m_keychainNote->setText(problem.isEmpty()
+                                ? QString()
+                                : problem + u' ' +
+                                      tr("A key entered now is kept for this session only "
+                                         "and is forgotten when the app quits."));
+    m_keychainNote->setVisible(!problem.isEmpty());
+
+    const ApiKeyStore::Source source = m_keys->source();
+    // Behind BEM_API_KEY there may be a saved key too; the store cannot tell without
+    // reading the keychain, so forgetting stays possible.
+    m_forgetButton->setEnabled(source == ApiKeyStore::Source::Keychain ||
+                               source == ApiKeyStore::Source::Session || environment);
+}
+
+void SettingsDialog::forgetKey()
+{
+    QMessageBox box(QMessageBox::Question, tr("Forget Saved Key"),
+                    tr("Remove the saved API key from the system keychain and from this "
+                       "session?"),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    m_keys->forget();
+    updateKeyInfo();
+}
+
+void SettingsDialog::testConnection()
+{
+    const QUrl url = baseUrl();
+    if (!url.isValid())
+        return;
+    const QString typed = m_key->text().trimmed();
+    m_client->setBaseUrl(url);
+    m_client->setApiKey(typed.isEmpty() ? m_keys->key() : typed);
+    m_testResult->setToolTip(QString());
+    m_testResult->setText(tr("Testing\u2026"));
+    m_testResult->show();
+    // Cancels a check still running: only the latest fields count.
+    m_client->checkConnection();
+}
+
+bool SettingsDialog::isTesting() const
+{
+    return m_client->isBusy();
+}
+
+void SettingsDialog::showTestResult(const FetchResult &result)
+{
+    // The client needs the key only while checking.
+    m_client->setApiKey(QString());
+    if (result.outcome == FetchOutcome::Success)
+        m_testResult->setText(tr("Connected to %1: the key works (%2).")
+                                  .arg(result.url.host(), formatDuration(result.elapsedMs)));
+    else
+        m_testResult->setText(result.message);
+    m_testResult->setToolTip(result.details.isEmpty() ? QString()
+                                                      : plainToolTip(result.details.split(u'\n')));
+    m_testResult->show();
+    Q_EMIT connectionTested(result);
+}
+
+void SettingsDialog::clearTestResult()
+{
+    m_client->cancel();
+    m_client->setApiKey(QString());
+    m_testResult->clear();
+    m_testResult->setToolTip(QString());
+    m_testResult->hide();
+}
+
+void SettingsDialog::accept()
+{
+    if (!baseUrl().isValid() || !ApiEndpoint::keyTransportProblem(baseUrl()).isEmpty())
+        return;
+    const QString typed = m_key->text().trimmed();
+    if (!typed.isEmpty())
+        m_keys->save(typed);
+    // The field need not hold the key any longer than this.
+    m_key->clear();
+    QDialog::accept();
+}
+
+} // namespace bem

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "fetchresult.h"
+
+#include <QDialog>
+#include <QUrl>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
+QT_END_NAMESPACE
+
+namespace bem {
+
+class ApiKeyStore;
+class BemClient;
+
+// "Settings": where the bem API is and which key to send it. The dialog saves a key the
+// user typed through the key store (the keychain, never a settings file) when accepted;
+// the base URL it only returns (baseUrl()), for the caller to store.
+//
+// "Test connection" runs on a client of its own, so it never cancels the window's polling.
+// Every text shown is plain text, and the key itself is never shown (only masked).
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network, const QUrl &baseUrl,
+                   QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+    // The normalized base URL from the field (the default when the field is empty);
+    // invalid while the field holds something that is not an http(s) URL with a host.
+    QUrl baseUrl() const;
+
+    // Checks the base URL and key from the fields (or the key in use when the key field
+    // is empty). Restarts a check already running.
+    void testConnection();
+    bool isTesting() const;
+
+    void accept() override;
+
+Q_SIGNALS:
+    void connectionTested(const bem::FetchResult &result);
+
+private:
+    void validateBaseUrl();
+    void updateKeyInfo();
+    void forgetKey();
+    void showTestResult(const FetchResult &result);
+    void clearTestResult();
+
+    ApiKeyStore *m_keys;
+    BemClient *m_client;
+    QLineEdit *m_baseUrl;
+    QLabel *m_baseUrlProblem;
+    QLineEdit *m_key;
+    QAction *m_showKey;
+    QLabel *m_keyInUse;
+    QLabel *m_environmentNote;
+    QLabel *m_keychainNote;
+    QPushButton *m_forgetButton;
+    QPushButton *m_testButton;
+    QLabel *m_testResult;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace bem
