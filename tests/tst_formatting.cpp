@@ -59,7 +59,14 @@ private slots:
 
     void singleLine_flattensAndCuts()
     {
-        QCOMPARE(singleLine(QStringLiteral("a\nb\r\nc\td")), QStringLiteral("a b  c d"));
+        QCOMPARE(singleLine(QStringLiteral("a\nb\r\nc\td")), QStringLiteral("a b c d"));
+        // A bidi override cannot reverse what follows it, and NUL is visible.
+        QCOMPARE(singleLine(QStringLiteral("invoice\u202EFDP.exe")),
+                 QStringLiteral("invoice<U+202E>FDP.exe"));
+        QCOMPARE(singleLine(QString(QChar(0)) + QStringLiteral("x")), QStringLiteral("\u2400x"));
+        // A cut never splits a surrogate pair.
+        const QString emoji = QStringLiteral("ab\U0001F600");
+        QCOMPARE(singleLine(emoji, 3), QStringLiteral("ab\u2026"));
         const QString longText(10000, u'x');
         QCOMPARE(singleLine(longText, 100).size(), 101);
         QVERIFY(singleLine(longText, 100).endsWith(u'…'));

@@ -522,6 +522,9 @@ private slots:
         const QModelIndex fc = m_window->model()->indexForFunctionCallId(QStringLiteral("fc_html"));
         QCOMPARE(fc.data(CallTreeModel::FullTextRole).toString(), html);
         QVERIFY(!fc.data(Qt::ToolTipRole).toString().contains(QStringLiteral("<img")));
+        // A bidi override in a name is shown as a marker; it cannot reverse the row's text.
+        const QModelIndex rtl = m_window->model()->indexForFunctionCallId(QStringLiteral("fc_rtl"));
+        QCOMPARE(rtl.data().toString(), QStringLiteral("invoice<U+202E>FDP.exe"));
         QVERIFY(m_window->treePanel()->selectFunctionCall(QStringLiteral("fc_html")));
         QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("name")), html);
         QVERIFY(

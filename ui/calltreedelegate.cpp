@@ -70,8 +70,10 @@ void CallTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 {
     const qreal glow = flashStrength(index);
     if (glow > 0) {
-        QColor c = option.palette.color(QPalette::Highlight);
-        c.setAlphaF(float(0.35 * glow));
+        // Amber, not the selection colour: "this just changed" must not read as "selected".
+        const bool dark = option.palette.color(QPalette::Base).lightness() < 128;
+        QColor c = dark ? QColor(0xc8, 0x9a, 0x1e) : QColor(0xff, 0xc8, 0x3d);
+        c.setAlphaF(float((dark ? 0.45 : 0.55) * glow));
         painter->fillRect(option.rect, c);
     }
 

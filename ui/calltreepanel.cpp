@@ -60,6 +60,7 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("treeFilter"));
     m_filter->setPlaceholderText(tr("Filter by name, ID, type or status (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(260);
     m_filter->setMaximumWidth(360);
     auto *clearFilter = new QAction(m_filter);
     clearFilter->setShortcut(Qt::Key_Escape);
@@ -87,13 +88,13 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setTextElideMode(Qt::ElideRight);
-    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     const std::pair<int, int> widths[] = {
-        {CallTreeModel::NameColumn, 300},        {CallTreeModel::TypeColumn, 110},
-        {CallTreeModel::StatusColumn, 115},      {CallTreeModel::VersionColumn, 60},
-        {CallTreeModel::ReferenceIdColumn, 150}, {CallTreeModel::StartedColumn, 150},
-        {CallTreeModel::DurationColumn, 80}};
+        {CallTreeModel::NameColumn, 260},        {CallTreeModel::TypeColumn, 95},
+        {CallTreeModel::StatusColumn, 105},      {CallTreeModel::VersionColumn, 50},
+        {CallTreeModel::ReferenceIdColumn, 125}, {CallTreeModel::StartedColumn, 150},
+        {CallTreeModel::DurationColumn, 70}};
     for (const auto &[column, width] : widths)
         m_tree->header()->resizeSection(column, width);
     m_delegate = new CallTreeDelegate(m_tree, m_proxy);

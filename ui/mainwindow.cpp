@@ -118,6 +118,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     updateKeyState();
     updateRecentMenu();
     setDemoStarter({});
+    onPollerStatus(m_poller->status()); // nothing to refresh or pause yet
     resize(1280, 800);
     restoreWindowState();
     m_callId->setFocus();

@@ -32,13 +32,6 @@ constexpr int MaxHintChars = 60;
 // QLineEdit keeps this much space on either side of its text (QLineEditPrivate).
 constexpr int HorizontalMargin = 2;
 
-bool isInvisibleFormat(char16_t c)
-{
-    return c == 0x061c || (c >= 0x200b && c <= 0x200c) || c == 0x200e || c == 0x200f ||
-           (c >= 0x202a && c <= 0x202e) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) ||
-           c == 0xfeff;
-}
-
 // Cuts without splitting a surrogate pair.
 QString cut(const QString &text, qsizetype max)
 {
@@ -98,31 +91,6 @@ private:
 };
 
 } // namespace
-
-QString visibleText(const QString &text, bool keepLineBreaks)
-{
-    QString out;
-    out.reserve(text.size());
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c == u'\r' && i + 1 < n && text.at(i + 1) == u'\n')
-            continue;
-        if (c == u'\n' || c == u'\r' || c == 0x2028 || c == 0x2029)
-            out += keepLineBreaks ? u'\n' : u'\u21b5';
-        else if (c == u'\t')
-            out += u' ';
-        else if (c < 0x20)
-            out += QChar(char16_t(0x2400 + c));
-        else if (c == 0x7f)
-            out += u'\u2421';
-        else if ((c >= 0x80 && c <= 0x9f) || isInvisibleFormat(c))
-            out += QStringLiteral("<U+%1>").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
-        else
-            out += QChar(c);
-    }
-    return out;
-}
 
 QColor mutedTextColor(const QPalette &palette)
 {

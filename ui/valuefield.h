@@ -2,6 +2,7 @@
 #pragma once
 
 #include "calltypes.h"
+#include "formatting.h" // visibleText()
 
 #include <QColor>
 #include <QIcon>
@@ -14,12 +15,6 @@ class QPalette;
 class QToolButton;
 
 namespace bem {
-
-// A server string made safe to look at: control characters become visible (U+2400
-// pictures), invisible format characters such as the bidi overrides become "<U+202E>"
-// markers so they cannot reorder what the user reads, and line breaks become "↵"
-// unless `keepLineBreaks`. Never markup: the result is still for plain-text widgets only.
-QString visibleText(const QString &text, bool keepLineBreaks = false);
 
 // The "copy" icon: the desktop theme's when it has one, else a drawn one in the
 // palette's text colour (ask again on QEvent::PaletteChange).

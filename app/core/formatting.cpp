@@ -44,15 +44,58 @@ QString formatUtcTime(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
 }
 
-QString singleLine(const QString &text, int maxLength)
+namespace {
+
+bool isInvisibleFormat(char16_t c)
 {
-    QString out = text.size() > maxLength ? text.left(maxLength) + u'…' : text;
-    for (QChar &c : out) {
-        if (c == u'\n' || c == u'\r' || c == u'\t' || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
-            c = u' ';
+    return c == 0x061c || (c >= 0x200b && c <= 0x200c) || c == 0x200e || c == 0x200f ||
+           (c >= 0x202a && c <= 0x202e) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0xfeff;
+}
+
+enum class LineBreaks { Keep, Arrow, Space };
+
+QString makeVisible(const QString &text, LineBreaks breaks)
+{
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c == u'\r' && i + 1 < n && text.at(i + 1) == u'\n')
+            continue;
+        if (c == u'\n' || c == u'\r' || c == 0x2028 || c == 0x2029)
+            out += breaks == LineBreaks::Keep    ? u'\n'
+                   : breaks == LineBreaks::Arrow ? u'\u21b5'
+                                                 : u' ';
+        else if (c == u'\t')
+            out += u' ';
+        else if (c < 0x20)
+            out += QChar(char16_t(0x2400 + c));
+        else if (c == 0x7f)
+            out += u'\u2421';
+        else if ((c >= 0x80 && c <= 0x9f) || isInvisibleFormat(c))
+            out += QStringLiteral("<U+%1>").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
+        else
+            out += QChar(c);
     }
     return out;
+}
+
+} // namespace
+
+QString visibleText(const QString &text, bool keepLineBreaks)
+{
+    return makeVisible(text, keepLineBreaks ? LineBreaks::Keep : LineBreaks::Arrow);
+}
+
+QString singleLine(const QString &text, int maxLength)
+{
+    if (text.size() <= maxLength)
+        return makeVisible(text, LineBreaks::Space);
+    // Cut without splitting a surrogate pair.
+    const int cut = text.at(maxLength - 1).isHighSurrogate() ? maxLength - 1 : maxLength;
+    return makeVisible(text.left(cut), LineBreaks::Space) + u'…';
 }
 
 QString plainToolTip(const QStringList &lines)

@@ -21,8 +21,15 @@ QString formatAgo(qint64 milliseconds);
 QString formatLocalTime(const QDateTime &time);
 // "2026-11-30 10:00:00 UTC".
 QString formatUtcTime(const QDateTime &time);
-// A server string made fit for one table cell: line breaks become spaces and very long
-// text is cut (the full value stays available elsewhere).
+// A server string made safe to look at: control characters become visible (U+2400
+// pictures), invisible format characters such as the bidi overrides become "<U+202E>"
+// markers so they cannot reorder what the user reads, and line breaks become "↵"
+// unless `keepLineBreaks`. Never markup: the result is still for plain-text widgets only.
+QString visibleText(const QString &text, bool keepLineBreaks = false);
+// A server string made fit for one table cell or line: very long text is cut (the full
+// value stays available elsewhere), line breaks and tabs become spaces, and other control
+// and bidi characters are made visible as visibleText() does, so a U+202E in a name
+// cannot reverse the text after it.
 QString singleLine(const QString &text, int maxLength = 500);
 // Tooltips render rich text; server strings must not. Escapes every line and wraps the
 // result so Qt treats it as (escaped) rich text, never as markup from the server.

@@ -15,9 +15,17 @@ namespace bem {
 namespace {
 
 // Every demo time is an offset from this instant, so bodies are identical on every run.
+// The demo calls were created a few minutes before the process first asked, so their
+// times read like a call running now ("running for 3 m"), and stay the same for the
+// whole process: a refresh of an unchanged stage is byte-identical.
 QDateTime epoch()
 {
-    return QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC);
+    static const QDateTime start = [] {
+        QDateTime t = QDateTime::currentDateTimeUtc().addSecs(-3 * 60);
+        t.setTime(QTime(t.time().hour(), t.time().minute()));
+        return t;
+    }();
+    return start;
 }
 
 QString timeAt(qint64 msFromEpoch)
@@ -31,14 +39,14 @@ constexpr qint64 Second = 1000;
 constexpr qint64 Minute = 60 * Second;
 
 // Looks like an S3 presigned GET URL; the signature is a hash of the key so that it is
-// stable and differs per object. Signed at the start of the current UTC day for seven
+// stable and differs per object. Signed at the start of the demo's UTC day for seven
 // days (S3's longest): links stay openable whenever the demo runs, and a body changes at
 // most once a day, so refreshes of an unchanged call stay byte-identical.
 QString presignedUrl(const QString &key)
 {
     const QByteArray signature =
         QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex();
-    const QString day = QDateTime::currentDateTimeUtc().date().toString(QStringLiteral("yyyyMMdd"));
+    const QString day = epoch().date().toString(QStringLiteral("yyyyMMdd"));
     return QStringLiteral("https://bem-demo-inputs.s3.amazonaws.com/") + key +
            QStringLiteral("?X-Amz-Algorithm=AWS4-HMAC-SHA256"
                           "&X-Amz-Credential=AKIAEXAMPLEBEMDEMO00%2F") +

@@ -7,9 +7,10 @@
 namespace bem {
 
 // The callIDs the local server knows, and the response bodies of its scenarios. The
-// bodies are generated in code (deterministic: fixed IDs, fixed times relative to a fixed
-// epoch; only the input links' signing date follows the calendar day, so they stay
-// openable) so the demo works without any file or network.
+// bodies are generated in code (deterministic within a process: fixed IDs, times
+// relative to a start a few minutes before the process first asked, input links signed
+// for the current day so they stay openable) so the demo works without any file or
+// network.
 struct DemoCalls
 {
     // A workflow call that advances one stage per GET, pending → … → completed.

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+// Drives the real window through the states a user meets and saves a picture of each:
+// the empty first start, the demo call running, the demo call completed with a function
+// call selected, and an error banner over stale data (plus hostile data). Real window,
+// real poller, real local bem API: nothing is staged by hand. packaging/screenshots.sh
+// runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
+#include "apikeystore.h"
+#include "callpoller.h"
+#include "calltreemodel.h"
+#include "calltreepanel.h"
+#include "demoscenarios.h"
+#include "localapi.h"
+#include "mainwindow.h"
+#include "testutil.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QPalette>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+#include <cstdio>
+#include <functional>
+
+using namespace bem;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 30'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+void settle(int ms = 300)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8d, 0x91));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa9, 0xf0));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x81));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7d, 0x81));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x81));
+    return p;
+}
+
+// One window with its own poller, settings and server, as the app wires them.
+struct Scene
+{
+    explicit Scene(const QString &settingsPath, ApiKeyStore *keys = nullptr)
+        : api("sk_tour_0123456789abcdef")
+        , settings(settingsPath, QSettings::IniFormat)
+        , poller(&api.client)
+    {
+        BackoffPolicy quick;
+        quick.initialMs = 250;
+        quick.maxMs = 1000;
+        poller.setPolicy(quick);
+        window = std::make_unique<MainWindow>(
+            MainWindow::Services{&poller, &api.client, keys, &api.network, &settings});
+        window->resize(1280, 800);
+        window->show();
+    }
+    test::LocalApi api;
+    QSettings settings;
+    CallPoller poller;
+    std::unique_ptr<MainWindow> window;
+};
+
+class Tour
+{
+public:
+    explicit Tour(const QString &outDir)
+        : m_out(outDir)
+    {}
+    int failures() const { return m_failures; }
+
+    void shoot(QWidget *window, const QString &name)
+    {
+        settle();
+        const QString path = m_out.filePath(name + QStringLiteral(".png"));
+        if (window->grab().save(path)) {
+            std::printf("saved %s\n", qPrintable(path));
+        } else {
+            std::fprintf(stderr, "could not save %s\n", qPrintable(path));
+            ++m_failures;
+        }
+    }
+    void fail(const char *what)
+    {
+        std::fprintf(stderr, "tour step failed: %s\n", what);
+        ++m_failures;
+    }
+
+private:
+    QDir m_out;
+    int m_failures = 0;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder for PNGs."),
+                                       QStringLiteral("DIR"), QStringLiteral("."));
+    const QCommandLineOption darkOption(QStringLiteral("dark"),
+                                        QStringLiteral("Use a dark palette."));
+    parser.addOptions({outOption, darkOption});
+    parser.process(app);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (parser.isSet(darkOption))
+        QApplication::setPalette(darkPalette());
+    QDir().mkpath(parser.value(outOption));
+    Tour tour(parser.value(outOption));
+    QTemporaryDir dir;
+    qunsetenv("BEM_API_KEY");
+
+    {
+        // 1. First start: no key yet (the keychain here is the test's own, empty one).
+        ApiKeyStore keys;
+        keys.setServiceName(QStringLiteral("bem-call-inspector-screenshot-tour"));
+        Scene scene(dir.filePath(QStringLiteral("empty.ini")), &keys);
+        scene.window->setDemoStarter([] {});
+        keys.load();
+        if (!waitFor([&] { return keys.isLoaded(); }))
+            tour.fail("key store did not load");
+        tour.shoot(scene.window.get(), QStringLiteral("1-empty-state"));
+    }
+    {
+        // 2 and 3. The demo call, while it runs and once it completed.
+        Scene scene(dir.filePath(QStringLiteral("demo.ini")));
+        scene.window->enterDemoMode(
+            QStringLiteral("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
+                .arg(scene.api.server.baseUrl().authority()));
+        scene.window->loadCall(DemoCalls::progressing());
+        CallTreeModel *model = scene.window->model();
+        if (!waitFor([&] { return model->functionCallCount() >= 8; }))
+            tour.fail("the demo call did not progress");
+        scene.poller.pause(); // hold the picture still mid-run
+        scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_page_2"));
+        scene.window->updateLiveStatus();
+        tour.shoot(scene.window.get(), QStringLiteral("2-demo-running"));
+        scene.poller.resume();
+        if (!waitFor([&] { return scene.poller.status().phase == PollerStatus::Phase::Finished; }))
+            tour.fail("the demo call did not complete");
+        const Call &call = scene.poller.snapshot()->call;
+        for (const FunctionCall &fc : call.functionCalls) {
+            if (fc.type == QStringLiteral("transform") && !fc.activity.isEmpty()) {
+                scene.window->treePanel()->selectFunctionCall(fc.functionCallID);
+                break;
+            }
+        }
+        tour.shoot(scene.window.get(), QStringLiteral("3-demo-completed-selected"));
+    }
+    {
+        // 4. The server starts failing after a good answer: the data stays, marked stale.
+        Scene scene(dir.filePath(QStringLiteral("error.ini")));
+        CannedResponse good;
+        good.body = DemoScenarios::progressingStage(8); // running: it will be refreshed
+        CannedResponse outage;
+        outage.status = 503;
+        outage.contentType = "text/html";
+        outage.body = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>";
+        scene.api.server.setResponses(DemoCalls::progressing(), {good, outage});
+        scene.window->loadCall(DemoCalls::progressing());
+        if (!waitFor([&] {
+                return scene.poller.status().phase == PollerStatus::Phase::Retrying &&
+                       !scene.poller.status().requestInFlight;
+            }))
+            tour.fail("the outage did not show");
+        scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_page_3"));
+        scene.poller.pause();
+        tour.shoot(scene.window.get(), QStringLiteral("4-error-over-stale-data"));
+    }
+    {
+        // 5. Hostile strings: markup, a 100,000-character name, bidi overrides, NUL.
+        Scene scene(dir.filePath(QStringLiteral("hostile.ini")));
+        CannedResponse hostile;
+        hostile.body = test::readTestData(QStringLiteral("hostile.json"));
+        scene.api.server.setResponses(QStringLiteral("wf_hostile"), {hostile});
+        scene.window->loadCall(QStringLiteral("wf_hostile"));
+        if (!waitFor([&] { return scene.window->model()->functionCallCount() > 0; }))
+            tour.fail("the hostile call did not load");
+        scene.poller.pause();
+        scene.window->treePanel()->expandAll();
+        scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_html"));
+        tour.shoot(scene.window.get(), QStringLiteral("5-hostile-data"));
+    }
+    return tour.failures() == 0 ? 0 : 1;
+}
