@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs what is missing, builds, then
-# either starts the app (`run`) or runs the whole test suite (`test`). Idempotent: a
+# then starts the app (`run`), runs the whole test suite (`test`), or takes pictures of
+# the window under Xvfb (`screenshots [DIR]`). Idempotent: a
 # second call with nothing changed only re-checks packages and lets ninja find no work.
 set -euo pipefail
 
@@ -38,17 +39,25 @@ cmake --build "$build"
 
 case "$mode" in
 run)
-    # With no arguments, a first-time user without an API key sees the built-in demo;
-    # with a key (BEM_API_KEY or the keychain) the app starts normally.
-    [ $# -eq 0 ] && set -- --demo-if-no-key
     exec "$build/bem-call-inspector" "$@"
     ;;
 test)
     cd "$build"
     exec env QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" "$@"
     ;;
+screenshots)
+    # The window in the states a user meets, light and dark, and at 200% scale: the real
+    # window against the local bem API (tests/screenshot_tour.cpp), under a real X server.
+    out="${1:-$build/screenshots}"
+    mkdir -p "$out/light" "$out/dark" "$out/scale200"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$build/tests/screenshot_tour" --out "$out/light"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$build/tests/screenshot_tour" --out "$out/dark" --dark
+    QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3000x2000x24" \
+        "$build/tests/screenshot_tour" --out "$out/scale200"
+    echo "Screenshots in $out"
+    ;;
 *)
-    echo "usage: $0 run [app arguments] | test [ctest arguments]" >&2
+    echo "usage: $0 run [app arguments] | test [ctest arguments] | screenshots [DIR]" >&2
     exit 2
     ;;
 esac

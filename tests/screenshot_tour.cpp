@@ -6,6 +6,7 @@
 // runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
 #include "apikeystore.h"
 #include "callpoller.h"
+#include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "demoscenarios.h"
@@ -183,6 +184,7 @@ int main(int argc, char *argv[])
                 break;
             }
         }
+        settle(CallTreeDelegate::FlashMs + 200); // past the glow of the last changes
         tour.shoot(scene.window.get(), QStringLiteral("3-demo-completed-selected"));
     }
     {
