@@ -26,6 +26,15 @@ inline CallSnapshot snapshotFromData(const QString &name)
     return CallSnapshot::fromCall(std::move(*r.call), r.warnings);
 }
 
+// A call with just an ID and these function calls, as a snapshot.
+inline CallSnapshot snapshotOf(const QString &callID, const QList<FunctionCall> &fcs)
+{
+    Call call;
+    call.callID = callID;
+    call.functionCalls = fcs;
+    return CallSnapshot::fromCall(call);
+}
+
 inline FunctionCall makeFunctionCall(const QString &id, const QString &source = {},
                                      const QString &status = QStringLiteral("completed"))
 {

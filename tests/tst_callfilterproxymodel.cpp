@@ -4,7 +4,6 @@
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -12,17 +11,10 @@
 using namespace bem;
 using bem::test::makeFunctionCall;
 using bem::test::snapshotFromData;
+using bem::test::snapshotOf;
 using bem::test::treeToString;
 
 namespace {
-
-CallSnapshot snapshotOf(const QString &callID, const QList<FunctionCall> &fcs)
-{
-    Call call;
-    call.callID = callID;
-    call.functionCalls = fcs;
-    return CallSnapshot::fromCall(call);
-}
 
 ActivityEntry step(const QString &name, const QString &status)
 {
@@ -363,8 +355,6 @@ private slots:
         fcs[depth - 1].functionName = QStringLiteral("needle");
         m_tester.reset(); // its walks of 10,000 rows would dominate
         m_model->setSnapshot(snapshotOf(QStringLiteral("deep"), fcs));
-        QElapsedTimer timer;
-        timer.start();
         m_proxy->setFilterText(QStringLiteral("needle"));
         // Walk to the bottom through the proxy: every level is there, for the match below.
         QModelIndex index = m_proxy->index(0, 0);
@@ -384,10 +374,9 @@ private slots:
         fcs[depth - 1].functionName = QStringLiteral("needle");
         m_model->setSnapshot(snapshotOf(QStringLiteral("deep"), fcs));
         QCOMPARE(m_proxy->rowCount(), 1);
-        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     }
 
-    void manyRows_walkAndRefreshThroughTheProxyStayFast()
+    void manyRows_walkAndRefreshThroughTheProxy()
     {
         // 100,000 function calls in 1,000 branches, every row mapped through the proxy.
         QList<FunctionCall> fcs{makeFunctionCall(QStringLiteral("root"))};
@@ -400,8 +389,6 @@ private slots:
         }
         m_tester.reset(); // its walks of 100,000 rows would dominate
         m_model->setSnapshot(snapshotOf(QStringLiteral("wide"), fcs));
-        QElapsedTimer timer;
-        timer.start();
         for (const QString &text : {QString(), QStringLiteral("running"), QStringLiteral("b7")}) {
             m_proxy->setFilterText(text);
             QVERIFY(treeToString(*m_proxy).size() > 10);
@@ -410,8 +397,6 @@ private slots:
             m_model->setSnapshot(snapshotOf(QStringLiteral("wide"), fcs));
         }
         QCOMPARE(treeToString(*m_proxy), ExpectedTree(*m_model, m_proxy->filterText()).text());
-        // Seconds per walk before the model spread its internalIds for QHash.
-        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
     }
 
 private:

@@ -7,7 +7,6 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -79,7 +78,7 @@ private slots:
     void valueField_emptyShowsDashAndDisablesCopy();
     void valueField_copyGivesTheFullValue();
     void valueField_newlinesAndControlsShownOnOneLine();
-    void valueField_hugeValueIsCheapAndCut();
+    void valueField_hugeValueIsCut();
     void valueField_sameValueKeepsSelection();
     void valueField_toolTipIsEscaped();
     void statusBadge_wordsAndRawUnknownValues();
@@ -153,18 +152,15 @@ void TestCallForm::valueField_newlinesAndControlsShownOnOneLine()
     QCOMPARE(visibleText(QStringLiteral("a\r\nb"), true), QStringLiteral("a\nb"));
 }
 
-void TestCallForm::valueField_hugeValueIsCheapAndCut()
+void TestCallForm::valueField_hugeValueIsCut()
 {
     ValueField field;
     field.resize(300, field.sizeHint().height());
     field.show();
-    QElapsedTimer timer;
-    timer.start();
     for (int i = 0; i < 20; ++i) {
         field.setValue(QString(100000, QChar(u'a' + i % 26)));
         field.repaint();
     }
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(field.value().size(), 100000);
     QVERIFY(field.lineEdit()->text().size() < 2100);
     QVERIFY(field.lineEdit()->text().endsWith(u'\u2026'));
@@ -499,11 +495,8 @@ void TestCallForm::hostileCall_shownLiterally()
     form.resize(1280, 200);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
-    QElapsedTimer timer;
-    timer.start();
     form.setCall(call, QStringLiteral("<img src='file:///etc/passwd'>"));
     form.repaint();
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
 
     QCOMPARE(form.fieldText(QStringLiteral("functionName")), hostileName());
     QCOMPARE(form.fieldText(QStringLiteral("callID")), call.callID);

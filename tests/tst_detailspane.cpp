@@ -6,7 +6,6 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -322,11 +321,8 @@ void TestDetailsPane::hostileFunctionCall_shownLiterally()
     pane.resize(380, 700);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    QElapsedTimer timer;
-    timer.start();
     pane.showFunctionCall(fc);
     pane.repaint();
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
 
     QCOMPARE(pane.fieldText(QStringLiteral("name")), hostile());
     QCOMPARE(pane.fieldText(QStringLiteral("functionCallID")), fc.functionCallID);

@@ -87,6 +87,17 @@ class TestSettingsDialog : public QObject
         return store;
     }
 
+    // A store that has saved Key (in the keychain, or for the session where there is none).
+    std::unique_ptr<ApiKeyStore> makeStoreHoldingKey()
+    {
+        auto store = makeStore();
+        QSignalSpy saved(store.get(), &ApiKeyStore::saved);
+        store->save(QString::fromLatin1(Key));
+        if (!saved.wait(15'000))
+            qFatal("the key store did not save");
+        return store;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -138,10 +149,7 @@ private slots:
     void testConnection_usesTheKeyInUseWhenNoneIsTyped()
     {
         test::LocalApi api(Key);
-        auto keys = makeStore();
-        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
-        keys->save(QString::fromLatin1(Key));
-        QVERIFY(saved.wait(15'000));
+        auto keys = makeStoreHoldingKey();
         SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
         QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
         keys->forget();
@@ -276,10 +284,7 @@ private slots:
     void keychainProblem_isShownWithTheSessionOnlyNote()
     {
         test::LocalApi api(Key);
-        auto keys = makeStore();
-        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
-        keys->save(QString::fromLatin1(Key));
-        QVERIFY(saved.wait(15'000));
+        auto keys = makeStoreHoldingKey();
         if (keys->keychainProblem().isEmpty()) {
             keys->forget();
             QSKIP("this machine has a working keychain");
@@ -321,10 +326,7 @@ private slots:
     void theKey_isNeverShown()
     {
         test::LocalApi api(Key);
-        auto keys = makeStore();
-        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
-        keys->save(QString::fromLatin1(Key));
-        QVERIFY(saved.wait(15'000));
+        auto keys = makeStoreHoldingKey();
         SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -357,10 +359,7 @@ private slots:
     void forget_asksThenForgets()
     {
         test::LocalApi api(Key);
-        auto keys = makeStore();
-        QSignalSpy saved(keys.get(), &ApiKeyStore::saved);
-        keys->save(QString::fromLatin1(Key));
-        QVERIFY(saved.wait(15'000));
+        auto keys = makeStoreHoldingKey();
         SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
         auto *forget = dialog.findChild<QPushButton *>(QStringLiteral("forgetKey"));
         QVERIFY(forget->isEnabled());

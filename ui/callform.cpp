@@ -151,6 +151,23 @@ QString durationText(const Status &status, const Timestamp &start, const Timesta
     }
 }
 
+void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
+                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips)
+{
+    field->setValue(durationText(status, start, end, now));
+    const bool ticks = live && durationTicks(status, start, end);
+    if (ticks)
+        field->setToolTipLines({tips.ticking});
+    else if (!field->value().isEmpty())
+        field->setToolTipLines({tips.span});
+    else
+        field->setToolTipLines({});
+    if (ticks && !tick->isActive())
+        tick->start();
+    else if (!ticks)
+        tick->stop();
+}
+
 bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end)
 {
     return !status.isTerminal() && start.isValid() && end.raw.isEmpty();
@@ -474,20 +491,10 @@ void CallForm::setError(const QString &text)
 
 void CallForm::updateDuration()
 {
-    const Status &status = m_call.status;
-    ValueField *field = m_fields.value(QStringLiteral("duration"));
-    field->setValue(durationText(status, m_call.createdAt, m_call.finishedAt, m_now()));
-    const bool ticks = durationTicks(status, m_call.createdAt, m_call.finishedAt);
-    if (ticks)
-        field->setToolTipLines({tr("Time since the call was created, by this computer's clock.")});
-    else if (!field->value().isEmpty())
-        field->setToolTipLines({tr("From created to finished.")});
-    else
-        field->setToolTipLines({});
-    if (ticks && !m_tick.isActive())
-        m_tick.start();
-    else if (!ticks)
-        m_tick.stop();
+    showDuration(m_fields.value(QStringLiteral("duration")), &m_tick, m_call.status,
+                 m_call.createdAt, m_call.finishedAt, m_now(), /*live=*/true,
+                 {tr("Time since the call was created, by this computer's clock."),
+                  tr("From created to finished.")});
 }
 
 void CallForm::updateColumns()

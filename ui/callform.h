@@ -27,6 +27,15 @@ QString durationText(const Status &status, const Timestamp &start, const Timesta
                      const QDateTime &now);
 // Whether durationText() changes as time passes (so a field showing it must tick).
 bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end);
+// Puts durationText() in `field` with a tooltip saying what it measures, and keeps `tick`
+// running exactly while the value changes with time (never while `live` is false).
+struct DurationTips
+{
+    QString ticking; // "Time since it started, by this computer's clock."
+    QString span;    // "From started to finished."
+};
+void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
+                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips);
 
 // The call's own fields, above the tree: compact columns of forms (call, timing,
 // workflow, function) and, above them, any error — from the response or from a failed

@@ -413,19 +413,10 @@ void DetailsPane::showInputMenu(const QPoint &pos)
 
 void DetailsPane::updateDuration()
 {
-    ValueField *field = m_fields.value(QStringLiteral("duration"));
-    field->setValue(durationText(m_fc.status, m_fc.startedAt, m_fc.finishedAt, m_now()));
-    const bool ticks = m_showing && durationTicks(m_fc.status, m_fc.startedAt, m_fc.finishedAt);
-    if (ticks)
-        field->setToolTipLines({tr("Time since it started, by this computer's clock.")});
-    else if (!field->value().isEmpty())
-        field->setToolTipLines({tr("From started to finished.")});
-    else
-        field->setToolTipLines({});
-    if (ticks && !m_tick.isActive())
-        m_tick.start();
-    else if (!ticks)
-        m_tick.stop();
+    showDuration(
+        m_fields.value(QStringLiteral("duration")), &m_tick, m_fc.status, m_fc.startedAt,
+        m_fc.finishedAt, m_now(), /*live=*/m_showing,
+        {tr("Time since it started, by this computer's clock."), tr("From started to finished.")});
 }
 
 QString DetailsPane::fieldText(const QString &name) const
