@@ -138,6 +138,8 @@ int main(int argc, char *argv[])
         QObject::connect(
             &keys, &bem::ApiKeyStore::loaded, &window,
             [&] {
+                if (demoServer)
+                    return; // "Try the demo" was faster than the keychain
                 client.setApiKey(keys.key());
                 if (!keys.hasKey() && parser.isSet(demoIfNoKeyOption)) {
                     startDemo(callId);

@@ -645,6 +645,31 @@ private slots:
         QCOMPARE(m_api->server.requests().first().apiKey, Key);
     }
 
+    // A call that stopped for want of a key is asked again as soon as a key is saved.
+    void savingAKey_retriesTheCallThatNeededIt()
+    {
+        qunsetenv("BEM_API_KEY");
+        ApiKeyStore keys;
+        keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-save"));
+        m_window = makeWindow(&keys);
+        m_api->client.setApiKey(QString());
+        // As the app wires it: the client learns the key from the store.
+        connect(&keys, &ApiKeyStore::keyChanged, this,
+                [&] { m_api->client.setApiKey(keys.key()); });
+        keys.load();
+        QTRY_VERIFY(keys.isLoaded());
+        loadAndWait(DemoCalls::batch(), Phase::Stopped);
+        QVERIFY2(m_window->bannerText().contains(QStringLiteral("No API key is set")),
+                 qPrintable(m_window->bannerText()));
+        QCOMPARE(m_api->server.requests().size(), 0);
+        keys.save(QString::fromLatin1(Key));
+        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        QCOMPARE(m_api->server.requests().size(), 1);
+        QCOMPARE(m_api->server.requests().first().apiKey, Key);
+        QCOMPARE(m_window->bannerText(), QString());
+        keys.forget();
+    }
+
     void savedFile_isShownAndNotRefreshed()
     {
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));

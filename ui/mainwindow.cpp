@@ -109,6 +109,15 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     if (m_keys) {
         connect(m_keys, &ApiKeyStore::loaded, this, &MainWindow::updateKeyState);
         connect(m_keys, &ApiKeyStore::keyChanged, this, &MainWindow::updateKeyState);
+        // A new key is worth trying at once (a 401 or "no key" waits for exactly this).
+        // Queued: the client learns the key from the same signal first.
+        connect(
+            m_keys, &ApiKeyStore::keyChanged, this,
+            [this] {
+                if (!m_demoMode && !m_offline)
+                    m_poller->refreshNow();
+            },
+            Qt::QueuedConnection);
     }
 
     // The countdown ("next in 4 s") and "updated 3 s ago" move on their own.
@@ -643,9 +652,10 @@ void MainWindow::openSettings()
     if (chosen != m_services.client->baseUrl()) {
         m_services.client->setBaseUrl(chosen);
         m_services.settings->setValue(BaseUrlKey, chosen.toString());
+        if (!m_offline)
+            m_poller->refreshNow();
     }
-    if (!m_poller->callID().isEmpty())
-        m_poller->refreshNow();
+    // A key typed in the dialog arrives through keyChanged, which refreshes then.
 }
 
 void MainWindow::chooseFile()
