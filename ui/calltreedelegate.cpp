@@ -22,6 +22,10 @@ CallTreeDelegate::CallTreeDelegate(QTreeView *view, CallFilterProxyModel *proxy)
 
 void CallTreeDelegate::flash(const QList<QPersistentModelIndex> &sourceRows)
 {
+    // A glow over thousands of rows tells nothing, and every persistent index kept costs
+    // each later insert or removal a little: past this, nothing glows.
+    if (m_flashes.size() + sourceRows.size() > MaxFlashingRows)
+        return;
     const qint64 now = m_clock.elapsed();
     for (const QPersistentModelIndex &row : sourceRows) {
         if (row.isValid())

@@ -32,6 +32,7 @@ public:
     // Rows glowing right now (tests).
     int flashingCount() const { return int(m_flashes.size()); }
     static constexpr int FlashMs = 1600;
+    static constexpr int MaxFlashingRows = 2000;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

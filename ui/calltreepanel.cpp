@@ -22,6 +22,7 @@ namespace {
 // matches nearly everything in a huge call it would stall the window, so past this many
 // function calls only the first levels open.
 constexpr int ExpandAllOnFilterLimit = 20000;
+constexpr int ExpandTopLevelLimit = 1000;
 
 // Calls `visit` for each expanded row of `view`, descending only into expanded rows: the
 // cost follows what is on screen, not the size of the call. Iterative.
@@ -240,7 +241,10 @@ void CallTreePanel::applyFilter()
 void CallTreePanel::onRowsInserted(const QModelIndex &parent, int first, int last)
 {
     // First level open as the call's function calls arrive; the user's shape wins after.
-    if (m_userShapedTree || parent.isValid() || last < first)
+    // A call with thousands of top-level rows opens none: expanding them all would be
+    // slow and no easier to read.
+    if (m_userShapedTree || parent.isValid() || last < first ||
+        m_proxy->rowCount() > ExpandTopLevelLimit)
         return;
     m_expandingForUser = true;
     for (int row = first; row <= last; ++row)

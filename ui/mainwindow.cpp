@@ -4,6 +4,7 @@
 #include "apikeystore.h"
 #include "bemclient.h"
 #include "callform.h"
+#include "callidfield.h"
 #include "callidinput.h"
 #include "callparser.h"
 #include "calltreemodel.h"
@@ -20,7 +21,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QCompleter>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -36,7 +36,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTime>
@@ -90,7 +89,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     });
     connect(m_poller, &CallPoller::statusChanged, this, &MainWindow::onPollerStatus);
     connect(m_treePanel, &CallTreePanel::currentChanged, this, &MainWindow::showDetailsFor);
-    connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentMenu);
+    connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
     connect(m_form, &CallForm::openUrlRequested, m_urlOpener, &UrlOpener::open);
     connect(m_details, &DetailsPane::openUrlRequested, m_urlOpener, &UrlOpener::open);
     connect(m_urlOpener, &UrlOpener::refused, this,
@@ -125,7 +124,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateLiveStatus);
 
     updateKeyState();
-    updateRecentMenu();
+    updateRecentCalls();
     setDemoStarter({});
     onPollerStatus(m_poller->status()); // nothing to refresh or pause yet
     resize(1280, 800);
@@ -228,8 +227,10 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_saveJsonAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    auto *recentMenu = new RecentCallsMenu(m_recents, this);
+    connect(recentMenu, &RecentCallsMenu::callChosen, this,
+            [this](const QString &id) { loadCall(id); });
+    file->addMenu(recentMenu);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -258,19 +259,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildLayout()
 {
-    m_callId = new QLineEdit(this);
-    m_callId->setObjectName(QStringLiteral("callIdField"));
-    m_callId->setPlaceholderText(tr("Call ID, or a bem link \u2014 press Enter (Ctrl+L)"));
-    m_callId->setClearButtonEnabled(true);
-    m_callId->setMinimumWidth(360);
-    // Recent calls complete on any part of their ID, name or status; picking one puts
-    // only its ID in the field.
-    auto *completer = new QCompleter(new QStandardItemModel(this), m_callId);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    completer->setCompletionRole(Qt::UserRole);
-    m_callId->setCompleter(completer);
-    connect(m_callId, &QLineEdit::returnPressed, this, [this] { loadCall(m_callId->text()); });
+    m_callId = new CallIdField(this);
+    connect(m_callId, &CallIdField::loadRequested, this, &MainWindow::loadCall);
 
     QToolBar *toolbar = addToolBar(tr("Call"));
     toolbar->setObjectName(QStringLiteral("callToolBar"));
@@ -463,6 +453,11 @@ void MainWindow::enterDemoMode(const QString &note)
     updateKeyState();
 }
 
+QLineEdit *MainWindow::callIdField() const
+{
+    return m_callId;
+}
+
 bool MainWindow::isShowingCall() const
 {
     return m_pages->currentWidget() == m_callPage;
@@ -617,27 +612,10 @@ void MainWindow::updateKeyState()
     m_emptyState->setKeyState(false, text);
 }
 
-void MainWindow::updateRecentMenu()
+void MainWindow::updateRecentCalls()
 {
     const QList<RecentCall> entries = m_recents->entries();
-    m_recentMenu->clear();
-    auto *completions = static_cast<QStandardItemModel *>(m_callId->completer()->model());
-    completions->clear();
-    for (const RecentCall &recent : entries) {
-        QString label = RecentCalls::label(recent);
-        auto *item = new QStandardItem(label);
-        item->setData(recent.callID, Qt::UserRole);
-        item->setEditable(false);
-        completions->appendRow(item);
-        QAction *action = m_recentMenu->addAction(label.replace(u'&', QStringLiteral("&&")));
-        const QString id = recent.callID;
-        connect(action, &QAction::triggered, this, [this, id] { loadCall(id); });
-    }
-    if (!entries.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("&Clear List"), m_recents, &RecentCalls::clear);
-    }
-    m_recentMenu->setEnabled(!entries.isEmpty());
+    m_callId->setRecentCalls(entries);
     m_emptyState->setRecentCalls(entries);
 }
 

@@ -23,6 +23,7 @@ namespace bem {
 class ApiKeyStore;
 class BemClient;
 class CallForm;
+class CallIdField;
 class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
@@ -78,7 +79,7 @@ public:
     EmptyState *emptyState() const { return m_emptyState; }
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
-    QLineEdit *callIdField() const { return m_callId; }
+    QLineEdit *callIdField() const;
     bool isShowingCall() const;
     QString bannerText() const;
     QString liveStatusText() const;
@@ -105,7 +106,7 @@ private:
                     const QString &actionText = {});
     void clearBanner(BannerSource source);
     void updateKeyState();
-    void updateRecentMenu();
+    void updateRecentCalls();
     void openSettings();
     void chooseFile();
     void copyCallId();
@@ -120,7 +121,7 @@ private:
     CallTreeModel *m_model = nullptr;
     UrlOpener *m_urlOpener = nullptr;
 
-    QLineEdit *m_callId = nullptr;
+    CallIdField *m_callId = nullptr;
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_pages = nullptr;
     EmptyState *m_emptyState = nullptr;
@@ -149,7 +150,6 @@ private:
     QAction *m_nextFailedAction = nullptr;
     QAction *m_previousFailedAction = nullptr;
     QAction *m_aboutAction = nullptr;
-    QMenu *m_recentMenu = nullptr;
 
     QTimer m_tick; // the status line's countdown and "updated 3 s ago"
     BannerSource m_bannerSource = BannerSource::None;
