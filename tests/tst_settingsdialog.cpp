@@ -293,8 +293,8 @@ private slots:
         QLabel *note = label(dialog, QStringLiteral("keychainNote"));
         QVERIFY(!note->isHidden());
         QVERIFY(note->text().startsWith(keys->keychainProblem()));
-        QVERIFY(note->text().contains(QStringLiteral("A key entered now is kept for this "
-                                                     "session only")));
+        QVERIFY(note->text().contains(QStringLiteral("for this session only")));
+        QVERIFY(note->text().endsWith(QStringLiteral("It is forgotten when the app quits.")));
         QVERIFY(label(dialog, QStringLiteral("keyInUse"))
                     ->text()
                     .endsWith(QStringLiteral("(for this session only)")));
