@@ -203,9 +203,8 @@ void SettingsDialog::updateKeyInfo()
     const QString problem = m_keys->keychainProblem();
     // The store's own words already say where a key goes instead; add only what it leaves
     // out, that such a key is gone when the app quits.
-    m_keychainNote->setText(problem.isEmpty()
-                                ? QString()
-                                : problem + u' ' + tr("It is forgotten when the app quits."));
+    m_keychainNote->setText(
+        problem.isEmpty() ? QString() : problem + u' ' + tr("It is forgotten when the app quits."));
     m_keychainNote->setVisible(!problem.isEmpty());
 
     const ApiKeyStore::Source source = m_keys->source();
