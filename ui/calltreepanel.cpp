@@ -150,9 +150,8 @@ bool CallTreePanel::selectFunctionCall(const QString &functionCallID)
 
 void CallTreePanel::setFilterText(const QString &text)
 {
-    m_filterDebounce.stop();
     m_filter->setText(text);
-    m_filterDebounce.stop();
+    m_filterDebounce.stop(); // setText() started it
     applyFilter();
 }
 
@@ -204,7 +203,8 @@ void CallTreePanel::applyFilter()
 {
     const QString text = m_filter->text().trimmed();
     const bool active = !text.isEmpty();
-    if (active && !m_filterWasActive) {
+    const bool wasActive = !m_proxy->filterText().isEmpty();
+    if (active && !wasActive) {
         m_expandedBeforeFilter.clear();
         forEachExpanded(m_tree, [this](const QModelIndex &proxyIndex) {
             m_expandedBeforeFilter.insert(
@@ -220,7 +220,7 @@ void CallTreePanel::applyFilter()
             m_tree->expandAll();
         else
             m_tree->expandToDepth(1);
-    } else if (m_filterWasActive) {
+    } else if (wasActive) {
         // Back to the tree as the user had shaped it, plus the way to the selected row.
         m_tree->collapseAll();
         for (const QString &id : std::as_const(m_expandedBeforeFilter)) {
@@ -232,7 +232,6 @@ void CallTreePanel::applyFilter()
         m_expandedBeforeFilter.clear();
     }
     m_expandingForUser = false;
-    m_filterWasActive = active;
     if (current.isValid())
         revealAndSelect(current);
     updateSummary();
@@ -255,8 +254,8 @@ void CallTreePanel::onRowsInserted(const QModelIndex &parent, int first, int las
 void CallTreePanel::updateSummary()
 {
     QString text = CallTreeModel::describeCounts(m_model->statusCounts());
-    if (m_filterWasActive)
-        text += tr(" \u00b7 filtered by \u201c%1\u201d").arg(m_filter->text().trimmed());
+    if (!m_proxy->filterText().isEmpty())
+        text += tr(" \u00b7 filtered by \u201c%1\u201d").arg(m_proxy->filterText());
     m_summary->setText(m_model->callID().isEmpty() ? QString() : text);
 }
 

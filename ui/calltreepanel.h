@@ -74,7 +74,6 @@ private:
     bool m_expandingForUser = false;
     // Expansion (by function call ID) from before a filter, put back when it is cleared.
     QSet<QString> m_expandedBeforeFilter;
-    bool m_filterWasActive = false;
 };
 
 } // namespace bem

@@ -38,7 +38,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTime>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -366,21 +365,9 @@ bool MainWindow::loadCall(const QString &text)
         return true;
     }
     m_offline = false;
-    // Another call's data under this ID would mislead; the same ID keeps its data.
-    if (m_model->callID() != id) {
-        m_model->clear();
-        m_form->clear();
-        m_details->showNothing();
-        m_rawJson->clear();
-        m_treePanel->resetForNewCall();
-        m_recordedStatus.clear();
-    }
+    switchToCall(id);
     m_rawJson->setSuggestedFileName(id + QStringLiteral(".json"));
-    m_pages->setCurrentWidget(m_callPage);
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
-    clearBanner(BannerSource::Error);
-    clearBanner(BannerSource::Warnings);
-    clearBanner(BannerSource::Link);
     m_poller->start(id);
     return true;
 }
@@ -407,15 +394,7 @@ bool MainWindow::openFile(const QString &path)
     CallSnapshot snapshot = CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings);
     snapshot.serverError = parsed.serverError;
     snapshot.body = body;
-    if (m_model->callID() != snapshot.call.callID) {
-        m_model->clear();
-        m_details->showNothing();
-        m_treePanel->resetForNewCall();
-    }
-    clearBanner(BannerSource::Error);
-    clearBanner(BannerSource::Notice);
-    clearBanner(BannerSource::Link);
-    m_pages->setCurrentWidget(m_callPage);
+    switchToCall(snapshot.call.callID);
     showSnapshot(snapshot);
     m_callId->setText(snapshot.call.callID);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
@@ -424,6 +403,23 @@ bool MainWindow::openFile(const QString &path)
         tr("Showing a saved response: %1 (not refreshed)").arg(QDir::toNativeSeparators(path)));
     onPollerStatus(m_poller->status());
     return true;
+}
+
+void MainWindow::switchToCall(const QString &callID)
+{
+    // Another call's data under this ID would mislead; the same ID keeps its data.
+    if (m_model->callID() != callID) {
+        m_model->clear();
+        m_form->clear();
+        m_details->showNothing();
+        m_rawJson->clear();
+        m_treePanel->resetForNewCall();
+        m_recordedStatus.clear();
+    }
+    // Whatever the banner said was about what came before.
+    m_bannerSource = BannerSource::None;
+    m_banner->clearMessage();
+    m_pages->setCurrentWidget(m_callPage);
 }
 
 void MainWindow::setModeNote(const QString &text)
@@ -480,7 +476,6 @@ void MainWindow::showSnapshot(const CallSnapshot &snapshot)
     m_form->setCall(call, snapshot.serverError);
     m_rawJson->setResponse(snapshot.body);
     showDetailsFor(m_treePanel->currentSourceIndex());
-    m_lastGoodTime = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
 
     // The recent list learns the call's name and how it ended; written only on change.
     const QString status = call.status.raw();
@@ -530,9 +525,9 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
     m_copyIdAction->setEnabled(!m_model->callID().isEmpty() || watching);
     m_saveJsonAction->setEnabled(m_rawJson->hasResponse());
 
-    const bool failed = (status.phase == P::Retrying || status.phase == P::Stopped ||
-                         (status.phase == P::Paused && !status.lastError.isEmpty())) &&
-                        !status.requestInFlight && !status.lastError.isEmpty();
+    const bool failed =
+        (status.phase == P::Retrying || status.phase == P::Stopped || status.phase == P::Paused) &&
+        !status.requestInFlight && !status.lastError.isEmpty();
     if (failed) {
         // The last good data stays on screen; the banner says it is stale and why.
         const bool retrying = status.phase == P::Retrying;
@@ -541,8 +536,9 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
                        : retrying ? tr("Could not refresh: %1").arg(status.lastError)
                                   : status.lastError;
         if (status.hasSnapshot)
-            text +=
-                u' ' + tr("The data below is from %1 and may be out of date.").arg(m_lastGoodTime);
+            text += u' ' +
+                    tr("The data below is from %1 and may be out of date.")
+                        .arg(status.lastUpdated.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
         else if (retrying)
             text += u' ' + tr("Trying again on its own.");
         showBanner(BannerSource::Error, text, status.lastDetails.split(u'\n'), tr("Retry"));

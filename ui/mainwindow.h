@@ -99,6 +99,8 @@ private:
     void buildActions();
     void buildMenus();
     void buildLayout();
+    // Shows the call page for `callID`, dropping another call's data.
+    void switchToCall(const QString &callID);
     void showSnapshot(const CallSnapshot &snapshot);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
@@ -156,7 +158,6 @@ private:
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
     bool m_offline = false;   // showing a saved file: nothing to refresh
-    QString m_lastGoodTime;   // when the data on screen arrived, for "stale" notes
     QString m_pendingCallId;  // entered before the key store finished loading
     QString m_recordedStatus; // what the recent list knows of this call
 };
