@@ -30,6 +30,12 @@ public:
     // Highlighting every match of "a" in a 50 MB body would freeze the view; matches are
     // still counted beyond this, only not painted.
     static constexpr int MaxHighlightedMatches = 1000;
+    // A body larger than this is not pretty-printed whole: a text edit holding 100 MB
+    // (a 100,000-function-call response) takes seconds to fill and lay out, and its
+    // QJsonDocument costs as much memory again. It shows the first ShownPrefixBytes,
+    // re-indented as received, and is checked for validity off the GUI thread.
+    static constexpr qsizetype LargeBodyBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype ShownPrefixBytes = 1024 * 1024;
 
     explicit RawJsonView(QWidget *parent = nullptr);
     ~RawJsonView() override;
@@ -47,6 +53,10 @@ public:
     QString text() const;
     // False when the body did not parse and is shown as received.
     bool isJson() const { return m_isJson; }
+    // A large body's validity check is still running off the GUI thread.
+    bool isFormatting() const { return m_checking != 0; }
+    // Only the start of a large body is shown (Save and Copy still take all of it).
+    bool isShowingPrefix() const { return m_prefixOnly; }
 
     // The file name Save as… proposes, usually "<callID>.json" (".json" is added when
     // missing; path separators are replaced).
@@ -77,6 +87,7 @@ protected:
 
 private:
     void showText(const QString &text, const QString &note);
+    void showLargeResponse();
     void updateActions();
     // Finds every match of the find bar's text in the shown text (positions cached until
     // either changes).
@@ -101,6 +112,9 @@ private:
     QByteArray m_body;
     bool m_hasResponse = false;
     bool m_isJson = false;
+    bool m_prefixOnly = false;
+    quint64 m_checking = 0; // the body generation whose check runs; 0 when none
+    quint64 m_generation = 0;
     QString m_text; // the document's plain text, positions as in the document
     QString m_suggestedName = QStringLiteral("response.json");
     QString m_lastSaveDir;

@@ -77,8 +77,11 @@ public:
     Q_DISABLE_COPY_MOVE(CallTreeModel)
 
     // Shows `snapshot`. Same callID as the one shown: merged as an update. Otherwise (or
-    // when nothing is shown) the model is reset.
+    // when nothing is shown) the model is reset. The rows point into the snapshot, which
+    // the model keeps (no copy of its function calls); the by-reference form shares a copy.
+    void setSnapshot(const CallSnapshotPtr &snapshot);
     void setSnapshot(const CallSnapshot &snapshot);
+    const CallSnapshotPtr &snapshot() const { return m_snapshot; }
     void clear();
     const QString &callID() const { return m_callID; }
     int functionCallCount() const { return m_functionCallCount; }
@@ -124,8 +127,8 @@ private:
         int childPos = 0;       // position among the parent's child function calls
         int snapshotIndex = -1; // index in the snapshot being merged
         std::vector<int> children;
-        FunctionCall fc;
-        int occurrence = 0; // with duplicate IDs: which one of them this is
+        const FunctionCall *fc = nullptr; // in m_snapshot (the one being merged, meanwhile)
+        int occurrence = 0;               // with duplicate IDs: which one of them this is
         int failedBelow = 0;
         bool parentMissing = false;
         bool cycleBroken = false;
@@ -133,15 +136,11 @@ private:
     };
     static constexpr int RootNode = 0;
 
-    using SnapshotKey = std::pair<QString, int>;
-
     int allocNode();
     void freeSubtree(int node);
     void resetNodes();
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
-    void indexSnapshot(const CallSnapshot &s, QHash<SnapshotKey, int> *byKey);
-    void mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey, int> &byKey, int node,
-                       std::vector<int> &queue);
+    void mergeChildren(const CallSnapshot &s, int node, std::vector<int> &queue);
     bool updateNode(const CallSnapshot &s, int node);
     void renumber(int node, size_t from);
     bool isFailed(int node) const;
@@ -161,8 +160,8 @@ private:
     std::array<QIcon, 5> m_icons;
     std::vector<Node> m_nodes;
     std::vector<int> m_freeNodes;
-    std::vector<int> m_occurrence; // per snapshot index, while merging
-    QHash<QString, int> m_byId;    // functionCallID -> node of its first occurrence
+    CallSnapshotPtr m_snapshot;
+    QHash<QString, int> m_byId; // functionCallID -> node of its first occurrence
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
     bool m_merging = false;
