@@ -20,8 +20,13 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
+
+#ifdef BEM_HAVE_SIMDJSON
+#include <simdjson.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -138,6 +143,8 @@ struct Results
     int n = 0;
     double jsonMb = 0;
     Figure qtParse, jq, load, refresh1, refresh0, filter, rss, stall;
+    // Beside the Qt floor when simdjson is there: a parser that could replace it.
+    Figure simdjsonParse;
     // Signals of the last 1%-changed refresh.
     int dataChanged = 0, rowsInserted = 0, rowsRemoved = 0, resets = 0, changedRows = 0;
 };
@@ -214,6 +221,62 @@ qint64 vmHwmKb()
     return -1;
 }
 
+// Hidden: where the time of one load goes, step by step (for whoever tunes it).
+int breakdown(int n)
+{
+    const QByteArray bytes = generateCall(n, false);
+    QElapsedTimer t;
+    t.start();
+    ParseResult parsed = CallParser::parse(bytes);
+    const double parseMs = msSince(t);
+    t.restart();
+    CallSnapshot snapshot = CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings);
+    const double treeMs = msSince(t);
+    auto shared = std::make_shared<const CallSnapshot>(std::move(snapshot));
+    CallTreeModel model;
+    t.restart();
+    model.setSnapshot(shared);
+    const double modelMs = msSince(t);
+    t.restart();
+    readFirstRows(model, 50);
+    const double readMs = msSince(t);
+    CallTreePanel panel(&model);
+    panel.show();
+    t.restart();
+    QCoreApplication::processEvents();
+    const double panelMs = msSince(t);
+    RawJsonView raw;
+    raw.show();
+    QCoreApplication::processEvents();
+    t.restart();
+    raw.setResponse(bytes);
+    const double rawMs = msSince(t);
+    t.restart();
+    QCoreApplication::processEvents();
+    const double rawPaintMs = msSince(t);
+    {
+        CallSnapshotPtr next = mustLoad(generateCall(n, true));
+        t.restart();
+        model.setSnapshot(next);
+        std::printf("merge %.1f ms (with the old snapshot's release)\n", msSince(t));
+        CallSnapshotPtr again = mustLoad(generateCall(n, false));
+        const std::weak_ptr<const CallSnapshot> old = next;
+        next.reset();
+        t.restart();
+        model.setSnapshot(again);
+        const double mergeMs = msSince(t);
+        std::printf("merge back %.1f ms, old released: %d\n", mergeMs, int(old.expired()));
+        t.restart();
+        shared.reset();
+        again.reset();
+        std::printf("release of a snapshot %.1f ms\n", msSince(t));
+    }
+    std::printf("parse %.1f ms, tree %.1f ms, model %.1f ms, first rows %.1f ms, panel show %.1f "
+                "ms, raw view %.1f ms + paint %.1f ms\n",
+                parseMs, treeMs, modelMs, readMs, panelMs, rawMs, rawPaintMs);
+    return 0;
+}
+
 // The hidden child mode: one load in a fresh process, then its peak RSS.
 int rssChild(int n)
 {
@@ -244,34 +307,50 @@ double measureRssMb(int n)
 }
 
 // The window's path: the loader parses and builds off the GUI thread, the GUI thread
-// applies the snapshot to the model under a real tree view and the raw JSON view, while
-// a 5 ms timer notes the longest gap between its ticks. Then a 1%-changed refresh the
-// same way, and an identical one (compared, not parsed).
+// applies the snapshot to the model under a real tree view and to the raw JSON view (in
+// tabs, the tree's current, as in the window), while a 5 ms timer notes the longest gap
+// between its ticks. Then a 1%-changed refresh the same way, and an identical one
+// (compared, not parsed). A small call is shown first so that one-time costs (loading
+// the icon and style plugins) are not counted as a stall of loading.
 double measureGuiStall(const QByteArray &base, const QByteArray &changed)
 {
     CallTreeModel model;
-    CallTreePanel panel(&model);
-    RawJsonView raw;
-    panel.resize(1000, 700);
-    raw.resize(1000, 700);
-    panel.show();
-    raw.show();
+    QTabWidget tabs;
+    auto *panelWidget = new CallTreePanel(&model);
+    auto *rawWidget = new RawJsonView;
+    tabs.addTab(panelWidget, QStringLiteral("Function calls"));
+    tabs.addTab(rawWidget, QStringLiteral("Raw JSON"));
+    CallTreePanel &panel = *panelWidget;
+    RawJsonView &raw = *rawWidget;
+    tabs.resize(1000, 700);
+    tabs.show();
+    model.setSnapshot(mustLoad(generateCall(20, false)));
+    raw.setResponse(generateCall(20, false));
+    QCoreApplication::processEvents();
+    model.clear();
+    raw.clear();
     QCoreApplication::processEvents();
 
+    QElapsedTimer clock;
+    clock.start();
     CallLoader loader;
     QByteArray shown;
     int applied = 0;
     QObject::connect(&loader, &CallLoader::loaded, &panel, [&](quint64, const LoadedCall &result) {
         if (!result.ok())
             return;
+        QElapsedTimer t;
+        t.start();
         model.setSnapshot(result.snapshot);
-        raw.setResponse(result.snapshot->body);
+        const double modelMs = msSince(t);
+        raw.setResponse(result.snapshot->body, /*knownJson=*/true); // as the window does
         shown = result.snapshot->body;
         ++applied;
+        if (qEnvironmentVariableIsSet("BEM_BENCH_DEBUG"))
+            std::fprintf(stderr, "apply at %.1f ms: model %.1f ms, raw view %.1f ms\n",
+                         double(clock.nsecsElapsed()) / 1e6, modelMs, msSince(t) - modelMs);
     });
 
-    QElapsedTimer clock;
-    clock.start();
     qint64 last = clock.nsecsElapsed();
     qint64 longest = 0;
     QTimer probe;
@@ -279,19 +358,32 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     probe.setInterval(5);
     QObject::connect(&probe, &QTimer::timeout, &panel, [&] {
         const qint64 now = clock.nsecsElapsed();
+        if (qEnvironmentVariableIsSet("BEM_BENCH_DEBUG") && now - last > 30'000'000)
+            std::fprintf(stderr, "gap %.1f ms at %.1f ms\n", double(now - last) / 1e6,
+                         double(now) / 1e6);
         longest = std::max(longest, now - last);
         last = now;
     });
     probe.start();
+    const bool debug = qEnvironmentVariableIsSet("BEM_BENCH_DEBUG");
     const auto settle = [&](int wantApplied) {
         while (applied < wantApplied || loader.isBusy())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (debug)
+            std::fprintf(stderr, "applied %d at %.1f ms\n", applied,
+                         double(clock.nsecsElapsed()) / 1e6);
         // A few more ticks so that deferred work (the view's relayout, the raw view's
         // formatting) is inside the window.
         QElapsedTimer after;
         after.start();
-        while (after.elapsed() < 300 || raw.isFormatting())
+        while (after.elapsed() < 300) {
+            QElapsedTimer step;
+            step.start();
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            if (debug && step.elapsed() > 30)
+                std::fprintf(stderr, "processEvents took %lld ms at %.1f ms\n",
+                             qlonglong(step.elapsed()), double(clock.nsecsElapsed()) / 1e6);
+        }
     };
     loader.load(base);
     settle(1);
@@ -332,6 +424,20 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
             if (!doc.isObject())
                 std::exit(1);
         }
+#ifdef BEM_HAVE_SIMDJSON
+        {
+            simdjson::dom::parser parser;
+            QElapsedTimer t;
+            t.start();
+            // The padded copy simdjson needs is part of its cost.
+            const simdjson::padded_string padded(base.constData(), size_t(base.size()));
+            simdjson::dom::element root;
+            const auto error = parser.parse(padded).get(root);
+            r.simdjsonParse.add(msSince(t));
+            if (error || !root.is_object())
+                std::exit(1);
+        }
+#endif
         if (!jq.isEmpty()) {
             if (const auto ms = runJq(jq, file))
                 r.jq.add(*ms);
@@ -374,9 +480,9 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
             // compared with the ones shown (CallPoller hands them to BemClient); equal
             // bytes are never parsed.
             const QByteArray shown = changed;
+            const QByteArray arrived(changed.constData(), changed.size());
             QElapsedTimer t;
             t.start();
-            const QByteArray arrived(changed.constData(), changed.size());
             const bool same = arrived == shown;
             r.refresh0.add(msSince(t));
             if (!same)
@@ -428,7 +534,9 @@ void printTable(const std::vector<Results> &all, int runs)
         QString text = label.leftJustified(34);
         for (const QString &c : cells)
             text += c.leftJustified(30);
-        std::printf("%s\n", qPrintable(text.trimmed()));
+        while (text.endsWith(u' '))
+            text.chop(1);
+        std::printf("%s\n", qPrintable(text));
     };
     std::printf("Median of %d run(s) [min..max]; times in ms, sizes in MB\n", runs);
     QStringList header;
@@ -445,6 +553,8 @@ void printTable(const std::vector<Results> &all, int runs)
         [](const Results &r) { return QString::number(r.jsonMb, 'f', 2); });
     row(QStringLiteral("2 QJsonDocument::fromJson"),
         [](const Results &r) { return cell(r.qtParse, 1); });
+    row(QStringLiteral("  simdjson DOM parse (same bytes)"),
+        [](const Results &r) { return cell(r.simdjsonParse, 1); });
     row(QStringLiteral("3 jq . > /dev/null"), [](const Results &r) { return cell(r.jq, 1); });
     row(QStringLiteral("4 full load (to 50 rows read)"),
         [](const Results &r) { return cell(r.load, 1); });
@@ -516,8 +626,21 @@ int main(int argc, char **argv)
                                       QStringLiteral("Internal: one load, print VmHWM."),
                                       QStringLiteral("N"));
     rssChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({sizesOption, runsOption, rssChildOption});
+    QCommandLineOption breakdownOption(QStringLiteral("breakdown"),
+                                       QStringLiteral("Internal: time one load's steps."),
+                                       QStringLiteral("N"));
+    breakdownOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({sizesOption, runsOption, rssChildOption, breakdownOption});
     parser.process(app);
+    if (parser.isSet(breakdownOption)) {
+        const int n = parser.value(breakdownOption).toInt();
+        if (qEnvironmentVariableIsSet("BEM_BENCH_STALL_ONLY")) {
+            std::printf("stall %.1f ms\n",
+                        measureGuiStall(generateCall(n, false), generateCall(n, true)));
+            return 0;
+        }
+        return breakdown(n);
+    }
 
     if (parser.isSet(rssChildOption))
         return rssChild(parser.value(rssChildOption).toInt());

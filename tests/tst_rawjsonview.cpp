@@ -412,7 +412,11 @@ private slots:
         const QByteArray body = bigCall(40000, QStringLiteral("running"));
         QVERIFY(body.size() > RawJsonView::LargeBodyBytes);
         RawJsonView view;
+        // Hidden (another tab is current): nothing is formatted until it is shown.
         view.setResponse(body);
+        QVERIFY(view.isShowingPrefix());
+        QCOMPARE(view.text(), QString());
+        view.show();
         QVERIFY(view.isShowingPrefix());
         QVERIFY(view.isJson());
         QCOMPARE(view.response(), body);
@@ -444,6 +448,7 @@ private slots:
         QByteArray body = bigCall(40000, QStringLiteral("running"));
         body.chop(3); // cut off: not JSON
         RawJsonView view;
+        view.show();
         view.setResponse(body);
         QVERIFY(view.isShowingPrefix());
         QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);

@@ -494,7 +494,8 @@ void MainWindow::showSnapshot(const CallSnapshotPtr &snapshotPtr)
     const Call &call = snapshot.call;
     m_model->setSnapshot(snapshotPtr);
     m_form->setCall(call, snapshot.serverError);
-    m_rawJson->setResponse(snapshot.body);
+    // The body parsed into this snapshot: the raw view need not check it again.
+    m_rawJson->setResponse(snapshot.body, /*knownJson=*/true);
     showDetailsFor(m_treePanel->currentSourceIndex());
 
     // The recent list learns the call's name and how it ended; written only on change.

@@ -303,7 +303,7 @@ RawJsonView::RawJsonView(QWidget *parent)
 
 RawJsonView::~RawJsonView() = default;
 
-void RawJsonView::setResponse(const QByteArray &body)
+void RawJsonView::setResponse(const QByteArray &body, bool knownJson)
 {
     if (m_hasResponse && body == m_body)
         return;
@@ -313,7 +313,7 @@ void RawJsonView::setResponse(const QByteArray &body)
     m_checking = 0;
     m_prefixOnly = false;
     if (body.size() > LargeBodyBytes) {
-        showLargeResponse();
+        showLargeResponse(knownJson);
         updateActions();
         return;
     }
@@ -333,35 +333,31 @@ void RawJsonView::setResponse(const QByteArray &body)
     updateActions();
 }
 
-void RawJsonView::showLargeResponse()
+void RawJsonView::showLargeResponse(bool knownJson)
 {
     m_prefixOnly = true;
-    const QString size = QLocale().formattedDataSize(m_body.size(), 1);
-    const QString shown = QLocale().formattedDataSize(ShownPrefixBytes, 0);
-    const auto note = [&](bool valid) {
-        return valid ? tr("A large response (%1): the first %2 is shown, indented. Save as… "
-                          "and Copy take all of it.")
-                           .arg(size, shown)
-                     : tr("This response (%1) is not valid JSON; the first %2 is shown as "
-                          "received. Save as… and Copy take all of it.")
-                           .arg(size, shown);
-    };
-    // Shown at once as JSON: it is what the window just parsed. The check below says
-    // otherwise when the body came from elsewhere and is broken.
+    // Shown as JSON until the check says otherwise.
     m_isJson = true;
-    showText(QString::fromUtf8(indentedPrefix(m_body, ShownPrefixBytes)), note(true));
+    m_renderPending = !isVisible();
+    if (!m_renderPending)
+        renderLargeResponse();
+    if (knownJson)
+        return;
 
     const quint64 generation = m_generation;
     m_checking = generation;
     auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, generation, note] {
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // another body came meanwhile
         m_checking = 0;
         m_isJson = watcher->result();
-        if (!m_isJson)
-            showText(QString::fromUtf8(m_body.left(ShownPrefixBytes)), note(false));
+        if (!m_isJson) {
+            m_renderPending = !isVisible();
+            if (!m_renderPending)
+                renderLargeResponse();
+        }
         updateActions();
     });
     watcher->setFuture(QtConcurrent::run([body = m_body] {
@@ -371,12 +367,31 @@ void RawJsonView::showLargeResponse()
     }));
 }
 
+void RawJsonView::renderLargeResponse()
+{
+    m_renderPending = false;
+    const QString size = QLocale().formattedDataSize(m_body.size(), 1);
+    const QString shown = QLocale().formattedDataSize(ShownPrefixBytes, 0);
+    if (m_isJson)
+        showText(QString::fromUtf8(indentedPrefix(m_body, ShownPrefixBytes)),
+                 tr("A large response (%1): the first %2 is shown, indented. Save as… and "
+                    "Copy take all of it.")
+                     .arg(size, shown));
+    else
+        showText(QString::fromUtf8(m_body.left(ShownPrefixBytes)),
+                 tr("This response (%1) is not valid JSON; the first %2 is shown as received. "
+                    "Save as… and Copy take all of it.")
+                     .arg(size, shown));
+    updateActions();
+}
+
 void RawJsonView::clear()
 {
     m_body.clear();
     m_hasResponse = false;
     m_isJson = false;
     m_prefixOnly = false;
+    m_renderPending = false;
     m_checking = 0;
     ++m_generation;
     m_note->clear();
@@ -661,6 +676,8 @@ void RawJsonView::updateFindStatus()
 
 bool RawJsonView::event(QEvent *event)
 {
+    if (event->type() == QEvent::Show && m_renderPending)
+        renderLargeResponse();
     // Keys the view takes for itself while the focus is inside it. Accepting the
     // ShortcutOverride makes them arrive here as key presses instead of triggering a
     // shortcut of the window with the same keys (its Ctrl+F filters the tree).

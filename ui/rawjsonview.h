@@ -33,9 +33,11 @@ public:
     // A body larger than this is not pretty-printed whole: a text edit holding 100 MB
     // (a 100,000-function-call response) takes seconds to fill and lay out, and its
     // QJsonDocument costs as much memory again. It shows the first ShownPrefixBytes,
-    // re-indented as received, and is checked for validity off the GUI thread.
+    // re-indented as received, and is checked for validity off the GUI thread. While the
+    // view is hidden (another tab is current) even that waits until it is shown: a live
+    // 100,000-function-call refresh then costs the raw view nothing.
     static constexpr qsizetype LargeBodyBytes = 4 * 1024 * 1024;
-    static constexpr qsizetype ShownPrefixBytes = 1024 * 1024;
+    static constexpr qsizetype ShownPrefixBytes = 256 * 1024;
 
     explicit RawJsonView(QWidget *parent = nullptr);
     ~RawJsonView() override;
@@ -43,7 +45,9 @@ public:
 
     // Shows `body` (kept byte for byte for saving): pretty-printed when it parses as JSON,
     // else as UTF-8 text under a note. The same body again changes nothing.
-    void setResponse(const QByteArray &body);
+    // `knownJson`: the caller has just parsed it (the window has), so a large body needs
+    // no check of its own; false: it is checked off the GUI thread.
+    void setResponse(const QByteArray &body, bool knownJson = false);
     // Back to the empty state ("No response yet.").
     void clear();
     bool hasResponse() const { return m_hasResponse; }
@@ -87,7 +91,8 @@ protected:
 
 private:
     void showText(const QString &text, const QString &note);
-    void showLargeResponse();
+    void showLargeResponse(bool knownJson);
+    void renderLargeResponse();
     void updateActions();
     // Finds every match of the find bar's text in the shown text (positions cached until
     // either changes).
@@ -113,6 +118,7 @@ private:
     bool m_hasResponse = false;
     bool m_isJson = false;
     bool m_prefixOnly = false;
+    bool m_renderPending = false; // a large body waits for the view to be shown
     quint64 m_checking = 0; // the body generation whose check runs; 0 when none
     quint64 m_generation = 0;
     QString m_text; // the document's plain text, positions as in the document

@@ -144,7 +144,7 @@ void CallTreeModel::clear()
 {
     beginResetModel();
     resetNodes();
-    m_snapshot.reset();
+    releaseOffThread(std::exchange(m_snapshot, nullptr));
     m_callID.clear();
     m_loaded = false;
     m_functionCallCount = 0;
@@ -167,7 +167,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
     }
     const CallSnapshot &s = *snapshot;
     // The rows of the snapshot shown so far point into it until the merge has moved them.
-    const CallSnapshotPtr previous = m_snapshot;
+    CallSnapshotPtr previous = m_snapshot;
     StatusCounts counts;
     counts.total = int(s.call.functionCalls.size());
     for (const FunctionCall &fc : s.call.functionCalls) {
@@ -204,6 +204,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
         m_loaded = true;
         m_functionCallCount = int(s.call.functionCalls.size());
         endResetModel();
+        releaseOffThread(std::move(previous));
         Q_EMIT snapshotApplied();
         setCounts(counts);
         return;
@@ -221,6 +222,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
     }
     m_merging = false;
     m_snapshot = snapshot;
+    releaseOffThread(std::move(previous));
     m_functionCallCount = int(s.call.functionCalls.size());
     if (m_failuresMoved)
         updateFailedCounts();
