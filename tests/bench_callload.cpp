@@ -8,6 +8,7 @@
 //   bench_callload --sizes 1000,10000,100000 --runs 5
 #include "callfilterproxymodel.h"
 #include "callloader.h"
+#include "callmodelupdater.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "rawjsonview.h"
@@ -19,8 +20,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeView>
 
@@ -336,20 +337,19 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     CallLoader loader;
     QByteArray shown;
     int applied = 0;
+    CallModelUpdater updater(&model);
     QObject::connect(&loader, &CallLoader::loaded, &panel, [&](quint64, const LoadedCall &result) {
-        if (!result.ok())
-            return;
-        QElapsedTimer t;
-        t.start();
-        model.setSnapshot(result.snapshot);
-        const double modelMs = msSince(t);
-        raw.setResponse(result.snapshot->body, /*knownJson=*/true); // as the window does
-        shown = result.snapshot->body;
-        ++applied;
-        if (qEnvironmentVariableIsSet("BEM_BENCH_DEBUG"))
-            std::fprintf(stderr, "apply at %.1f ms: model %.1f ms, raw view %.1f ms\n",
-                         double(clock.nsecsElapsed()) / 1e6, modelMs, msSince(t) - modelMs);
+        if (result.ok())
+            updater.apply(result.snapshot);
     });
+    QObject::connect(
+        &updater, &CallModelUpdater::applied, &panel, [&](const CallSnapshotPtr &snapshot) {
+            raw.setResponse(snapshot->body, /*knownJson=*/true); // as the window
+            shown = snapshot->body;
+            ++applied;
+            if (qEnvironmentVariableIsSet("BEM_BENCH_DEBUG"))
+                std::fprintf(stderr, "applied at %.1f ms\n", double(clock.nsecsElapsed()) / 1e6);
+        });
 
     qint64 last = clock.nsecsElapsed();
     qint64 longest = 0;
@@ -367,7 +367,7 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     probe.start();
     const bool debug = qEnvironmentVariableIsSet("BEM_BENCH_DEBUG");
     const auto settle = [&](int wantApplied) {
-        while (applied < wantApplied || loader.isBusy())
+        while (applied < wantApplied || loader.isBusy() || updater.isBusy())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         if (debug)
             std::fprintf(stderr, "applied %d at %.1f ms\n", applied,
@@ -463,9 +463,13 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
                 QObject::connect(&model, &QAbstractItemModel::rowsRemoved, [&] { ++removed; });
             const auto c4 =
                 QObject::connect(&model, &QAbstractItemModel::modelReset, [&] { ++resets; });
+            // What the window does, one step after the other: load the bytes, plan the
+            // merge against what is shown, apply it.
             QElapsedTimer t;
             t.start();
-            model.setSnapshot(mustLoad(changed));
+            const CallSnapshotPtr next = mustLoad(changed);
+            const MergePlan plan = CallTreeModel::planMerge(*model.snapshot(), *next);
+            model.setSnapshot(next, &plan);
             r.refresh1.add(msSince(t));
             for (const auto &c : {c1, c2, c3, c4})
                 QObject::disconnect(c);

@@ -7,6 +7,7 @@
 #include "callidfield.h"
 #include "callidinput.h"
 #include "callloader.h"
+#include "callmodelupdater.h"
 #include "callparser.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         if (s)
             showSnapshot(s);
     });
+    m_updater = new CallModelUpdater(m_model, this);
+    connect(m_updater, &CallModelUpdater::applied, this, &MainWindow::onSnapshotApplied);
     m_fileLoader = new CallLoader(this);
     connect(m_fileLoader, &CallLoader::loaded, this,
             [this](quint64, const LoadedCall &loaded) { onFileLoaded(loaded); });
@@ -428,6 +431,7 @@ void MainWindow::switchToCall(const QString &callID)
 {
     // Another call's data under this ID would mislead; the same ID keeps its data.
     if (m_model->callID() != callID) {
+        m_updater->cancel();
         m_model->clear();
         m_form->clear();
         m_details->showNothing();
@@ -488,11 +492,17 @@ QString MainWindow::liveStatusText() const
     return m_liveStatus->text();
 }
 
-void MainWindow::showSnapshot(const CallSnapshotPtr &snapshotPtr)
+void MainWindow::showSnapshot(const CallSnapshotPtr &snapshot)
+{
+    // The rest follows in onSnapshotApplied(): at once for a small call or a new one,
+    // after the merge plan for a large refresh.
+    m_updater->apply(snapshot);
+}
+
+void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
 {
     const CallSnapshot &snapshot = *snapshotPtr;
     const Call &call = snapshot.call;
-    m_model->setSnapshot(snapshotPtr);
     m_form->setCall(call, snapshot.serverError);
     // The body parsed into this snapshot: the raw view need not check it again.
     m_rawJson->setResponse(snapshot.body, /*knownJson=*/true);

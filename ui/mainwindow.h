@@ -24,6 +24,7 @@ class ApiKeyStore;
 class BemClient;
 class CallForm;
 class CallLoader;
+class CallModelUpdater;
 struct LoadedCall;
 class CallIdField;
 class CallTreeModel;
@@ -108,6 +109,7 @@ private:
     // Shows the call page for `callID`, dropping another call's data.
     void switchToCall(const QString &callID);
     void showSnapshot(const CallSnapshotPtr &snapshot);
+    void onSnapshotApplied(const CallSnapshotPtr &snapshot);
     void onFileLoaded(const LoadedCall &loaded);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
@@ -169,6 +171,7 @@ private:
     QString m_recordedStatus; // what the recent list knows of this call
     // Issue 6: opened files are parsed on the thread pool; only the newest is shown.
     CallLoader *m_fileLoader = nullptr;
+    CallModelUpdater *m_updater = nullptr; // large refreshes are planned off the GUI thread
     QString m_loadingPath;
     QString m_statusBeforeLoading;
 };

@@ -119,7 +119,7 @@ private:
     bool m_isJson = false;
     bool m_prefixOnly = false;
     bool m_renderPending = false; // a large body waits for the view to be shown
-    quint64 m_checking = 0; // the body generation whose check runs; 0 when none
+    quint64 m_checking = 0;       // the body generation whose check runs; 0 when none
     quint64 m_generation = 0;
     QString m_text; // the document's plain text, positions as in the document
     QString m_suggestedName = QStringLiteral("response.json");

@@ -217,6 +217,7 @@ void BemClient::parseThenReport(FetchResult result, const QStringList &details)
 {
     m_parsing = true;
     const quint64 generation = m_generation;
+    const QByteArray body = result.body; // before `result` moves into the handler
     auto *watcher = new QFutureWatcher<LoadedCall>(this);
     connect(watcher, &QFutureWatcher<LoadedCall>::finished, this,
             [this, watcher, generation, r = std::move(result), details = details]() mutable {
@@ -257,7 +258,7 @@ void BemClient::parseThenReport(FetchResult result, const QStringList &details)
                 }
                 report(Purpose::Call, r);
             });
-    watcher->setFuture(QtConcurrent::run(loadCall, result.body));
+    watcher->setFuture(QtConcurrent::run(loadCall, body));
 }
 
 void BemClient::report(Purpose purpose, const FetchResult &result)

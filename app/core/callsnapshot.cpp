@@ -19,7 +19,8 @@ void releaseOffThread(CallSnapshotPtr snapshot)
     // Small ones are not worth a thread hop; shared ones are not ours to free.
     if (!snapshot || snapshot.use_count() > 1 || snapshot->call.functionCalls.size() < 1000)
         return;
-    QThreadPool::globalInstance()->start([doomed = std::move(snapshot)]() mutable { doomed.reset(); });
+    QThreadPool::globalInstance()->start(
+        [doomed = std::move(snapshot)]() mutable { doomed.reset(); });
 }
 
 } // namespace bem

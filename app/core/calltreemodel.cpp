@@ -108,7 +108,7 @@ void CallTreeModel::resetNodes()
 {
     m_nodes.clear();
     m_freeNodes.clear();
-    m_byId.clear();
+    m_nodeOfIndex.clear();
     m_nodes.emplace_back();
 }
 
@@ -131,10 +131,6 @@ void CallTreeModel::freeSubtree(int node)
         stack.pop_back();
         Node &dead = m_nodes[size_t(n)];
         stack.insert(stack.end(), dead.children.begin(), dead.children.end());
-        // A moved function call may already be registered again under its new node.
-        const auto it = m_byId.constFind(dead.fc->functionCallID);
-        if (it != m_byId.constEnd() && *it == n)
-            m_byId.erase(it);
         dead = Node{};
         m_freeNodes.push_back(n);
     }
@@ -159,7 +155,7 @@ void CallTreeModel::setSnapshot(const CallSnapshot &snapshot)
     setSnapshot(std::make_shared<const CallSnapshot>(snapshot));
 }
 
-void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
+void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan)
 {
     if (!snapshot) {
         clear();
@@ -200,6 +196,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
         for (size_t pos = 0; pos < roots.size(); ++pos)
             children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
         m_nodes[RootNode].children = std::move(children);
+        indexNodes();
         m_callID = s.call.callID;
         m_loaded = true;
         m_functionCallCount = int(s.call.functionCalls.size());
@@ -210,6 +207,9 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
         return;
     }
 
+    // A plan made against another state than the one shown would misread node indexes.
+    const MergePlan *usablePlan =
+        plan && plan->from == m_snapshot.get() && plan->to == &s ? plan : nullptr;
     m_nodes[RootNode].snapshotIndex = -1;
     m_touched.clear();
     m_failuresMoved = false;
@@ -218,10 +218,11 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
     while (!queue.empty()) {
         const int node = queue.back();
         queue.pop_back();
-        mergeChildren(s, node, queue);
+        mergeChildren(s, usablePlan, node, queue);
     }
     m_merging = false;
     m_snapshot = snapshot;
+    indexNodes();
     releaseOffThread(std::move(previous));
     m_functionCallCount = int(s.call.functionCalls.size());
     if (m_failuresMoved)
@@ -236,6 +237,42 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot)
         Q_EMIT statusesChanged(rows);
     }
     setCounts(counts);
+}
+
+void CallTreeModel::indexNodes()
+{
+    m_nodeOfIndex.assign(m_snapshot ? size_t(m_snapshot->call.functionCalls.size()) : 0, -1);
+    for (size_t n = 1; n < m_nodes.size(); ++n) {
+        const Node &node = m_nodes[n];
+        if (node.fc && node.snapshotIndex >= 0 && size_t(node.snapshotIndex) < m_nodeOfIndex.size())
+            m_nodeOfIndex[size_t(node.snapshotIndex)] = int(n);
+    }
+}
+
+MergePlan CallTreeModel::planMerge(const CallSnapshot &from, const CallSnapshot &to)
+{
+    MergePlan plan;
+    plan.from = &from;
+    plan.to = &to;
+    const auto &old = from.call.functionCalls;
+    plan.newIndexOfOld.assign(size_t(old.size()), -1);
+    plan.unchanged.assign(size_t(old.size()), 0);
+    for (int i = 0; i < int(old.size()); ++i) {
+        const FunctionCall &before = old[i];
+        const CallTree::Node &beforeNode = from.tree.node(i);
+        const int j = to.tree.indexOf(before.functionCallID, beforeNode.occurrence);
+        plan.newIndexOfOld[size_t(i)] = j;
+        if (j < 0)
+            continue;
+        const FunctionCall &after = to.call.functionCalls[j];
+        const CallTree::Node &afterNode = to.tree.node(j);
+        plan.unchanged[size_t(i)] = after.sameExceptActivity(before) &&
+                                    after.activity == before.activity &&
+                                    afterNode.parentMissing == beforeNode.parentMissing &&
+                                    afterNode.cycleBroken == beforeNode.cycleBroken &&
+                                    afterNode.duplicateId == beforeNode.duplicateId;
+    }
+    return plan;
 }
 
 void CallTreeModel::setCounts(const StatusCounts &counts)
@@ -265,8 +302,11 @@ QString CallTreeModel::describeCounts(const StatusCounts &c)
 
 QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallID) const
 {
-    const auto it = m_byId.constFind(functionCallID);
-    return it == m_byId.constEnd() ? QModelIndex() : indexOfNode(*it);
+    if (!m_snapshot)
+        return {};
+    const int i = m_snapshot->tree.indexOf(functionCallID, 0);
+    const int node = i < 0 || size_t(i) >= m_nodeOfIndex.size() ? -1 : m_nodeOfIndex[size_t(i)];
+    return node > RootNode ? indexOfNode(node) : QModelIndex();
 }
 
 bool CallTreeModel::isFailed(int node) const
@@ -338,8 +378,6 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
         node.parentMissing = t.parentMissing;
         node.cycleBroken = t.cycleBroken;
         node.duplicateId = t.duplicateId;
-        if (node.occurrence == 0)
-            m_byId.insert(node.fc->functionCallID, n);
     };
     const int top = allocNode();
     init(top, index, parentNode, childPos);
@@ -373,7 +411,8 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
     return top;
 }
 
-void CallTreeModel::mergeChildren(const CallSnapshot &s, int p, std::vector<int> &queue)
+void CallTreeModel::mergeChildren(const CallSnapshot &s, const MergePlan *plan, int p,
+                                  std::vector<int> &queue)
 {
     const int parentSnapshotIndex = m_nodes[size_t(p)].snapshotIndex;
     const std::vector<int> &wanted =
@@ -389,7 +428,8 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, int p, std::vector<int>
     std::vector<int> newIndex(oldCount, -1);
     for (size_t k = 0; k < oldCount; ++k) {
         const Node &child = m_nodes[size_t(m_nodes[size_t(p)].children[k])];
-        const int ni = s.tree.indexOf(child.fc->functionCallID, child.occurrence);
+        const int ni = plan ? plan->newIndexOfOld[size_t(child.snapshotIndex)]
+                            : s.tree.indexOf(child.fc->functionCallID, child.occurrence);
         if (ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex) {
             newIndex[k] = ni;
             newRows[k] = s.tree.node(ni).row;
@@ -407,8 +447,13 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, int p, std::vector<int>
         bool changed = false;
         if (keep[k]) {
             const int c = m_nodes[size_t(p)].children[k];
-            m_nodes[size_t(c)].snapshotIndex = newIndex[k];
-            changed = updateNode(s, c);
+            Node &child = m_nodes[size_t(c)];
+            const int oldIndex = child.snapshotIndex;
+            child.snapshotIndex = newIndex[k];
+            if (plan && plan->unchanged[size_t(oldIndex)])
+                child.fc = &s.call.functionCalls[newIndex[k]]; // nothing to tell anyone
+            else
+                changed = updateNode(s, c);
         }
         if (changed && changedFrom < 0)
             changedFrom = int(k);
@@ -490,21 +535,25 @@ bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
             m_failuresMoved = true;
     }
 
-    // The activity rows are read from node.fc: switching it to `fresh` inside the
-    // insert/remove brackets is what changes their count.
+    // Steps are inserted or removed first (the ones that stay keep their old data
+    // meanwhile, through activityOverride), then the changed ones are announced.
     const int oldCount = int(old.activity.size());
     const int newCount = int(fresh.activity.size());
     if (oldCount != newCount || old.activity != fresh.activity) {
         const QModelIndex self = indexOfNode(n);
+        QList<ActivityEntry> between;
         if (newCount < oldCount) {
+            between = old.activity.mid(0, newCount);
             beginRemoveRows(self, newCount, oldCount - 1);
-            node.fc = &fresh;
+            node.activityOverride = &between;
             endRemoveRows();
         } else if (newCount > oldCount) {
+            between = old.activity + fresh.activity.mid(oldCount);
             beginInsertRows(self, oldCount, newCount - 1);
-            node.fc = &fresh;
+            node.activityOverride = &between;
             endInsertRows();
         }
+        node.activityOverride = nullptr;
         node.fc = &fresh;
         int first = -1;
         int last = -1;
@@ -539,7 +588,7 @@ void CallTreeModel::renumber(int p, size_t from)
 
 int CallTreeModel::activityCount(int node) const
 {
-    return node == RootNode ? 0 : int(m_nodes[size_t(node)].fc->activity.size());
+    return node == RootNode ? 0 : int(m_nodes[size_t(node)].activity().size());
 }
 
 int CallTreeModel::rowOf(int node) const
@@ -581,7 +630,7 @@ QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent)
     if (parent.column() != 0 || isActivityId(id))
         return {};
     const Node &p = m_nodes[size_t(ownerOf(id))];
-    const int activities = int(p.fc->activity.size());
+    const int activities = int(p.activity().size());
     if (row < activities)
         return createIndex(row, column, activityId(ownerOf(id), row));
     const size_t childPos = size_t(row - activities);
@@ -608,7 +657,7 @@ int CallTreeModel::rowCount(const QModelIndex &parent) const
     if (parent.column() != 0 || isActivityId(id))
         return 0;
     const Node &p = m_nodes[size_t(ownerOf(id))];
-    return int(p.fc->activity.size() + qsizetype(p.children.size()));
+    return int(p.activity().size() + qsizetype(p.children.size()));
 }
 
 int CallTreeModel::columnCount(const QModelIndex &) const
@@ -669,9 +718,9 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
     const ActivityEntry *step = nullptr;
     if (isActivityId(id)) {
         const int row = activityRowOf(id);
-        if (row >= owner.fc->activity.size())
+        if (row >= owner.activity().size())
             return {};
-        step = &owner.fc->activity[row];
+        step = &owner.activity()[row];
     }
     const Status &status = step ? step->status : owner.fc->status;
     switch (role) {

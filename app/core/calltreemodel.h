@@ -27,6 +27,19 @@ struct StatusCounts
     friend bool operator!=(const StatusCounts &a, const StatusCounts &b) { return !(a == b); }
 };
 
+// How a newer snapshot of the same call maps onto the one shown, worked out ahead (off
+// the GUI thread) so that applying it is bookkeeping: per function call of `from` (by
+// index), its index in `to` (-1 when gone) and whether its row, flags and steps are all
+// unchanged. CallTreeModel::planMerge() makes it; setSnapshot() uses it only when it was
+// made against the snapshot the model shows.
+struct MergePlan
+{
+    const CallSnapshot *from = nullptr;
+    const CallSnapshot *to = nullptr;
+    std::vector<int> newIndexOfOld;
+    std::vector<char> unchanged;
+};
+
 // The function calls of one call as a tree: one row per function call, with its
 // activity entries as its first children, then the function calls it spawned.
 //
@@ -79,8 +92,11 @@ public:
     // Shows `snapshot`. Same callID as the one shown: merged as an update. Otherwise (or
     // when nothing is shown) the model is reset. The rows point into the snapshot, which
     // the model keeps (no copy of its function calls); the by-reference form shares a copy.
-    void setSnapshot(const CallSnapshotPtr &snapshot);
+    void setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan = nullptr);
     void setSnapshot(const CallSnapshot &snapshot);
+    // Thread-safe: reads only its arguments. O(n) hash lookups and comparisons, which at
+    // 100,000 function calls are most of a merge's cost.
+    static MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
     const CallSnapshotPtr &snapshot() const { return m_snapshot; }
     void clear();
     const QString &callID() const { return m_callID; }
@@ -128,6 +144,13 @@ private:
         int snapshotIndex = -1; // index in the snapshot being merged
         std::vector<int> children;
         const FunctionCall *fc = nullptr; // in m_snapshot (the one being merged, meanwhile)
+        // While its steps are inserted or removed: the steps shown meanwhile (old ones
+        // not yet changed, new ones already there), so every signal sees a true state.
+        const QList<ActivityEntry> *activityOverride = nullptr;
+        const QList<ActivityEntry> &activity() const
+        {
+            return activityOverride ? *activityOverride : fc->activity;
+        }
         int occurrence = 0;               // with duplicate IDs: which one of them this is
         int failedBelow = 0;
         bool parentMissing = false;
@@ -140,7 +163,9 @@ private:
     void freeSubtree(int node);
     void resetNodes();
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
-    void mergeChildren(const CallSnapshot &s, int node, std::vector<int> &queue);
+    void mergeChildren(const CallSnapshot &s, const MergePlan *plan, int node,
+                       std::vector<int> &queue);
+    void indexNodes();
     bool updateNode(const CallSnapshot &s, int node);
     void renumber(int node, size_t from);
     bool isFailed(int node) const;
@@ -161,7 +186,7 @@ private:
     std::vector<Node> m_nodes;
     std::vector<int> m_freeNodes;
     CallSnapshotPtr m_snapshot;
-    QHash<QString, int> m_byId; // functionCallID -> node of its first occurrence
+    std::vector<int> m_nodeOfIndex; // m_snapshot's function call index -> node
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
     bool m_merging = false;
