@@ -246,6 +246,18 @@ int breakdown(int n)
     t.restart();
     QCoreApplication::processEvents();
     const double panelMs = msSince(t);
+    t.restart();
+    panel.expandAll();
+    QCoreApplication::processEvents();
+    std::printf("expand all %.1f ms\n", msSince(t));
+    t.restart();
+    panel.setFilterText(filterForOnePercent());
+    QCoreApplication::processEvents();
+    std::printf("filter in the panel %.1f ms\n", msSince(t));
+    t.restart();
+    panel.setFilterText(QString());
+    QCoreApplication::processEvents();
+    std::printf("filter cleared %.1f ms\n", msSince(t));
     RawJsonView raw;
     raw.show();
     QCoreApplication::processEvents();

@@ -611,6 +611,15 @@ const FunctionCall *CallTreeModel::functionCall(const QModelIndex &index) const
     return m_nodes[size_t(ownerOf(index.internalId()))].fc;
 }
 
+const ActivityEntry *CallTreeModel::activityEntry(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || !isActivityId(index.internalId()))
+        return nullptr;
+    const Node &owner = m_nodes[size_t(ownerOf(index.internalId()))];
+    const int row = activityRowOf(index.internalId());
+    return row < owner.activity().size() ? &owner.activity()[row] : nullptr;
+}
+
 CallTreeModel::NodeKind CallTreeModel::kind(const QModelIndex &index) const
 {
     return isActivityId(index.internalId()) ? NodeKind::Activity : NodeKind::FunctionCall;

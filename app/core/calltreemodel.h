@@ -113,6 +113,11 @@ public:
     // an invalid index.
     const FunctionCall *functionCall(const QModelIndex &index) const;
     NodeKind kind(const QModelIndex &index) const;
+    // The step at an activity row; nullptr for a function call row or an invalid index.
+    const ActivityEntry *activityEntry(const QModelIndex &index) const;
+    // The text of one cell, uncut (FullTextRole); `step` is set for an activity row.
+    // Public so that the filter can read rows without a QVariant per field.
+    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -151,7 +156,7 @@ private:
         {
             return activityOverride ? *activityOverride : fc->activity;
         }
-        int occurrence = 0;               // with duplicate IDs: which one of them this is
+        int occurrence = 0; // with duplicate IDs: which one of them this is
         int failedBelow = 0;
         bool parentMissing = false;
         bool cycleBroken = false;
@@ -178,7 +183,6 @@ private:
     int activityCount(int node) const;
     int rowOf(int node) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
-    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
     static QString functionCallToolTip(const Node &node);
     static QVariant functionCallData(const Node &node, int role);
 
