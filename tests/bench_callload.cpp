@@ -29,6 +29,8 @@
 #include <simdjson.h>
 #endif
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -287,6 +289,46 @@ int breakdown(int n)
     std::printf("parse %.1f ms, tree %.1f ms, model %.1f ms, first rows %.1f ms, panel show %.1f "
                 "ms, raw view %.1f ms + paint %.1f ms\n",
                 parseMs, treeMs, modelMs, readMs, panelMs, rawMs, rawPaintMs);
+    return 0;
+}
+
+qint64 statusKb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Hidden: where the memory of one load goes, step by step (resident MB after each step,
+// with freed memory handed back to the system first so the figures are what is held).
+int memorySteps(int n)
+{
+    const auto report = [](const char *step) {
+        malloc_trim(0);
+        std::printf("%-44s RSS %7.1f MB  (peak so far %7.1f MB)\n", step,
+                    double(statusKb("VmRSS:")) / 1024.0, double(statusKb("VmHWM:")) / 1024.0);
+    };
+    report("start (Qt loaded)");
+    const QByteArray bytes = generateCall(n, false);
+    report("the JSON bytes");
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+        report("+ QJsonDocument of them");
+    }
+    report("QJsonDocument released");
+    ParseResult parsed = CallParser::parse(bytes);
+    report("+ parsed Call (the QJsonDocument is gone)");
+    auto snapshot = std::make_shared<const CallSnapshot>(
+        CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings));
+    report("+ CallTree (snapshot complete)");
+    CallTreeModel model;
+    model.setSnapshot(snapshot);
+    report("+ model rows");
     return 0;
 }
 
@@ -576,7 +618,7 @@ void printTable(const std::vector<Results> &all, int runs)
         [](const Results &r) { return cell(r.load, 1); });
     row(QStringLiteral("5 refresh, 1% changed"),
         [](const Results &r) { return cell(r.refresh1, 1); });
-    row(QStringLiteral("  signals: dataChanged/ins/rm/reset"), [](const Results &r) {
+    row(QStringLiteral("  signals: changed/ins/rm/reset"), [](const Results &r) {
         return QStringLiteral("%1 (%2 rows)/%3/%4/%5")
             .arg(r.dataChanged)
             .arg(r.changedRows)
@@ -650,6 +692,8 @@ int main(int argc, char **argv)
     parser.process(app);
     if (parser.isSet(breakdownOption)) {
         const int n = parser.value(breakdownOption).toInt();
+        if (qEnvironmentVariableIsSet("BEM_BENCH_MEMORY")) // where the memory goes
+            return memorySteps(n);
         if (qEnvironmentVariableIsSet("BEM_BENCH_STALL_ONLY")) {
             std::printf("stall %.1f ms\n",
                         measureGuiStall(generateCall(n, false), generateCall(n, true)));
