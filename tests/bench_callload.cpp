@@ -6,6 +6,11 @@
 // tree view. Prints figures, never judges them: speed is not a test.
 //
 //   bench_callload --sizes 1000,10000,100000 --runs 5
+//
+// For whoever tunes it (hidden): --breakdown N times one load's steps, expand all and the
+// panel's filter; with BEM_BENCH_MEMORY=1 it reports the resident size after each step
+// instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
+// every long gap of the stall probe.
 #include "callfilterproxymodel.h"
 #include "callloader.h"
 #include "callmodelupdater.h"
