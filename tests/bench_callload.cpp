@@ -681,7 +681,7 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption sizesOption(
         QStringLiteral("sizes"), QStringLiteral("Comma-separated function call counts."),
-        QStringLiteral("N,N,…"), QStringLiteral("1000,10000,100000"));
+        QStringLiteral("N,N,..."), QStringLiteral("1000,10000,100000"));
     const QCommandLineOption runsOption(QStringLiteral("runs"),
                                         QStringLiteral("Repetitions per figure (median)."),
                                         QStringLiteral("R"), QStringLiteral("5"));

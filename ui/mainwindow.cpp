@@ -393,7 +393,7 @@ bool MainWindow::openFile(const QString &path)
     if (!m_fileLoader->isBusy())
         m_statusBeforeLoading = m_liveStatus->text();
     m_fileLoader->load(file.readAll());
-    m_liveStatus->setText(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
+    m_liveStatus->setText(tr("Reading %1\u2026").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
@@ -421,7 +421,7 @@ void MainWindow::onFileLoaded(const LoadedCall &loaded)
     showSnapshot(snapshot);
     m_callId->setText(snapshot->call.callID);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
-    setWindowTitle(tr("%1 — bem Call Inspector").arg(QFileInfo(path).fileName()));
+    setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
     m_liveStatus->setText(
         tr("Showing a saved response: %1 (not refreshed)").arg(QDir::toNativeSeparators(path)));
     onPollerStatus(m_poller->status());

@@ -374,13 +374,13 @@ void RawJsonView::renderLargeResponse()
     const QString shown = QLocale().formattedDataSize(ShownPrefixBytes, 0);
     if (m_isJson)
         showText(QString::fromUtf8(indentedPrefix(m_body, ShownPrefixBytes)),
-                 tr("A large response (%1): the first %2 is shown, indented. Save as… and "
+                 tr("A large response (%1): the first %2 is shown, indented. Save as\u2026 and "
                     "Copy take all of it.")
                      .arg(size, shown));
     else
         showText(QString::fromUtf8(m_body.left(ShownPrefixBytes)),
                  tr("This response (%1) is not valid JSON; the first %2 is shown as received. "
-                    "Save as… and Copy take all of it.")
+                    "Save as\u2026 and Copy take all of it.")
                      .arg(size, shown));
     updateActions();
 }
