@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QLocalServer>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace bem {
+
+// What a later launch learns when it hands its argument to the running inspector.
+struct HandOffResult
+{
+    enum class Outcome {
+        Opened,     // the running instance raised its window and took the argument
+        Refused,    // it answered, but the argument is no call: `problem` says why
+        NoInstance, // nobody listens: this launch becomes the inspector
+        Failed,     // somebody listens but did not answer sensibly
+    };
+    Outcome outcome = Outcome::NoInstance;
+    QString problem;
+};
+
+// The words on the local socket: one request line, one reply line, both bounded, so that
+// another local process writing junk gets "refused" and a closed socket, nothing more.
+// The argument travels base64-encoded so that no byte of it can end or forge a line.
+namespace HandOffProtocol {
+constexpr qsizetype MaxLineBytes = 4096;
+QByteArray request(const QString &argument);
+// nullopt for anything that is not a well-formed request line (without its '\n').
+std::optional<QString> parseRequest(const QByteArray &line);
+QByteArray reply(const QString &problem); // empty problem: opened
+std::optional<HandOffResult> parseReply(const QByteArray &line);
+} // namespace HandOffProtocol
+
+// One inspector window per user: the first launch listens on a local socket private to
+// the user; a later one hands its argument (a call ID or link, or nothing) to it and exits.
+class SingleInstance final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Decides what to do with an argument handed over; returns an empty string when it
+    // was opened (or was empty: raise only), else the reason it was refused.
+    using Handler = std::function<QString(const QString &argument)>;
+
+    explicit SingleInstance(QString serverName, QObject *parent = nullptr);
+    ~SingleInstance() override;
+
+    // Per user and per application. A non-empty `instanceId` (BEM_INSTANCE_ID) gives a
+    // separate one, so that tests running in parallel never hand off to one another.
+    // Inside $XDG_RUNTIME_DIR when there is one (private to the user), else a name that
+    // QLocalServer places in the temporary directory, with the user's ID in it.
+    static QString serverNameFor(const QString &appId, const QString &instanceId);
+
+    QString serverName() const { return m_serverName; }
+
+    // Starts listening. A socket file left by an instance that died is removed, but only
+    // after a connection to it failed: a live instance's socket is never taken over.
+    enum class ListenResult { Listening, AnotherInstance, Failed };
+    ListenResult listen();
+    bool isListening() const { return m_server.isListening(); }
+    QString errorString() const { return m_server.errorString(); }
+
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+
+    // Blocking (up to `timeoutMs`), for a launch deciding whether to start at all, before
+    // any window exists.
+    static HandOffResult handOff(const QString &serverName, const QString &argument,
+                                 int timeoutMs = 5000);
+
+private:
+    void accept(QLocalSocket *socket);
+    QByteArray answer(const QByteArray &line);
+
+    QString m_serverName;
+    QLocalServer m_server;
+    Handler m_handler;
+};
+
+} // namespace bem
