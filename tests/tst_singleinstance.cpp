@@ -23,7 +23,8 @@ HandOffResult handOffFromAnotherThread(const QString &name, const QString &argum
 {
     QFuture<HandOffResult> future = QtConcurrent::run(
         [name, argument] { return SingleInstance::handOff(name, argument, 10000); });
-    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 20000);
+    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 20000))
+        return {HandOffResult::Outcome::Failed, QStringLiteral("the hand-off never returned")};
     return future.result();
 }
 
@@ -37,8 +38,12 @@ QByteArray sendRaw(const QString &name, const QByteArray &bytes, bool *closedByP
         return "not connected";
     socket.write(bytes);
     QByteArray received;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (received += socket.readAll(), socket.state() == QLocalSocket::UnconnectedState), 20000);
+    QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            return socket.state() == QLocalSocket::UnconnectedState;
+        },
+        20000);
     received += socket.readAll();
     *closedByPeer = socket.state() == QLocalSocket::UnconnectedState;
     return received;
