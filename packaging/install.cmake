@@ -38,6 +38,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 # Depends comes from the libraries the binary links (dpkg-shlibdeps): Qt, QtKeychain, libc.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The icons are SVG, drawn by Qt's SVG icon engine and image plugins: loaded at run time,
+# so dpkg-shlibdeps cannot see them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 # Without a Secret Service the key is kept for the session only; Wayland runs through
 # XWayland unless Qt's Wayland plugin is there.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager, qt6-wayland")

@@ -38,7 +38,8 @@ QByteArray sendRaw(const QString &name, const QByteArray &bytes, bool *closedByP
         return "not connected";
     socket.write(bytes);
     QByteArray received;
-    QTest::qWaitFor(
+    // The caller checks *closedByPeer: a socket still open after the wait was not closed.
+    (void)QTest::qWaitFor(
         [&] {
             received += socket.readAll();
             return socket.state() == QLocalSocket::UnconnectedState;

@@ -111,17 +111,15 @@ QString SingleInstance::serverNameFor(const QString &appId, const QString &insta
 
 SingleInstance::ListenResult SingleInstance::listen()
 {
-    if (m_server.listen(m_serverName))
-        return ListenResult::Listening;
-    if (m_server.serverError() != QAbstractSocket::AddressInUseError)
-        return ListenResult::Failed;
+    // Asked first, because with UserAccessOption QLocalServer makes its socket elsewhere
+    // and renames it into place: listen() itself would take a live instance's name over.
     QLocalSocket probe;
     probe.connectToServer(m_serverName);
     if (probe.waitForConnected(1000)) {
         probe.abort();
         return ListenResult::AnotherInstance;
     }
-    // Nobody answers on it: what is left of an instance that crashed or was killed.
+    // Nobody answers: no socket, or what is left of an instance that crashed or was killed.
     QLocalServer::removeServer(m_serverName);
     return m_server.listen(m_serverName) ? ListenResult::Listening : ListenResult::Failed;
 }
