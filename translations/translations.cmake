@@ -13,5 +13,5 @@ qt_add_translations(bem-call-inspector
     SOURCES ${bem_translatable_sources}
     INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/app/core ${PROJECT_SOURCE_DIR}/ui
     # No line numbers: the file changes only when a string does.
-    LUPDATE_OPTIONS -locations none -no-obsolete
+    LUPDATE_OPTIONS -locations none -no-obsolete -target-language en_US
     RESOURCE_PREFIX "/i18n")
