@@ -23,11 +23,13 @@ set(CPACK_PACKAGE_NAME "${PROJECT_NAME}")
 set(CPACK_PACKAGE_VENDOR "bem")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_DESCRIPTION
-    "A desktop tool for the people who run document workflows on bem. Give it a bem call \
-(an ID, a dashboard or API link, or a bem-call-inspector:// link) and it shows the call's \
-status, timing, workflow and function, and the tree of nested function calls with their \
-activity steps, refreshing while the call runs.")
+# Lines under 80 columns, as Debian's long descriptions want them.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "A desktop tool for the people who run document workflows on bem. Give it a"
+    "bem call (an ID, a dashboard or API link, or a bem-call-inspector:// link)"
+    "and it shows the call's status, timing, workflow and function, and the tree"
+    "of nested function calls with their activity steps, refreshing while the"
+    "call runs.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
