@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "apiendpoint.h"
 #include "apikeystore.h"
+#include "appicon.h"
 #include "bemclient.h"
 #include "callidinput.h"
 #include "callpoller.h"
@@ -11,7 +12,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -47,14 +47,6 @@ void installTranslations(QTranslator &qt, QTranslator &own)
     if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qt);
-}
-
-// The drawing for 16 px is separate: the large one is a blur at that size.
-QIcon applicationIcon()
-{
-    QIcon icon(QStringLiteral(":/icons/app/" BEM_APP_ID ".svg"));
-    icon.addFile(QStringLiteral(":/icons/app/" BEM_APP_ID "-16.png"), QSize(16, 16));
-    return icon;
 }
 
 void printError(const QString &text)
@@ -126,7 +118,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
     // --- Desktop integration and single instance (issue 5) ---
     QGuiApplication::setDesktopFileName(QStringLiteral(BEM_APP_ID));
-    QApplication::setWindowIcon(applicationIcon());
+    QApplication::setWindowIcon(bem::applicationIcon());
     // A launch with nothing but a call (or nothing: the menu entry) goes to the inspector
     // already running. Options that set up a session of their own (another API, the
     // demo, a file) get their own window, as do --new-window and --screenshot.
