@@ -58,6 +58,12 @@ void printError(const QString &text)
 
 int main(int argc, char *argv[])
 {
+    // The launcher's activation token, read before Qt starts (its X11 plugin takes
+    // DESKTOP_STARTUP_ID out of the environment): a hand-off passes it on, so that the
+    // running window may come to the front.
+    const QString activationToken = qEnvironmentVariableIsEmpty("XDG_ACTIVATION_TOKEN")
+                                        ? qEnvironmentVariable("DESKTOP_STARTUP_ID")
+                                        : qEnvironmentVariable("XDG_ACTIVATION_TOKEN");
     const std::unique_ptr<QCoreApplication> app =
         wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
                                   : std::make_unique<QApplication>(argc, argv);
@@ -130,7 +136,8 @@ int main(int argc, char *argv[])
         QStringLiteral(BEM_APP_ID), qEnvironmentVariable("BEM_INSTANCE_ID"));
     const QString callArgument = parser.positionalArguments().value(0);
     if (mayHandOff) {
-        const bem::HandOffResult handed = bem::SingleInstance::handOff(instanceName, callArgument);
+        const bem::HandOffResult handed =
+            bem::SingleInstance::handOff(instanceName, {callArgument, activationToken});
         switch (handed.outcome) {
         case bem::HandOffResult::Outcome::Opened:
             return 0;
@@ -223,14 +230,17 @@ int main(int argc, char *argv[])
     // --- Single instance (issue 5): later launches hand their call to this window. ---
     bem::SingleInstance instance(instanceName);
     if (!ownWindow) {
-        instance.setHandler([&window](const QString &argument) {
+        instance.setHandler([&window](const bem::HandOffRequest &request) {
+            // Qt's Wayland plugin activates with this token (and then drops it).
+            if (!request.activationToken.isEmpty())
+                qputenv("XDG_ACTIVATION_TOKEN", request.activationToken.toLatin1());
             window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
             window.show();
             window.raise();
             window.activateWindow();
-            if (argument.isEmpty() || window.loadCall(argument))
+            if (request.argument.isEmpty() || window.loadCall(request.argument))
                 return QString();
-            return bem::extractCallId(argument).problem;
+            return bem::extractCallId(request.argument).problem;
         });
         // Another inspector may have started meanwhile (or be running: --demo, --open);
         // then this window simply does not take links.

@@ -19,10 +19,12 @@ namespace {
 
 // A hand-off runs blocking, as a launching process does; the instance under test needs
 // this thread's event loop meanwhile, so the launch runs on another thread.
-HandOffResult handOffFromAnotherThread(const QString &name, const QString &argument)
+HandOffResult handOffFromAnotherThread(const QString &name, const QString &argument,
+                                       const QString &token = QString())
 {
-    QFuture<HandOffResult> future = QtConcurrent::run(
-        [name, argument] { return SingleInstance::handOff(name, argument, 10000); });
+    QFuture<HandOffResult> future = QtConcurrent::run([name, argument, token] {
+        return SingleInstance::handOff(name, {argument, token}, 10000);
+    });
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 20000))
         return {HandOffResult::Outcome::Failed, QStringLiteral("the hand-off never returned")};
     return future.result();
@@ -75,13 +77,31 @@ private slots:
     void protocol_roundTripsAnyArgument()
     {
         QFETCH(QString, argument);
-        QByteArray line = HandOffProtocol::request(argument);
-        QVERIFY(line.endsWith('\n'));
-        line.chop(1);
-        QVERIFY(!line.contains('\n'));
-        const std::optional<QString> parsed = HandOffProtocol::parseRequest(line);
-        QVERIFY(parsed);
-        QCOMPARE(*parsed, argument);
+        for (const QString &token :
+             {QString(), QStringLiteral("gnome-shell/bem-call-inspector/1234-0-host_TIME42")}) {
+            const HandOffRequest request{argument, token};
+            QByteArray line = HandOffProtocol::request(request);
+            QVERIFY(line.endsWith('\n'));
+            line.chop(1);
+            QVERIFY(!line.contains('\n'));
+            const std::optional<HandOffRequest> parsed = HandOffProtocol::parseRequest(line);
+            QVERIFY(parsed);
+            QCOMPARE(*parsed, request);
+        }
+    }
+
+    void protocol_dropsATokenThatIsNoToken()
+    {
+        // A token with a space or a line break would forge a field or a line: not sent.
+        for (const QString &token : {QStringLiteral("a b"), QStringLiteral("a\nb"),
+                                     QStringLiteral("caf\u00E9"), QString(600, u'x')}) {
+            QByteArray line = HandOffProtocol::request({QStringLiteral("wf_1"), token});
+            line.chop(1);
+            const std::optional<HandOffRequest> parsed = HandOffProtocol::parseRequest(line);
+            QVERIFY(parsed);
+            QCOMPARE(parsed->argument, QStringLiteral("wf_1"));
+            QVERIFY(parsed->activationToken.isEmpty());
+        }
     }
 
     void protocol_refusesJunk_data()
@@ -91,6 +111,9 @@ private slots:
         QTest::newRow("text") << QByteArray("hello");
         QTest::newRow("other version") << QByteArray("bem-call-inspector/2 open d2ZfMQ==");
         QTest::newRow("not base64") << QByteArray("bem-call-inspector/1 open ***");
+        QTest::newRow("three fields") << QByteArray("bem-call-inspector/1 open d2ZfMQ== tok x");
+        QTest::newRow("control in token")
+            << QByteArray("bem-call-inspector/1 open d2ZfMQ== t\x01k");
         QTest::newRow("too long") << (QByteArray("bem-call-inspector/1 open ") +
                                       QByteArray(HandOffProtocol::MaxLineBytes, 'A'));
     }
@@ -143,7 +166,8 @@ private slots:
 
     void handOff_withNobodyListening_saysSo()
     {
-        const HandOffResult result = SingleInstance::handOff(m_name, QStringLiteral("wf_1"), 2000);
+        const HandOffResult result =
+            SingleInstance::handOff(m_name, {QStringLiteral("wf_1"), QString()}, 2000);
         QCOMPARE(result.outcome, HandOffResult::Outcome::NoInstance);
     }
 
@@ -151,17 +175,20 @@ private slots:
     {
         SingleInstance instance(m_name);
         QStringList received;
-        instance.setHandler([&received](const QString &argument) {
-            received << argument;
-            return argument.startsWith(QLatin1String("javascript:"))
+        QString token;
+        instance.setHandler([&received, &token](const HandOffRequest &request) {
+            received << request.argument;
+            token = request.activationToken;
+            return request.argument.startsWith(QLatin1String("javascript:"))
                        ? QStringLiteral("That is a link, not a call ID.")
                        : QString();
         });
         QCOMPARE(instance.listen(), SingleInstance::ListenResult::Listening);
 
-        HandOffResult result =
-            handOffFromAnotherThread(m_name, QStringLiteral("bem-call-inspector://call/wf_7"));
+        HandOffResult result = handOffFromAnotherThread(
+            m_name, QStringLiteral("bem-call-inspector://call/wf_7"), QStringLiteral("tok_1"));
         QCOMPARE(result.outcome, HandOffResult::Outcome::Opened);
+        QCOMPARE(token, QStringLiteral("tok_1"));
         result = handOffFromAnotherThread(m_name, QStringLiteral("javascript:alert(1)"));
         QCOMPARE(result.outcome, HandOffResult::Outcome::Refused);
         QCOMPARE(result.problem, QStringLiteral("That is a link, not a call ID."));
@@ -184,7 +211,7 @@ private slots:
     {
         SingleInstance instance(m_name);
         int calls = 0;
-        instance.setHandler([&calls](const QString &) {
+        instance.setHandler([&calls](const HandOffRequest &) {
             ++calls;
             return QString();
         });
@@ -225,7 +252,7 @@ private slots:
         QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
         ::close(fd);
         QVERIFY(QFile::exists(m_name));
-        QCOMPARE(SingleInstance::handOff(m_name, QStringLiteral("wf_1"), 2000).outcome,
+        QCOMPARE(SingleInstance::handOff(m_name, {QStringLiteral("wf_1"), QString()}, 2000).outcome,
                  HandOffResult::Outcome::NoInstance);
 
         SingleInstance instance(m_name);

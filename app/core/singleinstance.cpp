@@ -33,6 +33,18 @@ std::optional<QString> fromBase64(const QByteArray &encoded)
     return QString::fromUtf8(*decoded);
 }
 
+// Activation tokens and startup IDs are short printable ASCII without spaces.
+bool isTokenText(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 512)
+        return false;
+    for (const QChar c : token) {
+        if (c.unicode() <= u' ' || c.unicode() > u'~')
+            return false;
+    }
+    return true;
+}
+
 QString userPart()
 {
 #ifdef Q_OS_UNIX
@@ -46,16 +58,31 @@ QString userPart()
 
 namespace HandOffProtocol {
 
-QByteArray request(const QString &argument)
+QByteArray request(const HandOffRequest &request)
 {
-    return RequestPrefix + argument.toUtf8().toBase64() + '\n';
+    QByteArray line = RequestPrefix + request.argument.toUtf8().toBase64();
+    if (isTokenText(request.activationToken))
+        line += ' ' + request.activationToken.toLatin1();
+    return line + '\n';
 }
 
-std::optional<QString> parseRequest(const QByteArray &line)
+std::optional<HandOffRequest> parseRequest(const QByteArray &line)
 {
     if (line.size() > MaxLineBytes || !line.startsWith(RequestPrefix))
         return std::nullopt;
-    return fromBase64(line.mid(RequestPrefix.size()));
+    const QList<QByteArray> fields = line.mid(RequestPrefix.size()).split(' ');
+    if (fields.size() > 2)
+        return std::nullopt;
+    std::optional<QString> argument = fromBase64(fields.first());
+    if (!argument)
+        return std::nullopt;
+    HandOffRequest request{*argument, QString()};
+    if (fields.size() == 2) {
+        request.activationToken = QString::fromLatin1(fields.at(1));
+        if (!isTokenText(request.activationToken))
+            return std::nullopt;
+    }
+    return request;
 }
 
 QByteArray reply(const QString &problem)
@@ -150,13 +177,13 @@ void SingleInstance::accept(QLocalSocket *socket)
 
 QByteArray SingleInstance::answer(const QByteArray &line)
 {
-    const std::optional<QString> argument = HandOffProtocol::parseRequest(line);
-    if (!argument)
+    const std::optional<HandOffRequest> request = HandOffProtocol::parseRequest(line);
+    if (!request)
         return HandOffProtocol::reply(tr("The running inspector did not understand the request."));
-    return HandOffProtocol::reply(m_handler ? m_handler(*argument) : QString());
+    return HandOffProtocol::reply(m_handler ? m_handler(*request) : QString());
 }
 
-HandOffResult SingleInstance::handOff(const QString &serverName, const QString &argument,
+HandOffResult SingleInstance::handOff(const QString &serverName, const HandOffRequest &request,
                                       int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
@@ -164,7 +191,7 @@ HandOffResult SingleInstance::handOff(const QString &serverName, const QString &
     socket.connectToServer(serverName);
     if (!socket.waitForConnected(int(deadline.remainingTime())))
         return {HandOffResult::Outcome::NoInstance, QString()};
-    socket.write(HandOffProtocol::request(argument));
+    socket.write(HandOffProtocol::request(request));
     while (!socket.canReadLine() && socket.bytesAvailable() <= HandOffProtocol::MaxLineBytes &&
            socket.state() == QLocalSocket::ConnectedState && !deadline.hasExpired())
         socket.waitForReadyRead(int(deadline.remainingTime()));

@@ -24,14 +24,28 @@ struct HandOffResult
     QString problem;
 };
 
+// What a later launch hands over.
+struct HandOffRequest
+{
+    QString argument; // a call ID or link as given; empty: just raise the window
+    // The launcher's XDG activation token (Wayland), taken from the later launch's
+    // environment: a compositor lets the running window come to the front only with it.
+    QString activationToken;
+    friend bool operator==(const HandOffRequest &a, const HandOffRequest &b)
+    {
+        return a.argument == b.argument && a.activationToken == b.activationToken;
+    }
+};
+
 // The words on the local socket: one request line, one reply line, both bounded, so that
 // another local process writing junk gets "refused" and a closed socket, nothing more.
-// The argument travels base64-encoded so that no byte of it can end or forge a line.
+// The argument travels base64-encoded so that no byte of it can end or forge a line; the
+// token, when there is one, follows it and must look like one (printable ASCII).
 namespace HandOffProtocol {
 constexpr qsizetype MaxLineBytes = 4096;
-QByteArray request(const QString &argument);
+QByteArray request(const HandOffRequest &request);
 // nullopt for anything that is not a well-formed request line (without its '\n').
-std::optional<QString> parseRequest(const QByteArray &line);
+std::optional<HandOffRequest> parseRequest(const QByteArray &line);
 QByteArray reply(const QString &problem); // empty problem: opened
 std::optional<HandOffResult> parseReply(const QByteArray &line);
 } // namespace HandOffProtocol
@@ -43,9 +57,9 @@ class SingleInstance final : public QObject
     Q_OBJECT
 
 public:
-    // Decides what to do with an argument handed over; returns an empty string when it
-    // was opened (or was empty: raise only), else the reason it was refused.
-    using Handler = std::function<QString(const QString &argument)>;
+    // Decides what to do with what was handed over; returns an empty string when it was
+    // opened (or the argument was empty: raise only), else the reason it was refused.
+    using Handler = std::function<QString(const HandOffRequest &request)>;
 
     explicit SingleInstance(QString serverName, QObject *parent = nullptr);
     ~SingleInstance() override;
@@ -69,7 +83,7 @@ public:
 
     // Blocking (up to `timeoutMs`), for a launch deciding whether to start at all, before
     // any window exists.
-    static HandOffResult handOff(const QString &serverName, const QString &argument,
+    static HandOffResult handOff(const QString &serverName, const HandOffRequest &request,
                                  int timeoutMs = 5000);
 
 private:
