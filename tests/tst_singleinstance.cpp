@@ -7,8 +7,10 @@
 #include <QTest>
 #include <QtConcurrent>
 
+#include <csignal>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -259,6 +261,43 @@ private slots:
         QCOMPARE(instance.listen(), SingleInstance::ListenResult::Listening);
         QCOMPARE(handOffFromAnotherThread(m_name, QStringLiteral("wf_1")).outcome,
                  HandOffResult::Outcome::Opened);
+    }
+
+    void handOff_sendsNothingToAnotherUsersListener()
+    {
+        if (::getuid() != 0)
+            QSKIP("Running a listener as another user needs root.");
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray path = QFile::encodeName(m_name);
+        std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+        // The child binds as root, then listens as nobody: the peer credentials are those
+        // of the listening process.
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+            if (fd < 0 ||
+                ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0 ||
+                ::setuid(65534) != 0 || ::listen(fd, 4) != 0)
+                ::_exit(1);
+            for (;;)
+                ::pause();
+        }
+        HandOffResult result;
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            result =
+                SingleInstance::handOff(m_name, {QStringLiteral("wf_secret"), QString()}, 2000);
+            if (result.outcome != HandOffResult::Outcome::NoInstance)
+                break;
+            QTest::qWait(50); // the child is not listening yet
+        }
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        QFile::remove(m_name);
+        QCOMPARE(result.outcome, HandOffResult::Outcome::Failed);
+        QVERIFY2(result.problem.contains(QStringLiteral("Another user")),
+                 qPrintable(result.problem));
     }
 
     void listen_isPrivateToTheUser()

@@ -11,6 +11,9 @@
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
+#ifdef Q_OS_LINUX
+#include <sys/socket.h>
+#endif
 
 namespace bem {
 
@@ -43,6 +46,23 @@ bool isTokenText(const QString &token)
             return false;
     }
     return true;
+}
+
+// Without $XDG_RUNTIME_DIR the socket lives in the shared temporary directory, where
+// another user could have put one under our name first: a call ID goes only to a
+// process of this user.
+bool peerIsThisUser(const QLocalSocket &socket)
+{
+#ifdef Q_OS_LINUX
+    ucred peer{};
+    socklen_t size = sizeof(peer);
+    if (::getsockopt(int(socket.socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &peer, &size) != 0)
+        return false;
+    return peer.uid == ::getuid();
+#else
+    Q_UNUSED(socket);
+    return true;
+#endif
 }
 
 QString userPart()
@@ -191,6 +211,9 @@ HandOffResult SingleInstance::handOff(const QString &serverName, const HandOffRe
     socket.connectToServer(serverName);
     if (!socket.waitForConnected(int(deadline.remainingTime())))
         return {HandOffResult::Outcome::NoInstance, QString()};
+    if (!peerIsThisUser(socket))
+        return {HandOffResult::Outcome::Failed,
+                tr("Another user's program listens on %1.").arg(serverName)};
     socket.write(HandOffProtocol::request(request));
     while (!socket.canReadLine() && socket.bytesAvailable() <= HandOffProtocol::MaxLineBytes &&
            socket.state() == QLocalSocket::ConnectedState && !deadline.hasExpired())
