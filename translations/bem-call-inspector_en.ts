@@ -877,6 +877,10 @@ Licence: MIT.</source>
         <source>The running inspector did not answer (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another user&apos;s program listens on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::StatusBadge</name>
