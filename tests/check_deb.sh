@@ -24,14 +24,17 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Section)" = "devel" ] || fail "Section: $(field Section)"
 [ "$(field Maintainer)" = "bem <support@bem.ai>" ] || fail "Maintainer: $(field Maintainer)"
 [ "$(field Homepage)" = "https://bem.ai" ] || fail "Homepage: $(field Homepage)"
-field Description | head -1 | grep -q "bem calls" || fail "Description: $(field Description)"
+# (No early-exiting `grep -q` or `head` in pipes here: with pipefail, the writer's SIGPIPE
+# would fail the test at random.)
+description="$(field Description)"
+[[ "${description%%$'\n'*}" == *"bem calls"* ]] || fail "Description: $description"
 # Computed by dpkg-shlibdeps from what the binary links, plus Qt's SVG plugins (loaded at
 # run time for the icons, so invisible to dpkg-shlibdeps).
 depends="$(field Depends)"
+depends_names="$(echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ (.*//')"
 for lib in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 \
     libqt6svg6 libqt6keychain1; do
-    echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ (.*//' | grep -Fxq "$lib" ||
-        fail "Depends lacks $lib: $depends"
+    [[ $'\n'"$depends_names"$'\n' == *$'\n'"$lib"$'\n'* ]] || fail "Depends lacks $lib: $depends"
 done
 
 echo "--- dpkg-deb -c"
@@ -50,5 +53,6 @@ if [ "$files" != "$expected" ]; then
 fi
 # Stripped: the debug information of the RelWithDebInfo build stays out of the package.
 dpkg-deb -x "$deb" "$out/root"
-file -b "$out/root/usr/bin/bem-call-inspector" | grep -q ", stripped" || fail "binary not stripped"
+kind="$(file -b "$out/root/usr/bin/bem-call-inspector")"
+[[ "$kind" == *", stripped"* ]] || fail "binary not stripped: $kind"
 echo "$deb: OK"

@@ -41,9 +41,11 @@ grep -qx "Categories=Development;Network;" "$desktop" || fail "Categories wrong"
 grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" ||
     fail "metainfo does not launch $app_id.desktop"
 grep -q "<release version=\"$version\"" "$metainfo" || fail "metainfo has no release $version"
-file -b "$prefix/share/icons/hicolor/scalable/apps/$app_id.svg" | grep -q "SVG" || fail "icon is not SVG"
-file -b "$prefix/share/icons/hicolor/16x16/apps/$app_id.png" | grep -q "PNG image data, 16 x 16" ||
-    fail "16 px icon is not a 16x16 PNG"
+# (No `grep -q` at the end of a pipe: with pipefail, the writer's SIGPIPE fails at random.)
+svg_kind="$(file -b "$prefix/share/icons/hicolor/scalable/apps/$app_id.svg")"
+[[ "$svg_kind" == *SVG* ]] || fail "icon is not SVG: $svg_kind"
+png_kind="$(file -b "$prefix/share/icons/hicolor/16x16/apps/$app_id.png")"
+[[ "$png_kind" == *"PNG image data, 16 x 16"* ]] || fail "16 px icon is not a 16x16 PNG: $png_kind"
 
 # The installed binary runs from its new place.
 out="$(QT_QPA_PLATFORM= "$prefix/bin/bem-call-inspector" --version)"
