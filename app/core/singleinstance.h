@@ -18,7 +18,7 @@ struct HandOffResult
         Opened,     // the running instance raised its window and took the argument
         Refused,    // it answered, but the argument is no call: `problem` says why
         NoInstance, // nobody listens: this launch becomes the inspector
-        Failed,     // somebody listens but did not answer sensibly
+        Failed,     // somebody listens but did not answer sensibly, or is another user
     };
     Outcome outcome = Outcome::NoInstance;
     QString problem;
@@ -82,7 +82,7 @@ public:
     void setHandler(Handler handler) { m_handler = std::move(handler); }
 
     // Blocking (up to `timeoutMs`), for a launch deciding whether to start at all, before
-    // any window exists.
+    // any window exists. Sends nothing to a listener run by another user (Linux).
     static HandOffResult handOff(const QString &serverName, const HandOffRequest &request,
                                  int timeoutMs = 5000);
 
