@@ -11,7 +11,7 @@ lupdate="$3"
 linguist="$4"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-ts="$source/translations/bem-call-inspector_en.ts"
+ts="$source/resources/translations/bem-call-inspector_en.ts"
 
 [ -s "$build/bem-call-inspector_en.qm" ] || { echo "the build made no .qm" >&2; exit 1; }
 cmake -DIN_FILE="$build/.lupdate/bem-call-inspector_project.cmake" -DOUT_FILE="$tmp/project.json" \

@@ -9,7 +9,7 @@ file(GLOB bem_translatable_sources CONFIGURE_DEPENDS
     ${PROJECT_SOURCE_DIR}/app/core/*.cpp ${PROJECT_SOURCE_DIR}/app/core/*.h
     ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h)
 qt_add_translations(bem-call-inspector
-    TS_FILES ${PROJECT_SOURCE_DIR}/translations/bem-call-inspector_en.ts
+    TS_FILES ${PROJECT_SOURCE_DIR}/resources/translations/bem-call-inspector_en.ts
     SOURCES ${bem_translatable_sources}
     INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/app/core ${PROJECT_SOURCE_DIR}/ui
     # No line numbers: the file changes only when a string does.
