@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "apiendpoint.h"
 #include "apikeystore.h"
+#include "appicon.h"
 #include "bemclient.h"
+#include "callidinput.h"
 #include "callpoller.h"
 #include "demoscenarios.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -31,10 +38,32 @@ bool wantsTextOnly(int argc, char *argv[])
     return false;
 }
 
+// Our strings (embedded at :/i18n by the build) and Qt's own, for the user's language.
+void installTranslations(QTranslator &qt, QTranslator &own)
+{
+    if (own.load(QLocale(), QStringLiteral("bem-call-inspector"), QStringLiteral("_"),
+                 QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&own);
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+}
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "bem-call-inspector: %s\n", qPrintable(text));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // The launcher's activation token, read before Qt starts (its X11 plugin takes
+    // DESKTOP_STARTUP_ID out of the environment): a hand-off passes it on, so that the
+    // running window may come to the front.
+    const QString activationToken = qEnvironmentVariableIsEmpty("XDG_ACTIVATION_TOKEN")
+                                        ? qEnvironmentVariable("DESKTOP_STARTUP_ID")
+                                        : qEnvironmentVariable("XDG_ACTIVATION_TOKEN");
     const std::unique_ptr<QCoreApplication> app =
         wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
                                   : std::make_unique<QApplication>(argc, argv);
@@ -42,6 +71,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral("bem.ai"));
     QCoreApplication::setApplicationName(QStringLiteral("bem-call-inspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BEM_VERSION));
+    QTranslator qtTranslator;
+    QTranslator ownTranslator;
+    installTranslations(qtTranslator, ownTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -49,9 +81,12 @@ int main(int argc, char *argv[])
         "The API key comes from BEM_API_KEY or from the system keychain (File > Settings)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("CALL_ID"),
-                                 QStringLiteral("The call to load at start."),
-                                 QStringLiteral("[CALL_ID]"));
+    parser.addPositionalArgument(
+        QStringLiteral("CALL_ID"),
+        QStringLiteral("The call to load: its ID, a bem dashboard or API link, or a "
+                       "bem-call-inspector://call/<ID> link. An inspector already running "
+                       "opens it in its window."),
+        QStringLiteral("[CALL_ID]"));
     const QCommandLineOption baseUrlOption(
         QStringLiteral("base-url"),
         QStringLiteral("The bem API to talk to (default %1; BEM_BASE_URL also sets it).")
@@ -78,11 +113,51 @@ int main(int argc, char *argv[])
         QStringLiteral("Milliseconds to wait before --screenshot (default 1500)."),
         QStringLiteral("MS"), QStringLiteral("1500"));
     screenshotDelayOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption newWindowOption(
+        QStringLiteral("new-window"),
+        QStringLiteral("Open a window of its own instead of handing CALL_ID to the inspector "
+                       "already running."));
     parser.addOptions({baseUrlOption, demoOption, demoIfNoKeyOption, openOption, screenshotOption,
-                       screenshotDelayOption});
+                       screenshotDelayOption, newWindowOption});
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
+    // --- Desktop integration and single instance (issue 5) ---
+    QGuiApplication::setDesktopFileName(QStringLiteral(BEM_APP_ID));
+    QApplication::setWindowIcon(bem::applicationIcon());
+    // A launch with nothing but a call (or nothing: the menu entry) goes to the inspector
+    // already running. Options that set up a session of their own (another API, the
+    // demo, a file) get their own window, as do --new-window and --screenshot.
+    const bool ownWindow = parser.isSet(newWindowOption) || parser.isSet(screenshotOption);
+    const bool mayHandOff = !ownWindow && !parser.isSet(demoOption) &&
+                            !parser.isSet(demoIfNoKeyOption) && !parser.isSet(openOption) &&
+                            !parser.isSet(baseUrlOption);
+    const QString instanceName = bem::SingleInstance::serverNameFor(
+        QStringLiteral(BEM_APP_ID), qEnvironmentVariable("BEM_INSTANCE_ID"));
+    const QString callArgument = parser.positionalArguments().value(0);
+    if (mayHandOff) {
+        const bem::HandOffResult handed =
+            bem::SingleInstance::handOff(instanceName, {callArgument, activationToken});
+        switch (handed.outcome) {
+        case bem::HandOffResult::Outcome::Opened:
+            return 0;
+        case bem::HandOffResult::Outcome::Refused:
+            printError(handed.problem);
+            return 1;
+        case bem::HandOffResult::Outcome::Failed:
+            printError(handed.problem + u' ' + QObject::tr("Opening a window of its own."));
+            break;
+        case bem::HandOffResult::Outcome::NoInstance:
+            break;
+        }
+    }
+    // The window shows why in its banner too (loadCall); this is for a terminal.
+    if (!callArgument.isEmpty()) {
+        const bem::CallIdExtraction extracted = bem::extractCallId(callArgument);
+        if (!extracted.ok())
+            printError(extracted.problem);
+    }
+    // --- end of desktop integration ---
 
     QSettings settings;
     QNetworkAccessManager network;
@@ -151,6 +226,29 @@ int main(int argc, char *argv[])
             Qt::SingleShotConnection);
         keys.load();
     }
+
+    // --- Single instance (issue 5): later launches hand their call to this window. ---
+    bem::SingleInstance instance(instanceName);
+    if (!ownWindow) {
+        instance.setHandler([&window](const bem::HandOffRequest &request) {
+            // Qt's Wayland plugin activates with this token (and then drops it).
+            if (!request.activationToken.isEmpty())
+                qputenv("XDG_ACTIVATION_TOKEN", request.activationToken.toLatin1());
+            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+            window.show();
+            window.raise();
+            window.activateWindow();
+            if (request.argument.isEmpty() || window.loadCall(request.argument))
+                return QString();
+            return bem::extractCallId(request.argument).problem;
+        });
+        // Another inspector may have started meanwhile (or be running: --demo, --open);
+        // then this window simply does not take links.
+        if (instance.listen() == bem::SingleInstance::ListenResult::Failed)
+            printError(
+                QObject::tr("Links will open in new windows: %1").arg(instance.errorString()));
+    }
+    // --- end of single instance ---
 
     window.show();
     if (parser.isSet(screenshotOption)) {

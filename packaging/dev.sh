@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs what is missing, builds, then
-# then starts the app (`run`), runs the whole test suite (`test`), or takes pictures of
-# the window under Xvfb (`screenshots [DIR]`). Idempotent: a
+# then starts the app (`run`), runs the whole test suite (`test`), takes pictures of
+# the window under Xvfb (`screenshots [DIR]`), or builds the .deb (`deb [DIR]`). Idempotent: a
 # second call with nothing changed only re-checks packages and lets ninja find no work.
 set -euo pipefail
 
@@ -57,8 +57,16 @@ screenshots)
         "$build/tests/screenshot_tour" --out "$out/scale200"
     echo "Screenshots in $out"
     ;;
+deb)
+    # The Debian package of what was just built, with computed dependencies.
+    out="${1:-$build/packages}"
+    mkdir -p "$out"
+    cpack -G DEB --config "$build/CPackConfig.cmake" -B "$out" >/dev/null
+    rm -rf "$out/_CPack_Packages"
+    ls "$out"/*.deb
+    ;;
 *)
-    echo "usage: $0 run [app arguments] | test [ctest arguments] | screenshots [DIR]" >&2
+    echo "usage: $0 run [app arguments] | test [ctest arguments] | screenshots [DIR] | deb [DIR]" >&2
     exit 2
     ;;
 esac

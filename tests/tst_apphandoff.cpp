@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "demoscenarios.h"
+#include "localbemserver.h"
+#include "singleinstance.h"
+
+#include <QLocalSocket>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace bem;
+
+// The real executable, started twice: the second launch hands its call to the first,
+// which fetches it from the local bem API that this test runs, while the second exits.
+// The first instance talks to one local API and every later launch to another, so a
+// request on the first one is proof that the first instance opened the call.
+class TestAppHandOff : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.listen());
+        QVERIFY(m_otherServer.listen());
+        QVERIFY(m_config.isValid());
+        // Each run its own instance (ctest runs app tests in parallel) and its own settings.
+        const QString instanceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_instanceName =
+            SingleInstance::serverNameFor(QStringLiteral("ai.bem.CallInspector"), instanceId);
+        m_env = QProcessEnvironment::systemEnvironment();
+        m_env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        m_env.insert(QStringLiteral("BEM_INSTANCE_ID"), instanceId);
+        m_env.insert(QStringLiteral("BEM_API_KEY"),
+                     QString::fromLatin1(LocalBemServer::demoApiKey()));
+        // Later launches would talk to the other server, never to the real API.
+        m_env.insert(QStringLiteral("BEM_BASE_URL"), m_otherServer.baseUrl().toString());
+        m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+    }
+
+    void cleanup()
+    {
+        if (m_first.state() != QProcess::NotRunning) {
+            m_first.kill();
+            m_first.waitForFinished(30000);
+        }
+    }
+
+    void secondLaunch_handsItsCallToTheFirstAndExits()
+    {
+        startFirst(DemoCalls::progressing());
+
+        const Launch scheme =
+            launch({QStringLiteral("bem-call-inspector://call/") + DemoCalls::failed()});
+        QVERIFY2(scheme.exitCode == 0, scheme.stderrText.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(DemoCalls::failed()).isEmpty(), 60000);
+
+        const Launch dashboard =
+            launch({QStringLiteral("https://app.bem.ai/calls/") + DemoCalls::batch()});
+        QVERIFY2(dashboard.exitCode == 0, dashboard.stderrText.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(DemoCalls::batch()).isEmpty(), 60000);
+
+        // From the menu: no argument, the running window is raised and nothing is loaded.
+        const Launch menu = launch({});
+        QVERIFY2(menu.exitCode == 0, menu.stderrText.constData());
+
+        QCOMPARE(m_first.state(), QProcess::Running);
+        QVERIFY(m_otherServer.requests().isEmpty());
+    }
+
+    void junk_isRefusedWithAReasonAndNeverLoaded()
+    {
+        startFirst(DemoCalls::progressing());
+
+        const Launch junk = launch({QStringLiteral("javascript:alert(1)")});
+        QCOMPARE(junk.exitCode, 1);
+        QVERIFY2(junk.stderrText.contains("not a call ID"), junk.stderrText.constData());
+        const Launch spaces = launch({QStringLiteral("wf_1 and more")});
+        QCOMPARE(spaces.exitCode, 1);
+        QVERIFY2(spaces.stderrText.contains("no spaces"), spaces.stderrText.constData());
+
+        // Junk straight on the socket, as any local process could send it.
+        QLocalSocket raw;
+        raw.connectToServer(m_instanceName);
+        QVERIFY(raw.waitForConnected(10000));
+        raw.write("GET /v2/calls/evil HTTP/1.1\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.state() == QLocalSocket::UnconnectedState, 30000);
+
+        // Hand-offs are served in order: once this one is fetched, the junk has been seen.
+        const Launch good = launch({DemoCalls::singleFunction()});
+        QCOMPARE(good.exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(DemoCalls::singleFunction()).isEmpty(),
+                                 60000);
+        for (const ServerRequestRecord &request : m_server.requests() + m_otherServer.requests()) {
+            QVERIFY2(!request.rawPath.contains("alert") && !request.rawPath.contains("evil") &&
+                         !request.rawPath.contains("more"),
+                     request.rawPath.constData());
+        }
+        QCOMPARE(m_first.state(), QProcess::Running);
+        QVERIFY(m_otherServer.requests().isEmpty());
+    }
+
+    void aKilledInstance_leavesNothingInTheWay()
+    {
+        startFirst(DemoCalls::progressing());
+        m_first.kill(); // no chance to remove its socket
+        QVERIFY(m_first.waitForFinished(30000));
+
+        // The next launch finds no answer, becomes the inspector and takes links.
+        startFirst(DemoCalls::batch());
+        const Launch next = launch({DemoCalls::failed()});
+        QVERIFY2(next.exitCode == 0, next.stderrText.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(DemoCalls::failed()).isEmpty(), 60000);
+    }
+
+    void newWindow_doesNotHandOff()
+    {
+        startFirst(DemoCalls::progressing());
+        // Its own window: it stays running (and would fetch on its own) instead of exiting.
+        QProcess own;
+        own.setProcessEnvironment(m_env);
+        own.start(QStringLiteral(BEM_APP_PATH),
+                  {QStringLiteral("--new-window"), DemoCalls::failed()});
+        QVERIFY(own.waitForStarted(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_otherServer.requestsFor(DemoCalls::failed()).isEmpty(), 60000);
+        QCOMPARE(own.state(), QProcess::Running);
+        QVERIFY(m_server.requestsFor(DemoCalls::failed()).isEmpty());
+        own.kill();
+        own.waitForFinished(30000);
+    }
+
+private:
+    struct Launch
+    {
+        int exitCode = -1;
+        QByteArray stderrText;
+    };
+
+    // Starts the instance every later launch should reach, and waits until it takes links.
+    void startFirst(const QString &callId)
+    {
+        m_server.clearRequests();
+        m_otherServer.clearRequests();
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("BEM_BASE_URL"), m_server.baseUrl().toString());
+        m_first.setProcessEnvironment(env);
+        m_first.start(QStringLiteral(BEM_APP_PATH), {callId});
+        QVERIFY(m_first.waitForStarted(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(callId).isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(acceptsConnections(), 30000);
+    }
+
+    bool acceptsConnections() const
+    {
+        QLocalSocket probe;
+        probe.connectToServer(m_instanceName);
+        return probe.waitForConnected(1000);
+    }
+
+    // A later launch; the event loop keeps serving this test's bem API while it runs.
+    Launch launch(const QStringList &arguments)
+    {
+        QProcess process;
+        process.setProcessEnvironment(m_env);
+        process.start(QStringLiteral(BEM_APP_PATH), arguments);
+        Launch result;
+        if (!process.waitForStarted(30000))
+            return result;
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; },
+                             60000)) {
+            process.kill();
+            process.waitForFinished(30000);
+            return result;
+        }
+        result.stderrText = process.readAllStandardError();
+        if (process.exitStatus() == QProcess::NormalExit)
+            result.exitCode = process.exitCode();
+        return result;
+    }
+
+    LocalBemServer m_server;      // the first instance's
+    LocalBemServer m_otherServer; // any other launch's
+    QTemporaryDir m_config;
+    QString m_instanceName;
+    QProcessEnvironment m_env;
+    QProcess m_first;
+};
+
+QTEST_MAIN(TestAppHandOff)
+#include "tst_apphandoff.moc"
