@@ -17,6 +17,7 @@ packages=(
     qtkeychain-qt6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6
     jq xvfb xauth desktop-file-utils appstream dpkg-dev file
+    libsimdjson-dev
 )
 
 missing=()

@@ -638,6 +638,91 @@ private slots:
             QCOMPARE(entries[k], QStringLiteral("change(root,%1,%1)").arg(k * 100));
     }
 
+    void onePercentChanged_inAFanOutTree_signalsOnlyThoseRowsWithTheTesterAttached()
+    {
+        // 1,000 function calls, fan-out 10, two steps each; one in a hundred finishes.
+        // QAbstractItemModelTester (Fatal) stays attached through the load and the merge.
+        const QString c = QStringLiteral("c");
+        const auto build = [](bool advanced) {
+            QList<FunctionCall> fcs;
+            for (int i = 0; i < 1000; ++i) {
+                const bool running = i % 100 == 7 && !advanced;
+                FunctionCall fc = makeFunctionCall(
+                    QStringLiteral("fc%1").arg(i),
+                    i ? QStringLiteral("fc%1").arg((i - 1) / 10) : QString(),
+                    running ? QStringLiteral("running") : QStringLiteral("completed"));
+                fc.activity = {
+                    {QStringLiteral("Read"), Status::fromRaw(QStringLiteral("completed")), {}},
+                    {QStringLiteral("Extract"), fc.status, {}}};
+                fcs << fc;
+            }
+            return std::make_shared<const CallSnapshot>(snapshotOf(QStringLiteral("c"), fcs));
+        };
+        m_model->setSnapshot(build(false));
+        QCOMPARE(m_model->functionCallCount(), 1000);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy layouts(m_model.get(), &QAbstractItemModel::layoutChanged);
+        m_model->setSnapshot(build(true));
+        QCOMPARE(m_model->callID(), c);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(layouts.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        // Every changed cell range names one function call row or one of its steps; the
+        // rows they cover are exactly the 10 finished function calls and their "Extract".
+        QStringList rows;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto topLeft = args.at(0).value<QModelIndex>();
+            const auto bottomRight = args.at(1).value<QModelIndex>();
+            QCOMPARE(topLeft.parent(), bottomRight.parent());
+            for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
+                const QModelIndex row = m_model->index(r, 0, topLeft.parent());
+                const bool step = m_model->kind(row) == CallTreeModel::NodeKind::Activity;
+                rows << (step ? row.parent().data(CallTreeModel::FunctionCallIdRole).toString() +
+                                    QStringLiteral("/") + row.data().toString()
+                              : row.data(CallTreeModel::FunctionCallIdRole).toString());
+            }
+        }
+        rows.sort();
+        QStringList expected;
+        for (int i = 7; i < 1000; i += 100)
+            expected << QStringLiteral("fc%1").arg(i) << QStringLiteral("fc%1/Extract").arg(i);
+        expected.sort();
+        QCOMPARE(rows, expected);
+    }
+
+    void rows_pointIntoTheSnapshotInsteadOfCopyingIt()
+    {
+        std::weak_ptr<const CallSnapshot> old;
+        {
+            const auto first = std::make_shared<const CallSnapshot>(snapshotOf(
+                QStringLiteral("c"), {makeFunctionCall(QStringLiteral("a")),
+                                      makeFunctionCall(QStringLiteral("b"), QStringLiteral("a"))}));
+            m_model->setSnapshot(first);
+            QCOMPARE(m_model->snapshot(), first);
+            QCOMPARE(m_model->functionCall(m_model->index(0, 0)), &first->call.functionCalls[0]);
+            old = first;
+        }
+        QVERIFY(!old.expired()); // the model keeps what it shows
+        // After a merge the rows point into the new snapshot and the old one is let go:
+        // a refresh does not keep two states of a huge call in memory.
+        auto second = std::make_shared<const CallSnapshot>(snapshotOf(
+            QStringLiteral("c"), {makeFunctionCall(QStringLiteral("a")),
+                                  makeFunctionCall(QStringLiteral("b"), QStringLiteral("a"),
+                                                   QStringLiteral("failed"))}));
+        const CallSnapshot *secondRaw = second.get();
+        m_model->setSnapshot(std::move(second));
+        QVERIFY(old.expired());
+        QCOMPARE(m_model->functionCall(m_model->index(0, 0)), &secondRaw->call.functionCalls[0]);
+        const QModelIndex b = m_model->index(0, 0, m_model->index(0, 0));
+        QCOMPARE(m_model->functionCall(b), &secondRaw->call.functionCalls[1]);
+        QCOMPARE(b.siblingAtColumn(CallTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("failed"));
+    }
+
     void deepChain_loadsWalksAndClearsWithoutRecursion()
     {
         constexpr int depth = 10000;

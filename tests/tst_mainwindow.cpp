@@ -37,6 +37,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -685,7 +686,9 @@ private slots:
 
     void savedFile_isShownAndNotRefreshed()
     {
+        // Parsed off the GUI thread: the call appears when it is ready.
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
         QCOMPARE(m_poller->status().phase, Phase::Idle);
         QVERIFY(m_window->isShowingCall());
         QVERIFY(m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
@@ -696,9 +699,39 @@ private slots:
         QCOMPARE(m_api->server.requests().size(), 0);
         // A file that is not a call leaves what is on screen and says why.
         const QString callId = m_window->model()->callID();
-        QVERIFY(!m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/invalid-json.json")));
+        const QString liveStatus = m_window->liveStatusText();
+        QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/invalid-json.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->bannerText().startsWith(QStringLiteral("Could not load")), 20'000);
+        QVERIFY(!m_window->isLoadingFile());
         QCOMPARE(m_window->model()->callID(), callId);
-        QVERIFY(m_window->bannerText().startsWith(QStringLiteral("Could not load")));
+        QCOMPARE(m_window->liveStatusText(), liveStatus);
+        // A file that cannot be read says so at once.
+        QVERIFY(!m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/no-such-file.json")));
+        QVERIFY(m_window->bannerText().startsWith(QStringLiteral("Could not open")));
+    }
+
+    void fileStillParsing_isDroppedWhenAnotherCallIsLoaded()
+    {
+        // The user opens a file and, before it is parsed, asks for a live call: the file's
+        // result must not replace the call they asked for last.
+        QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
+        QVERIFY(m_window->isLoadingFile());
+        loadAndWait(DemoCalls::batch());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
+        QThreadPool::globalInstance()->waitForDone();
+        QTest::qWait(100);
+        QCOMPARE(m_window->model()->callID(), DemoCalls::batch());
+        QVERIFY(!m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
+        QVERIFY(m_poller->status().phase != Phase::Idle);
+        // And of two files opened in a row, the second one is shown.
+        QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
+        QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-3.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
+        QThreadPool::globalInstance()->waitForDone();
+        QTest::qWait(100);
+        QCOMPARE(m_window->rawJsonView()->response(),
+                 test::readTestData(QStringLiteral("progress-3.json")));
     }
 
     void droppedJsonFile_isOpened()
@@ -710,9 +743,10 @@ private slots:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
         QApplication::sendEvent(m_window.get(), &drop);
-        QVERIFY(m_window->isShowingCall());
-        QCOMPARE(m_window->model()->callID(),
-                 test::snapshotFromData(QStringLiteral("progress-3.json")).call.callID);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingCall(), 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->model()->callID(),
+            test::snapshotFromData(QStringLiteral("progress-3.json")).call.callID, 20'000);
     }
 
     void rawJsonTab_findsWithCtrlF()

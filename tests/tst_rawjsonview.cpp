@@ -404,6 +404,66 @@ private slots:
         QCOMPARE(editOf(view)->textCursor().selectedText(), QString());
         QCOMPARE(findStatus(view), QStringLiteral("1 match"));
     }
+
+    void largeBody_showsItsStartAtOnceAndKeepsAllOfItForSavingAndCopying()
+    {
+        // ~6 MB, beyond LargeBodyBytes: filling a text edit with all of it pretty-printed
+        // would freeze the window for seconds.
+        const QByteArray body = bigCall(40000, QStringLiteral("running"));
+        QVERIFY(body.size() > RawJsonView::LargeBodyBytes);
+        RawJsonView view;
+        // Hidden (another tab is current): nothing is formatted until it is shown.
+        view.setResponse(body);
+        QVERIFY(view.isShowingPrefix());
+        QCOMPARE(view.text(), QString());
+        view.show();
+        QVERIFY(view.isShowingPrefix());
+        QVERIFY(view.isJson());
+        QCOMPARE(view.response(), body);
+        QVERIFY(view.text().size() <= RawJsonView::ShownPrefixBytes + 1024);
+        QVERIFY(view.text().size() >= RawJsonView::ShownPrefixBytes / 2);
+        // Indented like the small ones, in the order received.
+        QVERIFY2(view.text().startsWith(
+                     QStringLiteral("{\n    \"call\": {\n        \"callID\": \"c_1\",\n")),
+                 qPrintable(view.text().left(80)));
+        QVERIFY(view.text().contains(QStringLiteral("\"functionCallID\": \"fc_1\"")));
+        const auto *note = view.findChild<QLabel *>(QStringLiteral("note"));
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().startsWith(QStringLiteral("A large response")),
+                 qPrintable(note->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);
+        QVERIFY(view.isJson());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.json"));
+        QVERIFY(view.saveTo(path));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), body);
+        view.copyAll();
+        QCOMPARE(QGuiApplication::clipboard()->text().size(), body.size());
+    }
+
+    void largeInvalidBody_isShownAsReceivedOnceChecked()
+    {
+        QByteArray body = bigCall(40000, QStringLiteral("running"));
+        body.chop(3); // cut off: not JSON
+        RawJsonView view;
+        view.show();
+        view.setResponse(body);
+        QVERIFY(view.isShowingPrefix());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);
+        QVERIFY(!view.isJson());
+        QCOMPARE(view.text(), QString::fromUtf8(body.left(RawJsonView::ShownPrefixBytes)));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("note"))
+                    ->text()
+                    .contains(QStringLiteral("is not valid JSON")));
+        // A newer body while the check runs wins over the older check.
+        view.setResponse(bigCall(40000, QStringLiteral("completed")));
+        view.setResponse(body);
+        QVERIFY(view.isJson()); // shown at once as JSON until checked
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);
+        QVERIFY(!view.isJson());
+    }
 };
 
 QTEST_MAIN(TestRawJsonView)

@@ -212,6 +212,12 @@ void CallTreePanel::applyFilter()
         });
     }
     const QPersistentModelIndex current = m_tree->currentIndex();
+    // The view keeps each expanded row as a persistent index, and every row a filter
+    // hides updates all of them: with 100,000 rows expanded a filter took minutes. The
+    // expansion is remembered by ID above and put back below, so start from collapsed.
+    m_expandingForUser = true;
+    m_tree->collapseAll();
+    m_expandingForUser = false;
     m_proxy->setFilterText(text);
 
     m_expandingForUser = true;
@@ -222,7 +228,13 @@ void CallTreePanel::applyFilter()
             m_tree->expandToDepth(1);
     } else if (wasActive) {
         // Back to the tree as the user had shaped it, plus the way to the selected row.
-        m_tree->collapseAll();
+        // Rows are expanded one by one, each costing the view a pass over the expanded
+        // rows: past ExpandAllOnFilterLimit (the user had opened nearly everything of a
+        // huge call) the whole tree is opened in one pass instead.
+        if (m_expandedBeforeFilter.size() > ExpandAllOnFilterLimit) {
+            m_tree->expandAll();
+            m_expandedBeforeFilter.clear();
+        }
         for (const QString &id : std::as_const(m_expandedBeforeFilter)) {
             const QModelIndex proxyIndex =
                 m_proxy->mapFromSource(m_model->indexForFunctionCallId(id));

@@ -6,6 +6,8 @@
 #include "callform.h"
 #include "callidfield.h"
 #include "callidinput.h"
+#include "callloader.h"
+#include "callmodelupdater.h"
 #include "callparser.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -84,8 +86,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
     connect(m_poller, &CallPoller::snapshotChanged, this, [this](const CallSnapshotPtr &s) {
         if (s)
-            showSnapshot(*s);
+            showSnapshot(s);
     });
+    m_updater = new CallModelUpdater(m_model, this);
+    connect(m_updater, &CallModelUpdater::applied, this, &MainWindow::onSnapshotApplied);
+    m_fileLoader = new CallLoader(this);
+    connect(m_fileLoader, &CallLoader::loaded, this,
+            [this](quint64, const LoadedCall &loaded) { onFileLoaded(loaded); });
     connect(m_poller, &CallPoller::statusChanged, this, &MainWindow::onPollerStatus);
     connect(m_treePanel, &CallTreePanel::currentChanged, this, &MainWindow::showDetailsFor);
     connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
@@ -365,6 +372,7 @@ bool MainWindow::loadCall(const QString &text)
         return true;
     }
     m_offline = false;
+    m_fileLoader->cancel(); // a file still being parsed is no longer wanted
     switchToCall(id);
     m_rawJson->setSuggestedFileName(id + QStringLiteral(".json"));
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
@@ -381,34 +389,49 @@ bool MainWindow::openFile(const QString &path)
             tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
-    const QByteArray body = file.readAll();
-    ParseResult parsed = CallParser::parse(body);
-    if (!parsed.ok()) {
-        showBanner(BannerSource::Notice,
-                   tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path), parsed.error));
-        return false;
+    m_loadingPath = path;
+    if (!m_fileLoader->isBusy())
+        m_statusBeforeLoading = m_liveStatus->text();
+    m_fileLoader->load(file.readAll());
+    m_liveStatus->setText(tr("Reading %1\u2026").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool MainWindow::isLoadingFile() const
+{
+    return m_fileLoader->isBusy();
+}
+
+void MainWindow::onFileLoaded(const LoadedCall &loaded)
+{
+    const QString path = m_loadingPath;
+    if (!loaded.ok()) {
+        showBanner(
+            BannerSource::Notice,
+            tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path), loaded.parsed.error));
+        m_liveStatus->setText(m_statusBeforeLoading);
+        updateLiveStatus();
+        return;
     }
     // A saved response is a picture of the past: nothing to refresh.
     m_poller->stop();
     m_offline = true;
-    CallSnapshot snapshot = CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings);
-    snapshot.serverError = parsed.serverError;
-    snapshot.body = body;
-    switchToCall(snapshot.call.callID);
+    const CallSnapshotPtr &snapshot = loaded.snapshot;
+    switchToCall(snapshot->call.callID);
     showSnapshot(snapshot);
-    m_callId->setText(snapshot.call.callID);
+    m_callId->setText(snapshot->call.callID);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
     m_liveStatus->setText(
         tr("Showing a saved response: %1 (not refreshed)").arg(QDir::toNativeSeparators(path)));
     onPollerStatus(m_poller->status());
-    return true;
 }
 
 void MainWindow::switchToCall(const QString &callID)
 {
     // Another call's data under this ID would mislead; the same ID keeps its data.
     if (m_model->callID() != callID) {
+        m_updater->cancel();
         m_model->clear();
         m_form->clear();
         m_details->showNothing();
@@ -469,12 +492,20 @@ QString MainWindow::liveStatusText() const
     return m_liveStatus->text();
 }
 
-void MainWindow::showSnapshot(const CallSnapshot &snapshot)
+void MainWindow::showSnapshot(const CallSnapshotPtr &snapshot)
 {
+    // The rest follows in onSnapshotApplied(): at once for a small call or a new one,
+    // after the merge plan for a large refresh.
+    m_updater->apply(snapshot);
+}
+
+void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
+{
+    const CallSnapshot &snapshot = *snapshotPtr;
     const Call &call = snapshot.call;
-    m_model->setSnapshot(snapshot);
     m_form->setCall(call, snapshot.serverError);
-    m_rawJson->setResponse(snapshot.body);
+    // The body parsed into this snapshot: the raw view need not check it again.
+    m_rawJson->setResponse(snapshot.body, /*knownJson=*/true);
     showDetailsFor(m_treePanel->currentSourceIndex());
 
     // The recent list learns the call's name and how it ended; written only on change.

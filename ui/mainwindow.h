@@ -23,6 +23,9 @@ namespace bem {
 class ApiKeyStore;
 class BemClient;
 class CallForm;
+class CallLoader;
+class CallModelUpdater;
+struct LoadedCall;
 class CallIdField;
 class CallTreeModel;
 class CallTreePanel;
@@ -58,9 +61,13 @@ public:
     // link, a JSON snippet. Text with no usable ID leaves everything as it is and says why.
     // Returns whether a call is being loaded.
     bool loadCall(const QString &text);
-    // Shows a response saved as JSON, offline: no refreshing. On failure the previous
-    // call stays on screen and the reason is shown; returns whether the file was loaded.
+    // Shows a response saved as JSON, offline: no refreshing. The file is read here and
+    // parsed off the GUI thread; the call replaces what is shown when it is ready (unless
+    // another call or file was asked for meanwhile). On failure the previous call stays on
+    // screen and the reason is shown. Returns false when the file cannot be read.
     bool openFile(const QString &path);
+    // A file is being parsed (tests and the benchmark wait for it).
+    bool isLoadingFile() const;
     // A note shown in the status bar for the whole session ("Demo: …").
     void setModeNote(const QString &text);
     // Shows a problem that is not about one request (a bad --base-url, say).
@@ -101,7 +108,9 @@ private:
     void buildLayout();
     // Shows the call page for `callID`, dropping another call's data.
     void switchToCall(const QString &callID);
-    void showSnapshot(const CallSnapshot &snapshot);
+    void showSnapshot(const CallSnapshotPtr &snapshot);
+    void onSnapshotApplied(const CallSnapshotPtr &snapshot);
+    void onFileLoaded(const LoadedCall &loaded);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
     void showBanner(BannerSource source, const QString &text, const QStringList &details = {},
@@ -160,6 +169,11 @@ private:
     bool m_offline = false;   // showing a saved file: nothing to refresh
     QString m_pendingCallId;  // entered before the key store finished loading
     QString m_recordedStatus; // what the recent list knows of this call
+    // Issue 6: opened files are parsed on the thread pool; only the newest is shown.
+    CallLoader *m_fileLoader = nullptr;
+    CallModelUpdater *m_updater = nullptr; // large refreshes are planned off the GUI thread
+    QString m_loadingPath;
+    QString m_statusBeforeLoading;
 };
 
 } // namespace bem

@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHash>
@@ -15,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -25,13 +27,89 @@
 #include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace bem {
 
 namespace {
+
+// The start of a JSON text, indented like QJsonDocument::Indented but in the order
+// received, stopping after about `limit` bytes of output: O(limit), whatever the body's
+// size. Invalid JSON comes out re-spaced, never lost: only whitespace outside strings is
+// touched.
+QByteArray indentedPrefix(const QByteArray &body, qsizetype limit)
+{
+    QByteArray out;
+    out.reserve(limit + 256);
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    const auto newline = [&] {
+        out += '\n';
+        out.append(qsizetype(depth) * 4, ' ');
+    };
+    const qsizetype size = body.size();
+    for (qsizetype i = 0; i < size && out.size() < limit; ++i) {
+        const char c = body.at(i);
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            out += c;
+            break;
+        case '{':
+        case '[': {
+            out += c;
+            // An empty container stays on one line.
+            qsizetype j = i + 1;
+            while (j < size && std::isspace(static_cast<unsigned char>(body.at(j))))
+                ++j;
+            if (j < size && (body.at(j) == '}' || body.at(j) == ']')) {
+                out += body.at(j);
+                i = j;
+                break;
+            }
+            ++depth;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            depth = std::max(0, depth - 1);
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
 
 // How far a refresh may have moved the lines being read (lines inserted or removed above
 // them) and still be followed.
@@ -225,12 +303,20 @@ RawJsonView::RawJsonView(QWidget *parent)
 
 RawJsonView::~RawJsonView() = default;
 
-void RawJsonView::setResponse(const QByteArray &body)
+void RawJsonView::setResponse(const QByteArray &body, bool knownJson)
 {
     if (m_hasResponse && body == m_body)
         return;
     m_body = body;
     m_hasResponse = true;
+    ++m_generation;
+    m_checking = 0;
+    m_prefixOnly = false;
+    if (body.size() > LargeBodyBytes) {
+        showLargeResponse(knownJson);
+        updateActions();
+        return;
+    }
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     m_isJson = parseError.error == QJsonParseError::NoError;
@@ -247,11 +333,67 @@ void RawJsonView::setResponse(const QByteArray &body)
     updateActions();
 }
 
+void RawJsonView::showLargeResponse(bool knownJson)
+{
+    m_prefixOnly = true;
+    // Shown as JSON until the check says otherwise.
+    m_isJson = true;
+    m_renderPending = !isVisible();
+    if (!m_renderPending)
+        renderLargeResponse();
+    if (knownJson)
+        return;
+
+    const quint64 generation = m_generation;
+    m_checking = generation;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another body came meanwhile
+        m_checking = 0;
+        m_isJson = watcher->result();
+        if (!m_isJson) {
+            m_renderPending = !isVisible();
+            if (!m_renderPending)
+                renderLargeResponse();
+        }
+        updateActions();
+    });
+    watcher->setFuture(QtConcurrent::run([body = m_body] {
+        QJsonParseError error{};
+        QJsonDocument::fromJson(body, &error);
+        return error.error == QJsonParseError::NoError;
+    }));
+}
+
+void RawJsonView::renderLargeResponse()
+{
+    m_renderPending = false;
+    const QString size = QLocale().formattedDataSize(m_body.size(), 1);
+    const QString shown = QLocale().formattedDataSize(ShownPrefixBytes, 0);
+    if (m_isJson)
+        showText(QString::fromUtf8(indentedPrefix(m_body, ShownPrefixBytes)),
+                 tr("A large response (%1): the first %2 is shown, indented. Save as\u2026 and "
+                    "Copy take all of it.")
+                     .arg(size, shown));
+    else
+        showText(QString::fromUtf8(m_body.left(ShownPrefixBytes)),
+                 tr("This response (%1) is not valid JSON; the first %2 is shown as received. "
+                    "Save as\u2026 and Copy take all of it.")
+                     .arg(size, shown));
+    updateActions();
+}
+
 void RawJsonView::clear()
 {
     m_body.clear();
     m_hasResponse = false;
     m_isJson = false;
+    m_prefixOnly = false;
+    m_renderPending = false;
+    m_checking = 0;
+    ++m_generation;
     m_note->clear();
     m_note->hide();
     m_edit->clear();
@@ -378,6 +520,11 @@ void RawJsonView::saveAs()
 
 void RawJsonView::copyAll()
 {
+    // Only the start of a large body is shown; the clipboard gets all of it, as received.
+    if (m_prefixOnly) {
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(m_body));
+        return;
+    }
     if (!m_text.isEmpty())
         QGuiApplication::clipboard()->setText(m_text);
 }
@@ -529,6 +676,8 @@ void RawJsonView::updateFindStatus()
 
 bool RawJsonView::event(QEvent *event)
 {
+    if (event->type() == QEvent::Show && m_renderPending)
+        renderLargeResponse();
     // Keys the view takes for itself while the focus is inside it. Accepting the
     // ShortcutOverride makes them arrive here as key presses instead of triggering a
     // shortcut of the window with the same keys (its Ctrl+F filters the tree).

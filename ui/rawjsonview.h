@@ -30,6 +30,14 @@ public:
     // Highlighting every match of "a" in a 50 MB body would freeze the view; matches are
     // still counted beyond this, only not painted.
     static constexpr int MaxHighlightedMatches = 1000;
+    // A body larger than this is not pretty-printed whole: filling a text edit takes
+    // about 0.1 s per MB of indented text (seconds for a 100,000-function-call response),
+    // all on the GUI thread, and the QJsonDocument costs as much memory again. It shows the first ShownPrefixBytes,
+    // re-indented as received, and is checked for validity off the GUI thread. While the
+    // view is hidden (another tab is current) even that waits until it is shown: a live
+    // 100,000-function-call refresh then costs the raw view nothing.
+    static constexpr qsizetype LargeBodyBytes = 256 * 1024;
+    static constexpr qsizetype ShownPrefixBytes = 256 * 1024;
 
     explicit RawJsonView(QWidget *parent = nullptr);
     ~RawJsonView() override;
@@ -37,7 +45,9 @@ public:
 
     // Shows `body` (kept byte for byte for saving): pretty-printed when it parses as JSON,
     // else as UTF-8 text under a note. The same body again changes nothing.
-    void setResponse(const QByteArray &body);
+    // `knownJson`: the caller has just parsed it (the window has), so a large body needs
+    // no check of its own; false: it is checked off the GUI thread.
+    void setResponse(const QByteArray &body, bool knownJson = false);
     // Back to the empty state ("No response yet.").
     void clear();
     bool hasResponse() const { return m_hasResponse; }
@@ -47,6 +57,10 @@ public:
     QString text() const;
     // False when the body did not parse and is shown as received.
     bool isJson() const { return m_isJson; }
+    // A large body's validity check is still running off the GUI thread.
+    bool isFormatting() const { return m_checking != 0; }
+    // Only the start of a large body is shown (Save and Copy still take all of it).
+    bool isShowingPrefix() const { return m_prefixOnly; }
 
     // The file name Save as… proposes, usually "<callID>.json" (".json" is added when
     // missing; path separators are replaced).
@@ -77,6 +91,8 @@ protected:
 
 private:
     void showText(const QString &text, const QString &note);
+    void showLargeResponse(bool knownJson);
+    void renderLargeResponse();
     void updateActions();
     // Finds every match of the find bar's text in the shown text (positions cached until
     // either changes).
@@ -101,6 +117,10 @@ private:
     QByteArray m_body;
     bool m_hasResponse = false;
     bool m_isJson = false;
+    bool m_prefixOnly = false;
+    bool m_renderPending = false; // a large body waits for the view to be shown
+    quint64 m_checking = 0;       // the body generation whose check runs; 0 when none
+    quint64 m_generation = 0;
     QString m_text; // the document's plain text, positions as in the document
     QString m_suggestedName = QStringLiteral("response.json");
     QString m_lastSaveDir;

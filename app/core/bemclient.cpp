@@ -2,9 +2,11 @@
 #include "bemclient.h"
 
 #include "apiendpoint.h"
+#include "callloader.h"
 #include "callparser.h"
 #include "formatting.h"
 
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -13,6 +15,7 @@
 #include <QNetworkRequest>
 #include <QSslError>
 #include <QSysInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace bem {
 
@@ -112,6 +115,7 @@ void BemClient::checkConnection()
 void BemClient::cancel()
 {
     ++m_generation;
+    m_parsing = false; // a parse still running is dropped when it ends
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -200,7 +204,61 @@ void BemClient::onFinished(QNetworkReply *reply)
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    report(m_purpose, resultOf(reply));
+    FetchResult result = resultOf(reply);
+    if (m_parseDetails) {
+        const QStringList details = *std::exchange(m_parseDetails, std::nullopt);
+        parseThenReport(std::move(result), details);
+        return;
+    }
+    report(m_purpose, result);
+}
+
+void BemClient::parseThenReport(FetchResult result, const QStringList &details)
+{
+    m_parsing = true;
+    const quint64 generation = m_generation;
+    const QByteArray body = result.body; // before `result` moves into the handler
+    auto *watcher = new QFutureWatcher<LoadedCall>(this);
+    connect(watcher, &QFutureWatcher<LoadedCall>::finished, this,
+            [this, watcher, generation, r = std::move(result), details = details]() mutable {
+                watcher->deleteLater();
+                if (generation != m_generation)
+                    return; // canceled, or another request started meanwhile
+                m_parsing = false;
+                const LoadedCall loaded = watcher->result();
+                const auto finish = [&](FetchOutcome outcome, const QString &message) {
+                    r.outcome = outcome;
+                    r.message = message;
+                    if (!r.serverMessage.isEmpty() &&
+                        outcome != FetchOutcome::ServerReportedError) {
+                        r.message +=
+                            QStringLiteral(" The server said: \u201c%1\u201d").arg(r.serverMessage);
+                        details << QStringLiteral("Server message: %1").arg(r.serverMessage);
+                    }
+                    r.details = details.join(u'\n');
+                };
+                const ParseResult &parsed = loaded.parsed;
+                if (loaded.ok()) {
+                    r.snapshot = loaded.snapshot;
+                    finish(FetchOutcome::Success, QStringLiteral("Loaded."));
+                } else {
+                    details << QStringLiteral("Body: %1").arg(bodyExcerpt(r.body));
+                    if (parsed.errorOffset >= 0) {
+                        finish(parsed.endedEarly ? FetchOutcome::Truncated : FetchOutcome::NotJson,
+                               parsed.error);
+                    } else if (!parsed.serverError.isEmpty()) {
+                        r.serverMessage = singleLine(parsed.serverError, 300);
+                        finish(FetchOutcome::ServerReportedError,
+                               QStringLiteral("The server answered with an error instead of the "
+                                              "call: \u201c%1\u201d")
+                                   .arg(r.serverMessage));
+                    } else {
+                        finish(FetchOutcome::InvalidResponse, parsed.error);
+                    }
+                }
+                report(Purpose::Call, r);
+            });
+    watcher->setFuture(QtConcurrent::run(loadCall, body));
 }
 
 void BemClient::report(Purpose purpose, const FetchResult &result)
@@ -358,27 +416,9 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
         }
         if (!m_knownBody.isNull() && body == m_knownBody)
             return finish(FetchOutcome::Unchanged, QStringLiteral("No change."));
-        ParseResult parsed = CallParser::parse(body);
-        if (parsed.ok()) {
-            auto snapshot = std::make_shared<CallSnapshot>(
-                CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings));
-            snapshot->serverError = parsed.serverError;
-            snapshot->body = body;
-            r.snapshot = std::move(snapshot);
-            return finish(FetchOutcome::Success, QStringLiteral("Loaded."));
-        }
-        details << QStringLiteral("Body: %1").arg(bodyExcerpt(body));
-        if (parsed.errorOffset >= 0)
-            return finish(parsed.endedEarly ? FetchOutcome::Truncated : FetchOutcome::NotJson,
-                          parsed.error);
-        if (!parsed.serverError.isEmpty()) {
-            r.serverMessage = singleLine(parsed.serverError, 300);
-            return finish(FetchOutcome::ServerReportedError,
-                          QStringLiteral("The server answered with an error instead of the "
-                                         "call: \u201c%1\u201d")
-                              .arg(r.serverMessage));
-        }
-        return finish(FetchOutcome::InvalidResponse, parsed.error);
+        // Parsed on the thread pool; onFinished() reports when it is done.
+        m_parseDetails = details;
+        return r;
     }
 
     const ErrorBody errorBody = readErrorBody(body);

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
 class QNetworkRequest;
@@ -57,7 +59,7 @@ public:
     void checkConnection();
     // Drops the request in flight, if any; it will not report.
     void cancel();
-    bool isBusy() const { return m_reply != nullptr; }
+    bool isBusy() const { return m_reply != nullptr || m_parsing; }
 
     // "bem-call-inspector/0.1.0 (Qt 6.4.2; Linux)".
     static QByteArray userAgent();
@@ -73,6 +75,9 @@ private:
     void onFinished(QNetworkReply *reply);
     FetchResult resultOf(QNetworkReply *reply);
     void report(Purpose purpose, const FetchResult &result);
+    // Issue 6: a call's body is parsed on the thread pool (100,000 function calls take
+    // a second); the result is reported from here unless a newer request came meanwhile.
+    void parseThenReport(FetchResult result, const QStringList &details);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
@@ -90,6 +95,9 @@ private:
     QElapsedTimer m_elapsed;
     bool m_tooLarge = false;
     QStringList m_tlsErrors;
+    // Set by resultOf() when the body still has to be parsed (issue 6).
+    std::optional<QStringList> m_parseDetails;
+    bool m_parsing = false;
 };
 
 } // namespace bem

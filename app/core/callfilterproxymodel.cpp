@@ -48,6 +48,7 @@ void CallFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         disconnect(c);
     m_connections.clear();
     m_source = model;
+    m_calls = qobject_cast<CallTreeModel *>(model);
     m_needsRefilter = false;
     // Built before the base class's reset, when views start asking for rows.
     rebuild();
@@ -109,12 +110,41 @@ bool CallFilterProxyModel::matches(const QModelIndex &sourceIndex) const
 
 bool CallFilterProxyModel::isActivity(const QModelIndex &sourceIndex) const
 {
+    if (m_calls && sourceIndex.model() == m_calls)
+        return m_calls->kind(sourceIndex) == CallTreeModel::NodeKind::Activity;
     return sourceIndex.data(CallTreeModel::NodeKindRole).value<CallTreeModel::NodeKind>() ==
            CallTreeModel::NodeKind::Activity;
 }
 
 bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
 {
+    const auto allWordsIn = [this](const QString *fields, size_t count) {
+        return std::all_of(m_words.begin(), m_words.end(), [&](const QString &word) {
+            return std::any_of(fields, fields + count, [&](const QString &f) {
+                return f.contains(word, Qt::CaseInsensitive);
+            });
+        });
+    };
+    if (m_calls && index.model() == m_calls) {
+        // The same fields as below, read from the function call itself.
+        const FunctionCall *fc = m_calls->functionCall(index);
+        if (!fc)
+            return false;
+        if (const ActivityEntry *step = m_calls->activityEntry(index)) {
+            const QString fields[] = {CallTreeModel::cellText(*fc, step, CallTreeModel::NameColumn),
+                                      step->status.raw()};
+            return allWordsIn(fields, 2);
+        }
+        if (m_calls->kind(index) == CallTreeModel::NodeKind::Activity)
+            return false;
+        const QString fields[] = {CallTreeModel::cellText(*fc, nullptr, CallTreeModel::NameColumn),
+                                  fc->status.raw(),
+                                  fc->functionCallID,
+                                  fc->functionID,
+                                  fc->referenceID,
+                                  fc->type};
+        return allWordsIn(fields, 6);
+    }
     std::array<QString, 6> fields;
     size_t count = 0;
     fields[count++] = index.siblingAtColumn(CallTreeModel::NameColumn)

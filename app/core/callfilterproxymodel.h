@@ -12,6 +12,8 @@
 
 namespace bem {
 
+class CallTreeModel;
+
 // Filters a CallTreeModel by text, keeping the API order (it never sorts).
 //
 // Every word of the text must occur, case-insensitively, somewhere in the row: a function
@@ -76,6 +78,9 @@ private:
     QString m_text;
     QStringList m_words;
     QPointer<QAbstractItemModel> m_source;
+    // The source when it is a CallTreeModel: rows are then read directly (no QVariant per
+    // field), which makes filtering 100,000 rows several times faster.
+    QPointer<CallTreeModel> m_calls;
     QHash<quintptr, Entry> m_entries; // function call rows by the source's internalId
     std::vector<QMetaObject::Connection> m_connections;
     // Rows whose visibility changed without a source signal about them (an ancestor, or

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bem {
@@ -121,6 +122,8 @@ public:
 
     static QDateTime parseRfc3339(QString text)
     {
+        if (QDateTime fast = parseCommonRfc3339(text); fast.isValid())
+            return fast;
         // RFC 3339 allows a lower-case 't'/'z' and a space between date and time.
         if (text.size() > 10 && (text.at(10) == u' ' || text.at(10) == u't'))
             text[10] = u'T';
@@ -133,6 +136,45 @@ public:
         return dt;
     }
 
+    // The shape the API sends, "2026-11-30T12:01:07Z" or "…07.250Z" (exactly three
+    // fraction digits), read directly: QDateTime::fromString took two thirds of a
+    // microsecond… times two per function call. Anything else (offsets, other fractions,
+    // odd values) returns an invalid QDateTime and goes the general way, so the results
+    // are the same as before.
+    static QDateTime parseCommonRfc3339(const QString &text)
+    {
+        const qsizetype n = text.size();
+        if ((n != 20 && n != 24) || text.at(n - 1) != u'Z')
+            return {};
+        const QChar *c = text.constData();
+        const auto digits = [c](int from, int count, int *out) {
+            int v = 0;
+            for (int i = from; i < from + count; ++i) {
+                const char16_t d = c[i].unicode();
+                if (d < u'0' || d > u'9')
+                    return false;
+                v = v * 10 + (d - u'0');
+            }
+            *out = v;
+            return true;
+        };
+        int year, month, day, hour, minute, second, ms = 0;
+        if (c[4] != u'-' || c[7] != u'-' || c[10] != u'T' || c[13] != u':' || c[16] != u':' ||
+            !digits(0, 4, &year) || !digits(5, 2, &month) || !digits(8, 2, &day) ||
+            !digits(11, 2, &hour) || !digits(14, 2, &minute) || !digits(17, 2, &second))
+            return {};
+        if (n == 24 && (c[19] != u'.' || !digits(20, 3, &ms)))
+            return {};
+        // 23:59:60 (a leap second) and other edge cases: Qt's own parser decides.
+        if (second > 59 || hour > 23 || minute > 59)
+            return {};
+        const QDate date(year, month, day);
+        const QTime time(hour, minute, second, ms);
+        if (!date.isValid() || !time.isValid())
+            return {};
+        return QDateTime(date, time, Qt::UTC);
+    }
+
 private:
     QStringList &m_warnings;
     int m_dropped = 0;
@@ -140,9 +182,20 @@ private:
 
 QJsonObject unknownFields(const QJsonObject &obj, std::initializer_list<QLatin1String> known)
 {
-    QJsonObject rest = obj;
+    // Built up from the unknown keys (usually none) instead of copying the object and
+    // removing the known ones: no copy at all for the common case, which at 100,000
+    // function calls was a third of the parse.
+    qsizetype knownPresent = 0;
     for (QLatin1String key : known)
-        rest.remove(key);
+        knownPresent += obj.contains(key) ? 1 : 0;
+    if (knownPresent == obj.size())
+        return {};
+    QJsonObject rest;
+    for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
+        const QString key = it.key();
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            rest.insert(key, it.value());
+    }
     return rest;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "callsnapshot.h"
 
+#include <QThreadPool>
+
 namespace bem {
 
 CallSnapshot CallSnapshot::fromCall(Call call, const QStringList &parseWarnings)
@@ -10,6 +12,15 @@ CallSnapshot CallSnapshot::fromCall(Call call, const QStringList &parseWarnings)
     s.call = std::move(call);
     s.warnings = parseWarnings + s.tree.warnings();
     return s;
+}
+
+void releaseOffThread(CallSnapshotPtr snapshot)
+{
+    // Small ones are not worth a thread hop; shared ones are not ours to free.
+    if (!snapshot || snapshot.use_count() > 1 || snapshot->call.functionCalls.size() < 1000)
+        return;
+    QThreadPool::globalInstance()->start(
+        [doomed = std::move(snapshot)]() mutable { doomed.reset(); });
 }
 
 } // namespace bem

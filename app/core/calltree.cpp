@@ -21,16 +21,23 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
     tree.m_nodes.resize(size_t(n));
 
     // Parents are looked up by ID; with duplicate IDs the first one met is the parent.
-    QHash<QString, int> firstById;
+    QHash<QString, int> &firstById = tree.m_firstById;
     firstById.reserve(n);
+    QHash<QString, int> seenCount; // only for repeated IDs
     for (int i = 0; i < n; ++i) {
         const QString &id = functionCalls[i].functionCallID;
-        if (id.isEmpty())
-            continue;
         const auto it = firstById.constFind(id);
         if (it == firstById.constEnd()) {
             firstById.insert(id, i);
+        } else if (id.isEmpty()) {
+            // Function calls without an ID are keyed by their order among themselves.
+            const int occurrence = ++seenCount[id];
+            tree.m_nodes[size_t(i)].occurrence = occurrence;
+            tree.m_repeats.insert({id, occurrence}, i);
         } else {
+            const int occurrence = ++seenCount[id];
+            tree.m_nodes[size_t(i)].occurrence = occurrence;
+            tree.m_repeats.insert({id, occurrence}, i);
             tree.m_nodes[size_t(*it)].duplicateId = true;
             tree.m_nodes[size_t(i)].duplicateId = true;
             tree.m_warnings << QStringLiteral("%1 repeats the ID of #%2; both are shown")
@@ -101,6 +108,13 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
         siblings.push_back(i);
     }
     return tree;
+}
+
+int CallTree::indexOf(const QString &functionCallID, int occurrence) const
+{
+    if (occurrence == 0)
+        return m_firstById.value(functionCallID, -1);
+    return m_repeats.value({functionCallID, occurrence}, -1);
 }
 
 } // namespace bem

@@ -3,6 +3,7 @@
 
 #include "calltypes.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <vector>
@@ -24,6 +25,7 @@ public:
         bool parentMissing = false; // named a sourceFunctionCallID that is not in the call
         bool cycleBroken = false;   // was made a root to break a cycle of parents
         bool duplicateId = false;   // shares its functionCallID with another function call
+        int occurrence = 0;         // among those sharing its functionCallID: 0 for the first
     };
 
     static CallTree build(const QList<FunctionCall> &functionCalls);
@@ -32,11 +34,17 @@ public:
     const Node &node(int index) const { return m_nodes[size_t(index)]; }
     const std::vector<int> &roots() const { return m_roots; }
     const QStringList &warnings() const { return m_warnings; }
+    // The function call with this ID and occurrence (see Node::occurrence); -1 for none.
+    // A hash lookup: a refresh finds every surviving row this way, O(1) each.
+    int indexOf(const QString &functionCallID, int occurrence = 0) const;
 
 private:
     std::vector<Node> m_nodes;
     std::vector<int> m_roots;
     QStringList m_warnings;
+    QHash<QString, int> m_firstById;
+    // Occurrences after the first of repeated IDs (rare): (ID, occurrence) -> index.
+    QHash<std::pair<QString, int>, int> m_repeats;
 };
 
 } // namespace bem

@@ -108,7 +108,7 @@ void CallTreeModel::resetNodes()
 {
     m_nodes.clear();
     m_freeNodes.clear();
-    m_byId.clear();
+    m_nodeOfIndex.clear();
     m_nodes.emplace_back();
 }
 
@@ -131,10 +131,6 @@ void CallTreeModel::freeSubtree(int node)
         stack.pop_back();
         Node &dead = m_nodes[size_t(n)];
         stack.insert(stack.end(), dead.children.begin(), dead.children.end());
-        // A moved function call may already be registered again under its new node.
-        const auto it = m_byId.constFind(dead.fc.functionCallID);
-        if (it != m_byId.constEnd() && *it == n)
-            m_byId.erase(it);
         dead = Node{};
         m_freeNodes.push_back(n);
     }
@@ -144,6 +140,7 @@ void CallTreeModel::clear()
 {
     beginResetModel();
     resetNodes();
+    releaseOffThread(std::exchange(m_snapshot, nullptr));
     m_callID.clear();
     m_loaded = false;
     m_functionCallCount = 0;
@@ -152,26 +149,21 @@ void CallTreeModel::clear()
     setCounts({});
 }
 
-// Numbers each function call of `s` among those sharing its ID (0 for the first), so
-// duplicates keep distinct keys; optionally indexes them by (ID, occurrence).
-void CallTreeModel::indexSnapshot(const CallSnapshot &s, QHash<SnapshotKey, int> *byKey)
+void CallTreeModel::setSnapshot(const CallSnapshot &snapshot)
 {
-    const auto &fcs = s.call.functionCalls;
-    m_occurrence.assign(size_t(fcs.size()), 0);
-    QHash<QString, int> seen;
-    seen.reserve(fcs.size());
-    if (byKey)
-        byKey->reserve(fcs.size());
-    for (int i = 0; i < int(fcs.size()); ++i) {
-        const int occurrence = seen[fcs[i].functionCallID]++;
-        m_occurrence[size_t(i)] = occurrence;
-        if (byKey)
-            byKey->insert({fcs[i].functionCallID, occurrence}, i);
-    }
+    // Implicitly shared parts: copying the call's list of function calls is a refcount.
+    setSnapshot(std::make_shared<const CallSnapshot>(snapshot));
 }
 
-void CallTreeModel::setSnapshot(const CallSnapshot &s)
+void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan)
 {
+    if (!snapshot) {
+        clear();
+        return;
+    }
+    const CallSnapshot &s = *snapshot;
+    // The rows of the snapshot shown so far point into it until the merge has moved them.
+    CallSnapshotPtr previous = m_snapshot;
     StatusCounts counts;
     counts.total = int(s.call.functionCalls.size());
     for (const FunctionCall &fc : s.call.functionCalls) {
@@ -197,24 +189,27 @@ void CallTreeModel::setSnapshot(const CallSnapshot &s)
     if (!m_loaded || s.call.callID != m_callID) {
         beginResetModel();
         resetNodes();
-        indexSnapshot(s, nullptr);
+        m_snapshot = snapshot;
         const auto &roots = s.tree.roots();
         std::vector<int> children;
         children.reserve(roots.size());
         for (size_t pos = 0; pos < roots.size(); ++pos)
             children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
         m_nodes[RootNode].children = std::move(children);
+        indexNodes();
         m_callID = s.call.callID;
         m_loaded = true;
         m_functionCallCount = int(s.call.functionCalls.size());
         endResetModel();
+        releaseOffThread(std::move(previous));
         Q_EMIT snapshotApplied();
         setCounts(counts);
         return;
     }
 
-    QHash<SnapshotKey, int> byKey;
-    indexSnapshot(s, &byKey);
+    // A plan made against another state than the one shown would misread node indexes.
+    const MergePlan *usablePlan =
+        plan && plan->from == m_snapshot.get() && plan->to == &s ? plan : nullptr;
     m_nodes[RootNode].snapshotIndex = -1;
     m_touched.clear();
     m_failuresMoved = false;
@@ -223,9 +218,12 @@ void CallTreeModel::setSnapshot(const CallSnapshot &s)
     while (!queue.empty()) {
         const int node = queue.back();
         queue.pop_back();
-        mergeChildren(s, byKey, node, queue);
+        mergeChildren(s, usablePlan, node, queue);
     }
     m_merging = false;
+    m_snapshot = snapshot;
+    indexNodes();
+    releaseOffThread(std::move(previous));
     m_functionCallCount = int(s.call.functionCalls.size());
     if (m_failuresMoved)
         updateFailedCounts();
@@ -239,6 +237,42 @@ void CallTreeModel::setSnapshot(const CallSnapshot &s)
         Q_EMIT statusesChanged(rows);
     }
     setCounts(counts);
+}
+
+void CallTreeModel::indexNodes()
+{
+    m_nodeOfIndex.assign(m_snapshot ? size_t(m_snapshot->call.functionCalls.size()) : 0, -1);
+    for (size_t n = 1; n < m_nodes.size(); ++n) {
+        const Node &node = m_nodes[n];
+        if (node.fc && node.snapshotIndex >= 0 && size_t(node.snapshotIndex) < m_nodeOfIndex.size())
+            m_nodeOfIndex[size_t(node.snapshotIndex)] = int(n);
+    }
+}
+
+MergePlan CallTreeModel::planMerge(const CallSnapshot &from, const CallSnapshot &to)
+{
+    MergePlan plan;
+    plan.from = &from;
+    plan.to = &to;
+    const auto &old = from.call.functionCalls;
+    plan.newIndexOfOld.assign(size_t(old.size()), -1);
+    plan.unchanged.assign(size_t(old.size()), 0);
+    for (int i = 0; i < int(old.size()); ++i) {
+        const FunctionCall &before = old[i];
+        const CallTree::Node &beforeNode = from.tree.node(i);
+        const int j = to.tree.indexOf(before.functionCallID, beforeNode.occurrence);
+        plan.newIndexOfOld[size_t(i)] = j;
+        if (j < 0)
+            continue;
+        const FunctionCall &after = to.call.functionCalls[j];
+        const CallTree::Node &afterNode = to.tree.node(j);
+        plan.unchanged[size_t(i)] = after.sameExceptActivity(before) &&
+                                    after.activity == before.activity &&
+                                    afterNode.parentMissing == beforeNode.parentMissing &&
+                                    afterNode.cycleBroken == beforeNode.cycleBroken &&
+                                    afterNode.duplicateId == beforeNode.duplicateId;
+    }
+    return plan;
 }
 
 void CallTreeModel::setCounts(const StatusCounts &counts)
@@ -268,13 +302,16 @@ QString CallTreeModel::describeCounts(const StatusCounts &c)
 
 QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallID) const
 {
-    const auto it = m_byId.constFind(functionCallID);
-    return it == m_byId.constEnd() ? QModelIndex() : indexOfNode(*it);
+    if (!m_snapshot)
+        return {};
+    const int i = m_snapshot->tree.indexOf(functionCallID, 0);
+    const int node = i < 0 || size_t(i) >= m_nodeOfIndex.size() ? -1 : m_nodeOfIndex[size_t(i)];
+    return node > RootNode ? indexOfNode(node) : QModelIndex();
 }
 
 bool CallTreeModel::isFailed(int node) const
 {
-    return node != RootNode && m_nodes[size_t(node)].fc.status.state() == CallState::Failed;
+    return node != RootNode && m_nodes[size_t(node)].fc->status.state() == CallState::Failed;
 }
 
 // Recounts every node's failed descendants bottom-up after a merge moved some, and tells
@@ -336,13 +373,11 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
         node.parent = parent;
         node.childPos = pos;
         node.snapshotIndex = snapshotIndex;
-        node.fc = s.call.functionCalls[snapshotIndex];
-        node.occurrence = m_occurrence[size_t(snapshotIndex)];
+        node.fc = &s.call.functionCalls[snapshotIndex];
+        node.occurrence = t.occurrence;
         node.parentMissing = t.parentMissing;
         node.cycleBroken = t.cycleBroken;
         node.duplicateId = t.duplicateId;
-        if (node.occurrence == 0)
-            m_byId.insert(node.fc.functionCallID, n);
     };
     const int top = allocNode();
     init(top, index, parentNode, childPos);
@@ -376,8 +411,8 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
     return top;
 }
 
-void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey, int> &byKey,
-                                  int p, std::vector<int> &queue)
+void CallTreeModel::mergeChildren(const CallSnapshot &s, const MergePlan *plan, int p,
+                                  std::vector<int> &queue)
 {
     const int parentSnapshotIndex = m_nodes[size_t(p)].snapshotIndex;
     const std::vector<int> &wanted =
@@ -393,7 +428,8 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
     std::vector<int> newIndex(oldCount, -1);
     for (size_t k = 0; k < oldCount; ++k) {
         const Node &child = m_nodes[size_t(m_nodes[size_t(p)].children[k])];
-        const int ni = byKey.value({child.fc.functionCallID, child.occurrence}, -1);
+        const int ni = plan ? plan->newIndexOfOld[size_t(child.snapshotIndex)]
+                            : s.tree.indexOf(child.fc->functionCallID, child.occurrence);
         if (ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex) {
             newIndex[k] = ni;
             newRows[k] = s.tree.node(ni).row;
@@ -411,8 +447,13 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey
         bool changed = false;
         if (keep[k]) {
             const int c = m_nodes[size_t(p)].children[k];
-            m_nodes[size_t(c)].snapshotIndex = newIndex[k];
-            changed = updateNode(s, c);
+            Node &child = m_nodes[size_t(c)];
+            const int oldIndex = child.snapshotIndex;
+            child.snapshotIndex = newIndex[k];
+            if (plan && plan->unchanged[size_t(oldIndex)])
+                child.fc = &s.call.functionCalls[newIndex[k]]; // nothing to tell anyone
+            else
+                changed = updateNode(s, c);
         }
         if (changed && changedFrom < 0)
             changedFrom = int(k);
@@ -481,47 +522,53 @@ bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
 {
     Node &node = m_nodes[size_t(n)];
     const int ni = node.snapshotIndex;
+    const FunctionCall &old = *node.fc;
     const FunctionCall &fresh = s.call.functionCalls[ni];
     const CallTree::Node &t = s.tree.node(ni);
-    const bool rowChanged = !node.fc.sameExceptActivity(fresh) ||
+    const bool rowChanged = !old.sameExceptActivity(fresh) ||
                             node.parentMissing != t.parentMissing ||
                             node.cycleBroken != t.cycleBroken || node.duplicateId != t.duplicateId;
-    if (node.fc.status != fresh.status) {
+    if (old.status != fresh.status) {
         m_touched.push_back(n);
-        if ((node.fc.status.state() == CallState::Failed) !=
+        if ((old.status.state() == CallState::Failed) !=
             (fresh.status.state() == CallState::Failed))
             m_failuresMoved = true;
     }
 
-    QList<ActivityEntry> &activity = node.fc.activity;
-    const int oldCount = int(activity.size());
+    // Steps are inserted or removed first (the ones that stay keep their old data
+    // meanwhile, through activityOverride), then the changed ones are announced.
+    const int oldCount = int(old.activity.size());
     const int newCount = int(fresh.activity.size());
-    if (oldCount != newCount || activity != fresh.activity) {
+    if (oldCount != newCount || old.activity != fresh.activity) {
         const QModelIndex self = indexOfNode(n);
+        QList<ActivityEntry> between;
         if (newCount < oldCount) {
+            between = old.activity.mid(0, newCount);
             beginRemoveRows(self, newCount, oldCount - 1);
-            activity.resize(newCount);
+            node.activityOverride = &between;
             endRemoveRows();
         } else if (newCount > oldCount) {
+            between = old.activity + fresh.activity.mid(oldCount);
             beginInsertRows(self, oldCount, newCount - 1);
-            activity.append(fresh.activity.mid(oldCount));
+            node.activityOverride = &between;
             endInsertRows();
         }
+        node.activityOverride = nullptr;
+        node.fc = &fresh;
         int first = -1;
         int last = -1;
         for (int a = 0; a < std::min(oldCount, newCount); ++a) {
-            if (activity[a] != fresh.activity[a]) {
+            if (old.activity[a] != fresh.activity[a]) {
                 if (first < 0)
                     first = a;
                 last = a;
             }
         }
-        activity = fresh.activity;
         if (first >= 0)
             Q_EMIT dataChanged(index(first, 0, self), index(last, ColumnCount - 1, self));
     }
+    node.fc = &fresh;
     if (rowChanged) {
-        node.fc = fresh;
         node.parentMissing = t.parentMissing;
         node.cycleBroken = t.cycleBroken;
         node.duplicateId = t.duplicateId;
@@ -541,7 +588,7 @@ void CallTreeModel::renumber(int p, size_t from)
 
 int CallTreeModel::activityCount(int node) const
 {
-    return node == RootNode ? 0 : int(m_nodes[size_t(node)].fc.activity.size());
+    return node == RootNode ? 0 : int(m_nodes[size_t(node)].activity().size());
 }
 
 int CallTreeModel::rowOf(int node) const
@@ -561,7 +608,16 @@ const FunctionCall *CallTreeModel::functionCall(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return nullptr;
-    return &m_nodes[size_t(ownerOf(index.internalId()))].fc;
+    return m_nodes[size_t(ownerOf(index.internalId()))].fc;
+}
+
+const ActivityEntry *CallTreeModel::activityEntry(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || !isActivityId(index.internalId()))
+        return nullptr;
+    const Node &owner = m_nodes[size_t(ownerOf(index.internalId()))];
+    const int row = activityRowOf(index.internalId());
+    return row < owner.activity().size() ? &owner.activity()[row] : nullptr;
 }
 
 CallTreeModel::NodeKind CallTreeModel::kind(const QModelIndex &index) const
@@ -583,7 +639,7 @@ QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent)
     if (parent.column() != 0 || isActivityId(id))
         return {};
     const Node &p = m_nodes[size_t(ownerOf(id))];
-    const int activities = int(p.fc.activity.size());
+    const int activities = int(p.activity().size());
     if (row < activities)
         return createIndex(row, column, activityId(ownerOf(id), row));
     const size_t childPos = size_t(row - activities);
@@ -610,7 +666,7 @@ int CallTreeModel::rowCount(const QModelIndex &parent) const
     if (parent.column() != 0 || isActivityId(id))
         return 0;
     const Node &p = m_nodes[size_t(ownerOf(id))];
-    return int(p.fc.activity.size() + qsizetype(p.children.size()));
+    return int(p.activity().size() + qsizetype(p.children.size()));
 }
 
 int CallTreeModel::columnCount(const QModelIndex &) const
@@ -671,16 +727,16 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
     const ActivityEntry *step = nullptr;
     if (isActivityId(id)) {
         const int row = activityRowOf(id);
-        if (row >= owner.fc.activity.size())
+        if (row >= owner.activity().size())
             return {};
-        step = &owner.fc.activity[row];
+        step = &owner.activity()[row];
     }
-    const Status &status = step ? step->status : owner.fc.status;
+    const Status &status = step ? step->status : owner.fc->status;
     switch (role) {
     case Qt::DisplayRole:
-        return singleLine(cellText(owner.fc, step, index.column()));
+        return singleLine(cellText(*owner.fc, step, index.column()));
     case FullTextRole:
-        return cellText(owner.fc, step, index.column());
+        return cellText(*owner.fc, step, index.column());
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
             return statusIcon(status.state());
@@ -692,7 +748,7 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
     case NodeKindRole:
         return QVariant::fromValue(step ? NodeKind::Activity : NodeKind::FunctionCall);
     case FunctionCallIdRole:
-        return owner.fc.functionCallID;
+        return owner.fc->functionCallID;
     case FailedDescendantsRole:
         return step ? 0 : owner.failedBelow;
     case Qt::FontRole:
@@ -750,7 +806,7 @@ QString CallTreeModel::cellText(const FunctionCall &fc, const ActivityEntry *ste
 
 QString CallTreeModel::functionCallToolTip(const Node &node)
 {
-    const FunctionCall &fc = node.fc;
+    const FunctionCall &fc = *node.fc;
     QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallID),
                       tr("Status: %1").arg(fc.status.displayText())};
     if (!fc.type.isEmpty())
@@ -773,7 +829,7 @@ QString CallTreeModel::functionCallToolTip(const Node &node)
 // Roles only a function call row has.
 QVariant CallTreeModel::functionCallData(const Node &node, int role)
 {
-    const FunctionCall &fc = node.fc;
+    const FunctionCall &fc = *node.fc;
     switch (role) {
     case FunctionIdRole:
         return fc.functionID;

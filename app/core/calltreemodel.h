@@ -27,6 +27,19 @@ struct StatusCounts
     friend bool operator!=(const StatusCounts &a, const StatusCounts &b) { return !(a == b); }
 };
 
+// How a newer snapshot of the same call maps onto the one shown, worked out ahead (off
+// the GUI thread) so that applying it is bookkeeping: per function call of `from` (by
+// index), its index in `to` (-1 when gone) and whether its row, flags and steps are all
+// unchanged. CallTreeModel::planMerge() makes it; setSnapshot() uses it only when it was
+// made against the snapshot the model shows.
+struct MergePlan
+{
+    const CallSnapshot *from = nullptr;
+    const CallSnapshot *to = nullptr;
+    std::vector<int> newIndexOfOld;
+    std::vector<char> unchanged;
+};
+
 // The function calls of one call as a tree: one row per function call, with its
 // activity entries as its first children, then the function calls it spawned.
 //
@@ -77,8 +90,14 @@ public:
     Q_DISABLE_COPY_MOVE(CallTreeModel)
 
     // Shows `snapshot`. Same callID as the one shown: merged as an update. Otherwise (or
-    // when nothing is shown) the model is reset.
+    // when nothing is shown) the model is reset. The rows point into the snapshot, which
+    // the model keeps (no copy of its function calls); the by-reference form shares a copy.
+    void setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan = nullptr);
     void setSnapshot(const CallSnapshot &snapshot);
+    // Thread-safe: reads only its arguments. O(n) hash lookups and comparisons, which at
+    // 100,000 function calls are most of a merge's cost.
+    static MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
+    const CallSnapshotPtr &snapshot() const { return m_snapshot; }
     void clear();
     const QString &callID() const { return m_callID; }
     int functionCallCount() const { return m_functionCallCount; }
@@ -94,6 +113,11 @@ public:
     // an invalid index.
     const FunctionCall *functionCall(const QModelIndex &index) const;
     NodeKind kind(const QModelIndex &index) const;
+    // The step at an activity row; nullptr for a function call row or an invalid index.
+    const ActivityEntry *activityEntry(const QModelIndex &index) const;
+    // The text of one cell, uncut (FullTextRole); `step` is set for an activity row.
+    // Public so that the filter can read rows without a QVariant per field.
+    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -124,7 +148,14 @@ private:
         int childPos = 0;       // position among the parent's child function calls
         int snapshotIndex = -1; // index in the snapshot being merged
         std::vector<int> children;
-        FunctionCall fc;
+        const FunctionCall *fc = nullptr; // in m_snapshot (the one being merged, meanwhile)
+        // While its steps are inserted or removed: the steps shown meanwhile (old ones
+        // not yet changed, new ones already there), so every signal sees a true state.
+        const QList<ActivityEntry> *activityOverride = nullptr;
+        const QList<ActivityEntry> &activity() const
+        {
+            return activityOverride ? *activityOverride : fc->activity;
+        }
         int occurrence = 0; // with duplicate IDs: which one of them this is
         int failedBelow = 0;
         bool parentMissing = false;
@@ -133,15 +164,13 @@ private:
     };
     static constexpr int RootNode = 0;
 
-    using SnapshotKey = std::pair<QString, int>;
-
     int allocNode();
     void freeSubtree(int node);
     void resetNodes();
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
-    void indexSnapshot(const CallSnapshot &s, QHash<SnapshotKey, int> *byKey);
-    void mergeChildren(const CallSnapshot &s, const QHash<SnapshotKey, int> &byKey, int node,
+    void mergeChildren(const CallSnapshot &s, const MergePlan *plan, int node,
                        std::vector<int> &queue);
+    void indexNodes();
     bool updateNode(const CallSnapshot &s, int node);
     void renumber(int node, size_t from);
     bool isFailed(int node) const;
@@ -154,15 +183,14 @@ private:
     int activityCount(int node) const;
     int rowOf(int node) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
-    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
     static QString functionCallToolTip(const Node &node);
     static QVariant functionCallData(const Node &node, int role);
 
     std::array<QIcon, 5> m_icons;
     std::vector<Node> m_nodes;
     std::vector<int> m_freeNodes;
-    std::vector<int> m_occurrence; // per snapshot index, while merging
-    QHash<QString, int> m_byId;    // functionCallID -> node of its first occurrence
+    CallSnapshotPtr m_snapshot;
+    std::vector<int> m_nodeOfIndex; // m_snapshot's function call index -> node
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
     bool m_merging = false;

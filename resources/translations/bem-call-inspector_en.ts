@@ -666,6 +666,10 @@ Built with Qt %1 (running on Qt %2).
 Licence: MIT.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::MessageBanner</name>
@@ -770,6 +774,14 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>%1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A large response (%1): the first %2 is shown, indented. Save as… and Copy take all of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This response (%1) is not valid JSON; the first %2 is shown as received. Save as… and Copy take all of it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

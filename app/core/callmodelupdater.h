@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "callsnapshot.h"
+
+#include <QObject>
+
+namespace bem {
+
+class CallTreeModel;
+
+// Puts snapshots into a CallTreeModel without holding up the GUI thread: a refresh of a
+// large call has its merge plan (which rows survive, which changed) worked out on the
+// thread pool, so the GUI thread only applies it. Small calls, and a different call (a
+// reset), are applied at once. A snapshot overtaken by a newer one, or by cancel(), is
+// dropped: what is shown is always the newest state asked for.
+class CallModelUpdater final : public QObject
+{
+    Q_OBJECT
+public:
+    // Below this many function calls a merge takes well under a millisecond: planning it
+    // on another thread would only delay it.
+    static constexpr int PlanOffThreadFrom = 5000;
+
+    explicit CallModelUpdater(CallTreeModel *model, QObject *parent = nullptr);
+    ~CallModelUpdater() override;
+    Q_DISABLE_COPY_MOVE(CallModelUpdater)
+
+    void apply(const CallSnapshotPtr &snapshot);
+    void cancel();
+    bool isBusy() const { return m_pending != 0; }
+    // Plans computed and then not used because a newer snapshot came (tests, benchmark).
+    int droppedCount() const { return m_dropped; }
+
+Q_SIGNALS:
+    // The model now shows `snapshot` (emitted from apply() itself when applied at once).
+    void applied(const bem::CallSnapshotPtr &snapshot);
+
+private:
+    CallTreeModel *m_model;
+    quint64 m_generation = 0;
+    quint64 m_pending = 0; // the generation being planned; 0 when none
+    int m_dropped = 0;
+    // The states the plan in progress is made for.
+    CallSnapshotPtr m_planFrom;
+    CallSnapshotPtr m_planTo;
+};
+
+} // namespace bem

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "callmodelupdater.h"
+#include "calltreemodel.h"
+#include "testutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace bem;
+using bem::test::makeFunctionCall;
+using bem::test::snapshotOf;
+
+namespace {
+
+// `n` function calls in a fan-out-10 tree; those with i % 100 == 7 are running unless
+// `advanced`, so an advanced state differs in 1% of them. `callID` names the call.
+CallSnapshotPtr fanOut(int n, bool advanced, const QString &callID = QStringLiteral("c"))
+{
+    QList<FunctionCall> fcs;
+    fcs.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const bool running = i % 100 == 7 && !advanced;
+        fcs << makeFunctionCall(QStringLiteral("fc%1").arg(i),
+                                i ? QStringLiteral("fc%1").arg((i - 1) / 10) : QString(),
+                                running ? QStringLiteral("running") : QStringLiteral("completed"));
+    }
+    return std::make_shared<const CallSnapshot>(snapshotOf(callID, fcs));
+}
+
+QString statusOf(const CallTreeModel &model, const QString &id)
+{
+    return model.indexForFunctionCallId(id)
+        .siblingAtColumn(CallTreeModel::StatusColumn)
+        .data()
+        .toString();
+}
+
+} // namespace
+
+class TestCallModelUpdater : public QObject
+{
+    Q_OBJECT
+private slots:
+    void smallCall_isAppliedAtOnce()
+    {
+        CallTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        CallModelUpdater updater(&model);
+        QSignalSpy applied(&updater, &CallModelUpdater::applied);
+        updater.apply(fanOut(100, false));
+        QCOMPARE(applied.size(), 1);
+        updater.apply(fanOut(100, true));
+        QCOMPARE(applied.size(), 2);
+        QVERIFY(!updater.isBusy());
+        QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("completed"));
+    }
+
+    void largeRefresh_isPlannedOffThread_andChangesOnlyTheChangedRows()
+    {
+        CallTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        CallModelUpdater updater(&model);
+        QSignalSpy applied(&updater, &CallModelUpdater::applied);
+        constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
+        updater.apply(fanOut(n, false)); // a new call: reset at once
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(model.functionCallCount(), n);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        const CallSnapshotPtr next = fanOut(n, true);
+        updater.apply(next);
+        // Planned on the thread pool: nothing has changed yet on the caller's stack.
+        QVERIFY(updater.isBusy());
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("running"));
+        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 2, 60000);
+        QCOMPARE(model.snapshot(), next);
+        QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("completed"));
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QStringList rows;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto topLeft = args.at(0).value<QModelIndex>();
+            const auto bottomRight = args.at(1).value<QModelIndex>();
+            for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
+                rows << model.index(r, 0, topLeft.parent())
+                            .data(CallTreeModel::FunctionCallIdRole)
+                            .toString();
+        }
+        rows.sort();
+        QStringList expected;
+        for (int i = 7; i < n; i += 100)
+            expected << QStringLiteral("fc%1").arg(i);
+        expected.sort();
+        QCOMPARE(rows, expected);
+    }
+
+    void newerSnapshot_dropsThePlanInProgress()
+    {
+        CallTreeModel model;
+        CallModelUpdater updater(&model);
+        QSignalSpy applied(&updater, &CallModelUpdater::applied);
+        constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
+        updater.apply(fanOut(n, false));
+        const CallSnapshotPtr older = fanOut(n, true);
+        // The newest state: fc7 failed.
+        QList<FunctionCall> fcs = older->call.functionCalls;
+        fcs[7].status = Status::fromRaw(QStringLiteral("failed"));
+        const auto newest =
+            std::make_shared<const CallSnapshot>(snapshotOf(QStringLiteral("c"), fcs));
+        updater.apply(older);
+        updater.apply(newest);
+        QTRY_VERIFY_WITH_TIMEOUT(!updater.isBusy(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(updater.droppedCount(), 1, 60000);
+        QCOMPARE(applied.size(), 2); // the load, then only the newest
+        QCOMPARE(applied.last().at(0).value<CallSnapshotPtr>(), newest);
+        QCOMPARE(model.snapshot(), newest);
+        QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("failed"));
+        QThreadPool::globalInstance()->waitForDone();
+        QTest::qWait(50);
+        QCOMPARE(applied.size(), 2);
+    }
+
+    void cancel_dropsThePlanInProgress()
+    {
+        CallTreeModel model;
+        CallModelUpdater updater(&model);
+        QSignalSpy applied(&updater, &CallModelUpdater::applied);
+        constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
+        updater.apply(fanOut(n, false));
+        updater.apply(fanOut(n, true));
+        updater.cancel();
+        QVERIFY(!updater.isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(updater.droppedCount(), 1, 60000);
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("running"));
+    }
+
+    void planForAnotherState_isIgnored()
+    {
+        // A plan is a shortcut, never a source of truth: made against another state than
+        // the one shown, it is not used and the merge is done in full.
+        CallTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const CallSnapshotPtr first = fanOut(300, false);
+        const CallSnapshotPtr unrelated = fanOut(300, true);
+        model.setSnapshot(first);
+        const CallSnapshotPtr next = fanOut(300, true);
+        const MergePlan wrong = CallTreeModel::planMerge(*unrelated, *next);
+        model.setSnapshot(next, &wrong);
+        QCOMPARE(statusOf(model, QStringLiteral("fc107")), QStringLiteral("completed"));
+        // And a right plan gives the same result as none.
+        CallTreeModel planned;
+        planned.setSnapshot(first);
+        const MergePlan right = CallTreeModel::planMerge(*first, *next);
+        QCOMPARE(right.newIndexOfOld.size(), size_t(300));
+        QCOMPARE(right.unchanged[7], char(0));
+        QCOMPARE(right.unchanged[8], char(1));
+        planned.setSnapshot(next, &right);
+        QCOMPARE(test::treeToString(planned), test::treeToString(model));
+        QCOMPARE(statusOf(planned, QStringLiteral("fc207")), QStringLiteral("completed"));
+    }
+};
+
+QTEST_MAIN(TestCallModelUpdater)
+#include "tst_callmodelupdater.moc"
