@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -315,6 +316,74 @@ private slots:
         QVERIFY2(error.size() > prefix.size(), qPrintable(error));
         QCOMPARE(saved.size(), 0);
         QVERIFY(!view.saveTo(QStringLiteral("/nonexistent-dir-for-bem/c_1.json"), nullptr));
+    }
+
+    void startSaving_writesOffTheGuiThreadAndSaysWhenDone()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        RawJsonView view;
+        QSignalSpy started(&view, &RawJsonView::savingStarted);
+        QSignalSpy saved(&view, &RawJsonView::saved);
+        QSignalSpy failed(&view, &RawJsonView::saveFailed);
+        // A large body with bytes that are not UTF-8: written as received.
+        QByteArray body = "{\"calls\":\"";
+        body += QByteArray(8 * 1024 * 1024, 'x') + "\xff\r\n\"}";
+        view.setResponse(body);
+        auto *save = view.findChild<QPushButton *>(QStringLiteral("saveAs"));
+        QVERIFY(save);
+        const QString path = dir.filePath(QStringLiteral("big.json"));
+
+        QVERIFY(view.startSaving(path));
+        // Not on the caller's stack: the window keeps running while the disk works.
+        QCOMPARE(saved.size(), 0);
+        QCOMPARE(started.size(), 1);
+        QVERIFY(view.isSaving());
+        QVERIFY(!save->isEnabled());
+        QCOMPARE(save->text(), QStringLiteral("Saving\u2026"));
+        // One save at a time.
+        QVERIFY(!view.startSaving(dir.filePath(QStringLiteral("other.json"))));
+        // A newer response meanwhile does not change what is being written.
+        view.setResponse("{}");
+
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+        QCOMPARE(saved.first().first().toString(), path);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(!view.isSaving());
+        QVERIFY(save->isEnabled());
+        QCOMPARE(save->text(), QStringLiteral("Save as\u2026"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), body);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("other.json"))));
+    }
+
+    void startSaving_reportsAFailureAsASentence()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile blocker(dir.filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        RawJsonView view;
+        QSignalSpy saved(&view, &RawJsonView::saved);
+        QSignalSpy failed(&view, &RawJsonView::saveFailed);
+        view.setResponse("{}");
+        const QString path = dir.filePath(QStringLiteral("file/c_1.json"));
+        QVERIFY(view.startSaving(path));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
+        const QString error = failed.first().first().toString();
+        const QString prefix = QStringLiteral("Could not save to %1: ").arg(path);
+        QVERIFY2(error.startsWith(prefix) && error.size() > prefix.size(), qPrintable(error));
+        QCOMPARE(saved.size(), 0);
+        QVERIFY(!view.isSaving());
+        // A save that was not asked for through the dialog shows no message box.
+        QVERIFY(view.findChildren<QMessageBox *>().isEmpty());
+
+        RawJsonView empty;
+        QSignalSpy emptyFailed(&empty, &RawJsonView::saveFailed);
+        QVERIFY(!empty.startSaving(dir.filePath(QStringLiteral("none.json"))));
+        QCOMPARE(emptyFailed.size(), 1);
     }
 
     void suggestedFileName_isASafeJsonName()

@@ -302,6 +302,11 @@ void MainWindow::buildLayout()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({860, 380});
     m_rawJson = new RawJsonView(this);
+    connect(m_rawJson, &RawJsonView::savingStarted, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Saving %1\u2026").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_rawJson, &RawJsonView::saveFailed, this,
+            [this](const QString &error) { statusBar()->showMessage(error, 10000); });
     connect(m_rawJson, &RawJsonView::saved, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });

@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <utility>
 
 namespace bem {
 
@@ -462,7 +463,8 @@ void RawJsonView::showText(const QString &text, const QString &note)
 void RawJsonView::updateActions()
 {
     m_copyButton->setEnabled(m_hasResponse && !m_text.isEmpty());
-    m_saveButton->setEnabled(m_hasResponse);
+    m_saveButton->setEnabled(m_hasResponse && !m_saving);
+    m_saveButton->setText(m_saving ? tr("Saving\u2026") : tr("Save as\u2026"));
     m_findButton->setEnabled(!m_text.isEmpty());
 }
 
@@ -471,33 +473,86 @@ void RawJsonView::setSuggestedFileName(const QString &name)
     m_suggestedName = safeFileName(name);
 }
 
-bool RawJsonView::saveTo(const QString &path, QString *error)
+namespace {
+
+// Writes `body` to `path` exactly; an empty string, or the reason it could not.
+// QSaveFile: an existing file is replaced only once the new one is complete.
+QString writeExactly(const QString &path, const QByteArray &body)
 {
-    const auto fail = [&](const QString &reason) {
-        if (error)
-            *error = tr("Could not save to %1: %2").arg(QDir::toNativeSeparators(path), reason);
-        return false;
-    };
-    if (!m_hasResponse)
-        return fail(tr("there is no response to save."));
-    // QSaveFile: an existing file is replaced only once the new one is complete.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(m_body) != m_body.size()) {
+        return file.errorString();
+    if (file.write(body) != body.size()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return fail(reason);
+        return reason;
     }
     if (!file.commit())
-        return fail(file.errorString());
+        return file.errorString();
+    return {};
+}
+
+} // namespace
+
+QString RawJsonView::saveError(const QString &path, const QString &reason)
+{
+    return tr("Could not save to %1: %2").arg(QDir::toNativeSeparators(path), reason);
+}
+
+bool RawJsonView::saveTo(const QString &path, QString *error)
+{
+    const QString reason =
+        m_hasResponse ? writeExactly(path, m_body) : tr("there is no response to save.");
+    if (!reason.isEmpty()) {
+        if (error)
+            *error = saveError(path, reason);
+        return false;
+    }
     Q_EMIT saved(path);
+    return true;
+}
+
+bool RawJsonView::startSaving(const QString &path)
+{
+    if (m_saving)
+        return false;
+    if (!m_hasResponse) {
+        Q_EMIT saveFailed(saveError(path, tr("there is no response to save.")));
+        return false;
+    }
+    m_saving = new QFutureWatcher<QString>(this);
+    connect(m_saving, &QFutureWatcher<QString>::finished, this, [this, path] {
+        const QString reason = m_saving->result();
+        m_saving->deleteLater();
+        m_saving = nullptr;
+        updateActions();
+        const bool report = std::exchange(m_reportSaveFailure, false);
+        if (reason.isEmpty()) {
+            Q_EMIT saved(path);
+            return;
+        }
+        const QString error = saveError(path, reason);
+        Q_EMIT saveFailed(error);
+        if (!report)
+            return;
+        // The path may contain anything; never let it become markup.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Save Response"), error,
+                                    QMessageBox::Ok, this);
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    // The body is implicitly shared: the worker reads it while the view may move on to a
+    // newer response.
+    m_saving->setFuture(QtConcurrent::run(writeExactly, path, m_body));
+    updateActions();
+    Q_EMIT savingStarted(path);
     return true;
 }
 
 void RawJsonView::saveAs()
 {
-    if (!m_hasResponse)
+    if (!m_hasResponse || m_saving)
         return;
     QString directory = m_lastSaveDir;
     if (directory.isEmpty())
@@ -509,13 +564,8 @@ void RawJsonView::saveAs()
     if (path.isEmpty())
         return;
     m_lastSaveDir = QFileInfo(path).absolutePath();
-    QString error;
-    if (saveTo(path, &error))
-        return;
-    // The path may contain anything; never let it become markup.
-    QMessageBox box(QMessageBox::Warning, tr("Save Response"), error, QMessageBox::Ok, this);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
+    if (startSaving(path))
+        m_reportSaveFailure = true;
 }
 
 void RawJsonView::copyAll()

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QFutureWatcher>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -32,9 +33,9 @@ public:
     static constexpr int MaxHighlightedMatches = 1000;
     // A body larger than this is not pretty-printed whole: filling a text edit takes
     // about 0.1 s per MB of indented text (seconds for a 100,000-function-call response),
-    // all on the GUI thread, and the QJsonDocument costs as much memory again. It shows the first ShownPrefixBytes,
-    // re-indented as received, and is checked for validity off the GUI thread. While the
-    // view is hidden (another tab is current) even that waits until it is shown: a live
+    // all on the GUI thread, and the QJsonDocument costs as much memory again. It shows the first
+    // ShownPrefixBytes, re-indented as received, and is checked for validity off the GUI thread.
+    // While the view is hidden (another tab is current) even that waits until it is shown: a live
     // 100,000-function-call refresh then costs the raw view nothing.
     static constexpr qsizetype LargeBodyBytes = 256 * 1024;
     static constexpr qsizetype ShownPrefixBytes = 256 * 1024;
@@ -70,7 +71,14 @@ public:
     // Writes the bytes exactly as received. On failure `error` (if given) is a sentence
     // for the user: "Could not save to /x/y.json: Permission denied".
     bool saveTo(const QString &path, QString *error = nullptr);
-    // Asks for a file name and saves there; a failure is shown in a message box.
+    // The same, on the thread pool: a response of tens of megabytes takes a while to reach
+    // the disk (QSaveFile syncs it), and the window must not freeze meanwhile. Ends with
+    // saved() or saveFailed(); Save as… is disabled and reads "Saving…" until then. A
+    // second request while one is running is refused (returns false).
+    bool startSaving(const QString &path);
+    bool isSaving() const { return m_saving != nullptr; }
+    // Asks for a file name and saves there (startSaving); a failure is shown in a message
+    // box.
     void saveAs();
     // Puts text() on the clipboard.
     void copyAll();
@@ -83,13 +91,17 @@ public:
     bool findNext(const QString &text, bool backward = false);
 
 Q_SIGNALS:
+    void savingStarted(const QString &path);
     void saved(const QString &path);
+    // `error` is a sentence for the user, as saveTo() gives it.
+    void saveFailed(const QString &error);
 
 protected:
     bool event(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    static QString saveError(const QString &path, const QString &reason);
     void showText(const QString &text, const QString &note);
     void showLargeResponse(bool knownJson);
     void renderLargeResponse();
@@ -124,6 +136,9 @@ private:
     QString m_text; // the document's plain text, positions as in the document
     QString m_suggestedName = QStringLiteral("response.json");
     QString m_lastSaveDir;
+    // The save in progress (startSaving), or null.
+    QFutureWatcher<QString> *m_saving = nullptr;
+    bool m_reportSaveFailure = false;
 
     QString m_matchedText; // the search that m_matches belongs to
     bool m_matchesValid = false;
