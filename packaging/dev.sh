@@ -17,6 +17,8 @@ packages=(
     qtkeychain-qt6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6
     jq xvfb xauth desktop-file-utils appstream dpkg-dev file
+    # The fuzzer (`fuzz`): clang and its libFuzzer/sanitizer runtimes.
+    clang libclang-rt-14-dev
 )
 
 missing=()
@@ -45,6 +47,27 @@ test)
     cd "$build"
     exec env QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" "$@"
     ;;
+asan)
+    # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, in its own
+    # build directory (the `asan` preset: build-asan/). Any finding fails the test it is in.
+    [ -f "$here/build-asan/build.ninja" ] || (cd "$here" && cmake --preset asan)
+    cmake --build "$here/build-asan"
+    cd "$here"
+    exec ctest --preset asan -j "$(nproc)" "$@"
+    ;;
+fuzz)
+    # The response-body fuzzer (tests/fuzz) for SECONDS (default 60) with ASan + UBSan, from
+    # the committed seeds plus what earlier runs found (build-fuzz/corpus). A crash leaves
+    # its input in build-fuzz/artifacts/ and fails this command.
+    seconds="${1:-60}"
+    fuzz="$here/build-fuzz"
+    [ -f "$fuzz/build.ninja" ] || (cd "$here" && cmake --preset fuzz)
+    cmake --build "$fuzz"
+    mkdir -p "$fuzz/corpus" "$fuzz/artifacts"
+    exec "$fuzz/tests/fuzz/fuzz_callload" -max_total_time="$seconds" -timeout=20 \
+        -dict="$here/tests/fuzz/bem.dict" -artifact_prefix="$fuzz/artifacts/" \
+        -print_final_stats=1 "$fuzz/corpus" "$here/tests/fuzz/corpus"
+    ;;
 screenshots)
     # The window in the states a user meets, light and dark, and at 200% scale: the real
     # window against the local bem API (tests/screenshot_tour.cpp), under a real X server.
@@ -57,7 +80,7 @@ screenshots)
     echo "Screenshots in $out"
     ;;
 *)
-    echo "usage: $0 run [app arguments] | test [ctest arguments] | screenshots [DIR]" >&2
+    echo "usage: $0 run [app arguments] | test [ctest arguments] | asan [ctest arguments] | fuzz [SECONDS] | screenshots [DIR]" >&2
     exit 2
     ;;
 esac

@@ -34,7 +34,7 @@ class BemClient final : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultTransferTimeoutMs = 30'000;
-    static constexpr qint64 DefaultMaxBodyBytes = 512LL * 1024 * 1024;
+    static constexpr qint64 DefaultMaxBodyBytes = 64LL * 1024 * 1024; // README, "Limits"
 
     explicit BemClient(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~BemClient() override;
