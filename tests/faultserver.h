@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 
 #include <memory>
+#include <utility>
 
 namespace bem::test {
 
@@ -47,9 +48,9 @@ class FaultServer
 public:
     FaultServer()
     {
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server,
-                         [this] { acceptAll(); });
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] { acceptAll(); });
     }
+    ~FaultServer() { close(); }
     Q_DISABLE_COPY_MOVE(FaultServer)
 
     bool listen(quint16 port = 0)
@@ -142,7 +143,8 @@ private:
             socket->abort();
             break;
         case FaultReply::Kind::ResetMidBody: {
-            socket->write(head(r.status, r.headers, r.body.size()) + r.body.left(r.body.size() / 2));
+            socket->write(head(r.status, r.headers, r.body.size()) +
+                          r.body.left(r.body.size() / 2));
             socket->flush();
             // SO_LINGER 0: closing sends RST instead of FIN, as a crashed peer or a
             // middlebox does. Later, so that the first half reaches the client first.
@@ -151,8 +153,7 @@ private:
                 if (!s)
                     return;
                 const linger hard{1, 0};
-                ::setsockopt(int(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard,
-                             sizeof hard);
+                ::setsockopt(int(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
                 s->abort();
             });
             break;

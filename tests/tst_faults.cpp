@@ -192,8 +192,8 @@ private slots:
     void deeplyNestedJson()
     {
         loadGoodData();
-        const QByteArray deep = "{\"call\":" + QByteArray(200'000, '[') + QByteArray(200'000, ']') +
-                                "}";
+        const QByteArray deep =
+            "{\"call\":" + QByteArray(200'000, '[') + QByteArray(200'000, ']') + "}";
         failWith({FaultReply::ok(deep)});
         verifyLastGoodDataShown(QStringLiteral("JSON"));
     }
@@ -212,7 +212,8 @@ private slots:
         loadGoodData();
         const QByteArray name(100'000, 'n');
         m_server->setReplies({FaultReply::ok(callWithName(name))});
-        const QModelIndex fc = m_window->model()->indexForFunctionCallId(QStringLiteral("fc_a"));
+        const QPersistentModelIndex fc =
+            m_window->model()->indexForFunctionCallId(QStringLiteral("fc_a"));
         QTRY_COMPARE_WITH_TIMEOUT(fc.data(CallTreeModel::FullTextRole).toString().size(), 100'000,
                                   20'000);
         QVERIFY(fc.data(Qt::DisplayRole).toString().size() < 1000);
@@ -223,8 +224,8 @@ private slots:
         QVERIFY(view->visualRect(view->currentIndex()).isValid());
         QVERIFY(m_window->width() <= 1200 * 2); // the name did not stretch the window
         QVERIFY(!m_window->grab().isNull());
-        QVERIFY(m_window->bannerText().isEmpty() || !m_window->bannerText().startsWith(
-                                                        QStringLiteral("Could not refresh")));
+        QVERIFY(m_window->bannerText().isEmpty() ||
+                !m_window->bannerText().startsWith(QStringLiteral("Could not refresh")));
     }
 
     // Every answer a 429 with Retry-After: 1. The poller waits at least that long between
@@ -232,8 +233,8 @@ private slots:
     void floodOf429s_honoursRetryAfter_withoutAStorm()
     {
         loadGoodData();
-        FaultReply limited = reply(FaultReply::Kind::Respond,
-                                   "{\"message\":\"Too many requests\",\"code\":429}");
+        FaultReply limited =
+            reply(FaultReply::Kind::Respond, "{\"message\":\"Too many requests\",\"code\":429}");
         limited.status = 429;
         limited.headers = {{"Retry-After", "1"}};
         const qsizetype before = m_server->requests.size();
@@ -266,8 +267,7 @@ private slots:
         verifyLastGoodDataShown(QStringLiteral("refused"));
         QTest::qWait(1500);
         QVERIFY(m_poller->status().phase == Phase::Retrying ||
-                m_poller->status().phase == Phase::Loading ||
-                m_poller->status().requestInFlight);
+                m_poller->status().phase == Phase::Loading || m_poller->status().requestInFlight);
         const QByteArray completed =
             "{\"call\":{\"callID\":\"c_fault\",\"status\":\"completed\",\"workflowName\":"
             "\"invoices\",\"functionCalls\":["

@@ -41,11 +41,11 @@ public slots:
 };
 
 const QStringList CaughtSchemes{
-    QStringLiteral("https"),      QStringLiteral("http"),       QStringLiteral("javascript"),
-    QStringLiteral("file"),       QStringLiteral("data"),       QStringLiteral("smb"),
-    QStringLiteral("ftp"),        QStringLiteral("bem-custom"), QStringLiteral("vbscript"),
-    QStringLiteral("jar"),        QStringLiteral("view-source"), QStringLiteral("mailto"),
-    QStringLiteral("tel"),        QStringLiteral("ssh")};
+    QStringLiteral("https"), QStringLiteral("http"),        QStringLiteral("javascript"),
+    QStringLiteral("file"),  QStringLiteral("data"),        QStringLiteral("smb"),
+    QStringLiteral("ftp"),   QStringLiteral("bem-custom"),  QStringLiteral("vbscript"),
+    QStringLiteral("jar"),   QStringLiteral("view-source"), QStringLiteral("mailto"),
+    QStringLiteral("tel"),   QStringLiteral("ssh")};
 
 // A tooltip as the user would see it: Qt renders it as rich text when it looks like
 // markup. Returns what the rendering shows, and whether it made an image or a link.
@@ -102,8 +102,8 @@ class TestHostile : public QObject
 
     void load(const QString &id, const QString &fixture)
     {
-        m_api->server.setResponses(id, {CannedResponse{200, "application/json",
-                                                       test::readTestData(fixture), {}, 0}});
+        m_api->server.setResponses(
+            id, {CannedResponse{200, "application/json", test::readTestData(fixture), {}, 0}});
         QVERIFY(m_window->loadCall(id));
         QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Waiting &&
                                      m_window->model()->functionCallCount() > 0,
@@ -121,8 +121,7 @@ class TestHostile : public QObject
         for (QTreeWidget *list : m_window->detailsPane()->findChildren<QTreeWidget *>()) {
             for (int i = 0; i < list->topLevelItemCount(); ++i) {
                 for (int c = 0; c < list->columnCount(); ++c)
-                    tips.append({list->objectName(),
-                                  render(list->topLevelItem(i)->toolTip(c))});
+                    tips.append({list->objectName(), render(list->topLevelItem(i)->toolTip(c))});
             }
         }
         const CallTreeModel *model = m_window->model();

@@ -10,9 +10,12 @@
 #include "settingsdialog.h"
 #include "testutil.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
@@ -126,8 +129,8 @@ class TestSecrets : public QObject
 
     void verifyNoKeyIn(const FetchResult &r)
     {
-        const QString all = r.message + u'\n' + r.details.join(u'\n') + u'\n' + r.serverMessage +
-                            u'\n' + QString::fromUtf8(r.body);
+        const QString all = r.message + u'\n' + r.details + u'\n' + r.serverMessage + u'\n' +
+                            QString::fromUtf8(r.body);
         QVERIFY2(keyPieceIn(all).isEmpty(), qPrintable(all));
     }
 
@@ -148,8 +151,8 @@ private slots:
         // Everything the app, Qt or QtKeychain might write goes under m_root.
         const QString root = m_root.path();
         qputenv("HOME", root.toUtf8());
-        for (const char *var : {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME",
-                                "XDG_STATE_HOME", "TMPDIR"}) {
+        for (const char *var :
+             {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "TMPDIR"}) {
             const QString dir = root + u'/' + QString::fromLatin1(var).toLower();
             QVERIFY(QDir().mkpath(dir));
             qputenv(var, dir.toUtf8());
@@ -279,14 +282,16 @@ private slots:
             QFile f(path);
             QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
             const QByteArray bytes = f.readAll();
-            QVERIFY2(!bytesContainKey(bytes), qPrintable(QStringLiteral("%1 holds the key").arg(path)));
+            QVERIFY2(!bytesContainKey(bytes),
+                     qPrintable(QStringLiteral("%1 holds the key").arg(path)));
             written << path.mid(m_root.path().size());
         }
         qInfo("files the app wrote: %s", qPrintable(written.join(QStringLiteral(", "))));
         // The search looked at something: the settings file with the recent calls.
-        const bool recentsWritten = std::any_of(written.begin(), written.end(), [](const QString &p) {
-            return p.endsWith(QStringLiteral("bem-call-inspector.conf"));
-        });
+        const bool recentsWritten =
+            std::any_of(written.begin(), written.end(), [](const QString &p) {
+                return p.endsWith(QStringLiteral("bem-call-inspector.conf"));
+            });
         QVERIFY2(recentsWritten, qPrintable(written.join(u' ')));
         verifyNoKeyInLog();
     }
@@ -304,10 +309,10 @@ private slots:
         echo.status = 400;
         echo.body = "{\"message\":\"bad key " + Key.toUtf8() + "\",\"code\":400}";
         api.server.setResponses(QStringLiteral("echo"), {echo});
-        const QStringList ids{QStringLiteral("echo"),       DemoCalls::truncated(),
-                              DemoCalls::invalidJson(),     DemoCalls::badGateway(),
-                              DemoCalls::flaky(),           DemoCalls::forbidden(),
-                              DemoCalls::redirectAway(),    QStringLiteral("nope")};
+        const QStringList ids{QStringLiteral("echo"),    DemoCalls::truncated(),
+                              DemoCalls::invalidJson(),  DemoCalls::badGateway(),
+                              DemoCalls::flaky(),        DemoCalls::forbidden(),
+                              DemoCalls::redirectAway(), QStringLiteral("nope")};
         for (const QString &id : ids) {
             const FetchResult r = fetch(api.client, id);
             QVERIFY2(r.outcome != FetchOutcome::Success || id == DemoCalls::flaky(),
@@ -333,7 +338,9 @@ private slots:
             return r;
         }()});
         verifyNoKeyIn(fetch(api.client, QStringLiteral("x")));
-        faults.setReplies({{test::FaultReply::Kind::CloseAtOnce, 0, {}, {}, 0}});
+        test::FaultReply closeAtOnce;
+        closeAtOnce.kind = test::FaultReply::Kind::CloseAtOnce;
+        faults.setReplies({closeAtOnce});
         verifyNoKeyIn(fetch(api.client, QStringLiteral("x")));
         faults.close();
         verifyNoKeyIn(fetch(api.client, QStringLiteral("x")));
@@ -360,9 +367,8 @@ private slots:
         });
         QNetworkAccessManager network;
         BemClient client(&network);
-        client.setBaseUrl(QUrl(QStringLiteral("http://%1:%2")
-                                   .arg(address.toString())
-                                   .arg(listener.serverPort())));
+        client.setBaseUrl(QUrl(
+            QStringLiteral("http://%1:%2").arg(address.toString()).arg(listener.serverPort())));
         client.setApiKey(Key);
         const FetchResult r = fetch(client, QStringLiteral("c_1"));
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::InsecureTransport));

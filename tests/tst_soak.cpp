@@ -49,17 +49,16 @@ QByteArray progressingBody(int i)
         fc.insert(QStringLiteral("functionCallID"), QStringLiteral("fc_%1").arg(k));
         fc.insert(QStringLiteral("functionName"), QStringLiteral("transform-%1").arg(k % 37));
         fc.insert(QStringLiteral("type"), QStringLiteral("transform"));
-        fc.insert(QStringLiteral("status"),
-                  QLatin1String(statuses[(i / 3 + k) % 4]));
+        fc.insert(QStringLiteral("status"), QLatin1String(statuses[(i / 3 + k) % 4]));
         if (k > 0)
             fc.insert(QStringLiteral("sourceFunctionCallID"),
                       QStringLiteral("fc_%1").arg((k - 1) / 4));
         QJsonArray activity;
         activity.append(QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Read")},
                                     {QStringLiteral("status"), QStringLiteral("completed")}});
-        activity.append(QJsonObject{
-            {QStringLiteral("displayName"), QStringLiteral("Step %1").arg(i % 5)},
-            {QStringLiteral("status"), QLatin1String(statuses[(i + k) % 4])}});
+        activity.append(
+            QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Step %1").arg(i % 5)},
+                        {QStringLiteral("status"), QLatin1String(statuses[(i + k) % 4])}});
         fc.insert(QStringLiteral("activity"), activity);
         fcs.append(fc);
     }
@@ -107,17 +106,15 @@ private slots:
         panel.view()->expandToDepth(1);
 
         std::optional<FetchResult> got;
-        connect(&api.client, &BemClient::finished, this, [&got](const FetchResult &r) {
-            got = r;
-        });
+        connect(&api.client, &BemClient::finished, this, [&got](const FetchResult &r) { got = r; });
         qint64 rssAfterWarmUp = -1;
         const qint64 rssAtStart = residentKiB();
         QElapsedTimer clock;
         clock.start();
         qint64 warmUpMs = 0;
         for (int i = 0; i < cycles; ++i) {
-            api.server.setResponses(CallId, {CannedResponse{200, "application/json",
-                                                            progressingBody(i), {}, 0}});
+            api.server.setResponses(
+                CallId, {CannedResponse{200, "application/json", progressingBody(i), {}, 0}});
             got.reset();
             api.client.fetchCall(CallId);
             QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 30'000);
