@@ -76,13 +76,13 @@ class TestFaults : public QObject
                                  20'000);
     }
 
-    // Serves `replies` from now on and waits for the poller to report the failure.
-    void failWith(const QList<FaultReply> &replies)
+    // Serves `replies` from now on and waits for the poller to report the failure: retrying
+    // for what may pass by itself, stopped for what needs a person (a body too large).
+    void failWith(const QList<FaultReply> &replies, Phase phase = Phase::Retrying)
     {
         m_server->setReplies(replies);
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Retrying &&
-                                     !m_poller->status().requestInFlight,
-                                 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_poller->status().phase == phase && !m_poller->status().requestInFlight, 20'000);
     }
 
     // The window still shows the good call and says, in words, why it may be stale.
@@ -95,11 +95,13 @@ class TestFaults : public QObject
         QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("workflowName")),
                  QStringLiteral("invoices"));
         const QString banner = m_window->bannerText();
-        QVERIFY2(banner.startsWith(QStringLiteral("Could not refresh: ")), qPrintable(banner));
+        if (m_poller->status().phase == Phase::Retrying)
+            QVERIFY2(banner.startsWith(QStringLiteral("Could not refresh: ")), qPrintable(banner));
         QVERIFY2(banner.contains(expectedReason, Qt::CaseInsensitive), qPrintable(banner));
         QVERIFY2(banner.contains(QStringLiteral("may be out of date")), qPrintable(banner));
         QCOMPARE(m_window->banner()->kind(), MessageBanner::Kind::Error);
         QVERIFY(!m_window->grab().isNull());
+        qInfo("banner: %s", qPrintable(banner));
     }
 
 private slots:
@@ -145,7 +147,7 @@ private slots:
     {
         loadGoodData();
         failWith({reply(FaultReply::Kind::ResetMidBody, callWithName("changed"))});
-        verifyLastGoodDataShown(QStringLiteral("connection"));
+        verifyLastGoodDataShown(QStringLiteral("cut off"));
     }
 
     void serverClosesBeforeAnyByte()
@@ -161,7 +163,7 @@ private slots:
     {
         m_client->setTransferTimeoutMs(120'000);
         loadGoodData();
-        failWith({reply(FaultReply::Kind::AnnounceHuge)});
+        failWith({reply(FaultReply::Kind::AnnounceHuge)}, Phase::Stopped);
         QCOMPARE(outcomeName(m_poller->status().lastOutcome), outcomeName(FetchOutcome::TooLarge));
         verifyLastGoodDataShown(QStringLiteral("larger than"));
     }
@@ -174,12 +176,16 @@ private slots:
         loadGoodData();
         FaultReply endless = reply(FaultReply::Kind::StreamUnbounded);
         endless.streamBytes = 512LL * 1024 * 1024;
-        failWith({endless});
+        failWith({endless}, Phase::Stopped);
         QCOMPARE(outcomeName(m_poller->status().lastOutcome), outcomeName(FetchOutcome::TooLarge));
         verifyLastGoodDataShown(QStringLiteral("larger than 1 MB"));
         QTRY_VERIFY(m_server->clientHungUp);
-        QVERIFY2(m_server->streamedBytes < 64LL * 1024 * 1024,
+        // What was sent: what the client read (the maximum plus Qt's bounded read-ahead)
+        // plus what the two sockets' kernel buffers held. Far less than the 512 MB offered.
+        QVERIFY2(m_server->streamedBytes < 32LL * 1024 * 1024,
                  qPrintable(QString::number(m_server->streamedBytes)));
+        qInfo("streamed %lld bytes before the client hung up (maximum 1 MiB)",
+              m_server->streamedBytes);
         QVERIFY(m_server->streamedBytes >= 1024 * 1024);
     }
 
