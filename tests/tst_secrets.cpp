@@ -44,6 +44,12 @@ QtMessageHandler g_previousHandler = nullptr;
 
 void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    // The local bem API these tests talk to is the other end of the wire: it receives the
+    // key by design, and QHttpServer's own debug lines print each request's headers. That
+    // is the test server's log, not the app's (the app links no HTTP server outside the
+    // demo, whose key is public), so it is left out of the search.
+    if (context.category && qstrncmp(context.category, "qt.httpserver", 13) == 0)
+        return;
     {
         QMutexLocker lock(&g_logMutex);
         g_log.append(message);
@@ -122,9 +128,11 @@ class TestSecrets : public QObject
 
     void verifyNoKeyInLog()
     {
-        const QString all = capturedLog().join(u'\n');
-        const QString piece = keyPieceIn(all);
-        QVERIFY2(piece.isEmpty(), qPrintable(QStringLiteral("log contains \"%1\"").arg(piece)));
+        for (const QString &line : capturedLog()) {
+            const QString piece = keyPieceIn(line);
+            QVERIFY2(piece.isEmpty(),
+                     qPrintable(QStringLiteral("log contains \"%1\": %2").arg(piece, line)));
+        }
     }
 
     void verifyNoKeyIn(const FetchResult &r)
@@ -194,6 +202,8 @@ private slots:
         QNetworkAccessManager network;
         BemClient client(&network);
         client.setBaseUrl(api.server.baseUrl());
+        // As app/main.cpp wires them: the client learns the key from the store.
+        connect(&keys, &ApiKeyStore::keyChanged, &client, [&] { client.setApiKey(keys.key()); });
         CallPoller poller(&client);
         BackoffPolicy fast;
         fast.initialMs = 20;
@@ -254,7 +264,8 @@ private slots:
 
         // A call loads with the saved key (the recent list is written), then error paths.
         QVERIFY(window->loadCall(DemoCalls::batch()));
-        QTRY_VERIFY_WITH_TIMEOUT(poller.status().phase == Phase::Finished, 20'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(poller.status().phase == Phase::Finished,
+                                  qPrintable(poller.status().describe()), 20'000);
         CannedResponse echo;
         echo.status = 500;
         echo.body = "{\"message\":\"key " + Key.toUtf8() + " is wrong\",\"code\":500}";
