@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "testutil.h"
+#include "valuefield.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -224,6 +225,16 @@ private slots:
                                   20'000);
         QVERIFY(fc.data(Qt::DisplayRole).toString().size() < 1000);
         QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("workflowName")).size(), 100'000);
+        // The form's field holds the whole value but shows it cut, inside the window.
+        int cutFields = 0;
+        for (const ValueField *f : m_window->callForm()->findChildren<ValueField *>()) {
+            if (f->value().size() != 100'000)
+                continue;
+            ++cutFields;
+            QVERIFY(f->displayText().size() <= 2'001); // 2,000 characters and an ellipsis
+            QVERIFY(f->width() <= m_window->width());
+        }
+        QVERIFY(cutFields >= 1);
         QVERIFY(m_window->treePanel()->selectFunctionCall(QStringLiteral("fc_a")));
         QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("name")).size(), 100'000);
         QTreeView *view = m_window->treePanel()->view();
