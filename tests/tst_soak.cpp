@@ -195,14 +195,14 @@ private slots:
         qInfo("soak: ms in all: bodies %lld, fetch+parse %lld, model %lld, paint %lld", tBody,
               tFetch, tModel, tPaint);
         QCOMPARE(model.functionCallCount(), presentIn(cycles - 1) + 1);
+        if (cycles < 2 * warmUp)
+            QSKIP("Too few cycles for a memory figure (BEM_SOAK_CYCLES is for valgrind runs)");
         QVERIFY(rssAtStart > 0 && rssAfterWarmUp > 0 && rssAtEnd > 0);
         qInfo("soak: %d cycles of a %d-function-call call; VmRSS start %lld KiB, after %d "
               "warm-up cycles %lld KiB, end %lld KiB, growth after warm-up %lld KiB; "
               "%.1f ms per cycle after warm-up",
               cycles, FunctionCalls, rssAtStart, warmUp, rssAfterWarmUp, rssAtEnd,
               rssAtEnd - rssAfterWarmUp, double(measuredMs) / double(cycles - warmUp - 1));
-        if (cycles < 2 * warmUp)
-            QSKIP("Too few cycles for a memory figure (BEM_SOAK_CYCLES is for valgrind runs)");
         QVERIFY2(rssAtEnd - rssAfterWarmUp < 5 * 1024,
                  qPrintable(QStringLiteral("resident memory grew by %1 KiB after warm-up")
                                 .arg(rssAtEnd - rssAfterWarmUp)));
