@@ -222,18 +222,20 @@ private slots:
         // Settings from the window's own action; the modal dialog is filled in and accepted.
         QSignalSpy saved(&keys, &ApiKeyStore::saved);
         bool dialogSeen = false;
-        QTimer::singleShot(0, this, [&dialogSeen] {
+        QLineEdit::EchoMode typedAs = QLineEdit::Normal;
+        QTimer::singleShot(0, this, [&dialogSeen, &typedAs] {
             auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
             if (!dialog)
                 return;
             dialogSeen = true;
             auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("apiKey"));
-            QCOMPARE(field->echoMode(), QLineEdit::Password);
+            typedAs = field->echoMode();
             field->setText(Key);
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         });
         window->findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
         QVERIFY(dialogSeen);
+        QCOMPARE(typedAs, QLineEdit::Password); // typed, the key showed as dots
         QVERIFY(saved.wait(15'000));
         QCOMPARE(keys.key(), Key);
         if (keys.source() == ApiKeyStore::Source::Session) {
