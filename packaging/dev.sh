@@ -17,7 +17,10 @@ packages=(
     qtkeychain-qt6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6
     jq xvfb xauth desktop-file-utils appstream dpkg-dev file
+    # The benchmark measures simdjson beside Qt's parser when it is there.
     libsimdjson-dev
+    # The fuzzer (`fuzz`): clang and its libFuzzer/sanitizer runtimes.
+    clang libclang-rt-14-dev
 )
 
 missing=()
@@ -46,6 +49,29 @@ test)
     cd "$build"
     exec env QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" "$@"
     ;;
+asan)
+    # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, in its own
+    # build directory (the `asan` preset: build-asan/). Any finding fails the test it is in.
+    [ -f "$here/build-asan/build.ninja" ] || (cd "$here" && cmake --preset asan)
+    cmake --build "$here/build-asan"
+    cd "$here"
+    exec ctest --preset asan -j "$(nproc)" "$@"
+    ;;
+fuzz)
+    # The response-body fuzzer (tests/fuzz) for SECONDS (default 60) with ASan + UBSan, from
+    # the committed seeds plus what earlier runs found (build-fuzz/corpus). A crash leaves
+    # its input in build-fuzz/artifacts/ and fails this command.
+    seconds="${1:-60}"
+    fuzz="$here/build-fuzz"
+    [ -f "$fuzz/build.ninja" ] || (cd "$here" && cmake --preset fuzz)
+    cmake --build "$fuzz"
+    mkdir -p "$fuzz/corpus" "$fuzz/artifacts"
+    # Inputs up to 64 KiB keep executions fast enough for a short run to get somewhere;
+    # larger seeds are replayed whole by the normal build's fuzz_corpus_replay test.
+    exec "$fuzz/tests/fuzz/fuzz_callload" -max_total_time="$seconds" -timeout=20 -max_len=65536 \
+        -dict="$here/tests/fuzz/bem.dict" -artifact_prefix="$fuzz/artifacts/" \
+        -print_final_stats=1 "$fuzz/corpus" "$here/tests/fuzz/corpus"
+    ;;
 screenshots)
     # The window in the states a user meets, light and dark, and at 200% scale: the real
     # window against the local bem API (tests/screenshot_tour.cpp), under a real X server.
@@ -66,7 +92,7 @@ deb)
     ls "$out"/*.deb
     ;;
 *)
-    echo "usage: $0 run [app arguments] | test [ctest arguments] | screenshots [DIR] | deb [DIR]" >&2
+    echo "usage: $0 run [app arguments] | test [ctest arguments] | asan [ctest arguments] | fuzz [SECONDS] | screenshots [DIR] | deb [DIR]" >&2
     exit 2
     ;;
 esac

@@ -17,6 +17,8 @@
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace bem {
 
 namespace {
@@ -120,6 +122,7 @@ void BemClient::cancel()
         return;
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
+    m_body.clear();
     reply->disconnect(this);
     reply->abort();
     reply->deleteLater();
@@ -144,6 +147,7 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callID)
     m_purpose = purpose;
     m_callID = callID;
     m_tooLarge = false;
+    m_body.clear();
     m_tlsErrors.clear();
 
     FetchResult refusal;
@@ -181,15 +185,31 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callID)
     QNetworkReply *reply = m_network->get(request);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
-    connect(reply, &QNetworkReply::downloadProgress, this,
-            [this, reply](qint64 received, qint64 total) {
-                if (reply != m_reply || m_tooLarge)
-                    return;
-                if (received > m_maxBodyBytes || total > m_maxBodyBytes) {
-                    m_tooLarge = true;
-                    reply->abort();
-                }
-            });
+    // A body beyond the maximum is refused as soon as its Content-Length says so, or as
+    // soon as more than the maximum has arrived. The bytes are taken from Qt as they come
+    // (readyRead, never throttled, unlike downloadProgress) and Qt may read only a little
+    // ahead of us, so a body without an honest length cannot fill memory while the check
+    // waits its turn in a busy event loop.
+    reply->setReadBufferSize(ReadAheadBytes);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        if (reply != m_reply || m_tooLarge)
+            return;
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > m_maxBodyBytes) {
+            m_tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        if (reply != m_reply || m_tooLarge)
+            return;
+        m_body += reply->readAll();
+        if (m_body.size() > m_maxBodyBytes) {
+            m_tooLarge = true;
+            m_body.clear();
+            reply->abort();
+        }
+    });
     // Recorded for the message only: TLS errors are never ignored.
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         for (const QSslError &e : errors)
@@ -388,7 +408,7 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
         }
     }
 
-    const QByteArray body = reply->readAll();
+    const QByteArray body = std::exchange(m_body, {}) + reply->readAll();
     if (r.httpStatus >= 200 && r.httpStatus < 300) {
         const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         const bool decoded = !reply->rawHeader("Content-Encoding").isEmpty();

@@ -36,7 +36,9 @@ class BemClient final : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultTransferTimeoutMs = 30'000;
-    static constexpr qint64 DefaultMaxBodyBytes = 512LL * 1024 * 1024;
+    static constexpr qint64 DefaultMaxBodyBytes = 256LL * 1024 * 1024; // README, "Limits"
+    // How much Qt may read ahead of us (we take the bytes as they arrive).
+    static constexpr qint64 ReadAheadBytes = 1024 * 1024;
 
     explicit BemClient(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~BemClient() override;
@@ -94,6 +96,8 @@ private:
     QByteArray m_knownBody;
     QElapsedTimer m_elapsed;
     bool m_tooLarge = false;
+    // The body read so far (taken from Qt as it arrives, to check its size).
+    QByteArray m_body;
     QStringList m_tlsErrors;
     // Set by resultOf() when the body still has to be parsed (issue 6).
     std::optional<QStringList> m_parseDetails;

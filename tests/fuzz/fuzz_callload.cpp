@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer target: arbitrary bytes through everything a response body meets before it is
+// on screen. The input is split at ASCII record separators (0x1e, never valid outside a
+// JSON string, so a seed stays readable JSON) into at most three bodies; each one goes
+// through CallParser::parse -> CallSnapshot::fromCall -> CallTreeModel::setSnapshot, in
+// order, so a later body is merged into the rows of an earlier one when the callIDs match.
+// QAbstractItemModelTester (Fatal: a violated model contract aborts, which the fuzzer
+// reports as a crash) watches the model and a CallFilterProxyModel on top of it, and after
+// every body each index's data is read for every role the views and the window use.
+//
+// Built twice: as the fuzzer (clang, -fsanitize=fuzzer,address,undefined; the `fuzz`
+// preset) and, with replay_main.cpp, as a plain program that replays the committed corpus
+// in every ctest run of the normal build.
+
+#include "callfilterproxymodel.h"
+#include "callparser.h"
+#include "callsnapshot.h"
+#include "calltreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QByteArray>
+#include <QGuiApplication>
+#include <QList>
+#include <QVariant>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace {
+
+constexpr char RecordSeparator = '\x1e';
+constexpr int MaxBodies = 3;
+
+// Every role a view, a delegate, the details pane or the window asks the model for.
+const std::vector<int> &rolesToRead()
+{
+    static const std::vector<int> roles = [] {
+        std::vector<int> r;
+        for (int role = Qt::DisplayRole; role <= Qt::StatusTipRole + 10; ++role)
+            r.push_back(role);
+        for (int role = bem::CallTreeModel::StatusRole;
+             role <= bem::CallTreeModel::FailedDescendantsRole; ++role)
+            r.push_back(role);
+        return r;
+    }();
+    return roles;
+}
+
+// Reads everything under `parent`, iteratively (a hostile tree may be deep). Returns how
+// many indexes were read so that the work is not optimised away.
+size_t readEverything(const QAbstractItemModel &model)
+{
+    size_t seen = 0;
+    std::vector<QModelIndex> pending{QModelIndex()};
+    while (!pending.empty()) {
+        const QModelIndex parent = pending.back();
+        pending.pop_back();
+        const int rows = model.rowCount(parent);
+        const int columns = model.columnCount(parent);
+        for (int row = 0; row < rows; ++row) {
+            for (int column = 0; column < columns; ++column) {
+                const QModelIndex index = model.index(row, column, parent);
+                for (int role : rolesToRead())
+                    seen += size_t(index.data(role).isValid());
+                seen += size_t(model.flags(index));
+                if (column == 0 && model.hasChildren(index))
+                    pending.push_back(index);
+            }
+        }
+    }
+    for (int section = 0; section < model.columnCount(); ++section)
+        seen += size_t(model.headerData(section, Qt::Horizontal).isValid());
+    return seen;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    // The model makes icons: it needs a QGuiApplication, once, without a display.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int appArgc = 1;
+    static char *appArgv[] = {(*argv)[0], nullptr};
+    (void)argc;
+    static QGuiApplication app(appArgc, appArgv);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray input =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    QList<QByteArray> bodies = input.split(RecordSeparator);
+    while (bodies.size() > MaxBodies)
+        bodies.removeLast();
+
+    bem::CallTreeModel model;
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    bem::CallFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    size_t seen = 0;
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        // A deep copy: the parser keeps the body for the raw view, and fromRawData's
+        // buffer belongs to libFuzzer.
+        const QByteArray body(bodies[i].constData(), bodies[i].size());
+        bem::ParseResult result = bem::CallParser::parse(body);
+        if (!result.ok())
+            continue;
+        const bem::CallSnapshot snapshot =
+            bem::CallSnapshot::fromCall(std::move(*result.call), result.warnings);
+        // A filter from the body's own callID's first letters on every other step, so
+        // that the proxy's incremental cache is exercised through merges as well.
+        proxy.setFilterText(i % 2 == 1 ? snapshot.call.callID.left(2) : QString());
+        model.setSnapshot(snapshot);
+        seen += readEverything(model);
+        seen += readEverything(proxy);
+    }
+    model.clear();
+    seen += readEverything(proxy);
+    return seen == size_t(-1) ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# Writes the fuzzer's seed corpus (tests/fuzz/corpus/): every fixture of tests/data, the
+# progressing call as merge sequences (bodies joined by 0x1e, as the fuzz target splits
+# them), and edge cases the fixtures do not cover. Rerun after adding a fixture; libFuzzer
+# adds its own finds to a separate directory (see README, "Fuzzing").
+import json, pathlib
+
+here = pathlib.Path(__file__).resolve().parent
+data = here.parent / "data"
+out = here / "corpus"
+out.mkdir(exist_ok=True)
+RS = b"\x1e"
+
+def write(name, body):
+    (out / name).write_bytes(body if isinstance(body, bytes) else body.encode())
+
+for f in sorted(data.glob("*.json")):
+    write("data-" + f.name, f.read_bytes())
+
+progress = [(data / f"progress-{i}.json").read_bytes() for i in range(1, 6)]
+write("merge-progress-1-2-3", RS.join(progress[0:3]))
+write("merge-progress-3-4-5", RS.join(progress[2:5]))
+write("merge-progress-5-1", RS.join([progress[4], progress[0]]))
+write("merge-shapes-then-hostile", RS.join([(data / "tree-shapes.json").read_bytes(),
+                                            (data / "hostile.json").read_bytes()]))
+
+def call(fcs, call_id="c_edge", **extra):
+    c = {"callID": call_id, "status": "running", "functionCalls": fcs}
+    c.update(extra)
+    return json.dumps({"call": c})
+
+def fc(i, src=None, status="running", **extra):
+    d = {"functionCallID": i, "functionName": "fn-" + i, "type": "transform", "status": status}
+    if src is not None:
+        d["sourceFunctionCallID"] = src
+    d.update(extra)
+    return d
+
+write("edge-empty", b"")
+write("edge-deep-array", b"[" * 20000 + b"]" * 20000)
+write("edge-deep-object", b'{"call":' * 5000 + b"{}" + b"}" * 5000)
+write("edge-invalid-utf8", b'{"call":{"callID":"c_\xff\xfe","functionCalls":[{"functionCallID":"\xc3\x28","functionName":"\xed\xa0\x80"}]}}')
+write("edge-cycle", call([fc("a", "c"), fc("b", "a"), fc("c", "b")]))
+write("edge-self-parent", call([fc("a", "a")]))
+write("edge-duplicate-ids", call([fc("a"), fc("a", status="failed"), fc("b", "a"), fc("b", "a")]))
+write("edge-missing-parent", call([fc("orphan", "nowhere"), fc("x", "orphan")]))
+write("edge-chain-deep", call([fc("n0")] + [fc(f"n{i}", f"n{i-1}") for i in range(1, 3000)]))
+write("edge-wide", call([fc(f"w{i}", status=["pending", "running", "completed", "failed", "zzz"][i % 5]) for i in range(2000)]))
+write("edge-wrong-types", json.dumps({"call": {"callID": 5, "functionCalls": [
+    {"functionCallID": ["x"], "activity": "no", "inputs": {"a": 1}, "functionVersionNum": "3",
+     "startedAt": 17, "status": None}, 3, None, "s"]}}))
+write("edge-big-numbers", json.dumps({"call": {"callID": "n", "workflowVersionNum": 1e308,
+    "functionVersionNum": -9223372036854775809, "functionCalls": [
+    {"functionCallID": "f", "functionVersionNum": 1.5e19}]}}))
+write("edge-times", call([fc("t", startedAt="2026-11-30T10:00:00Z", finishedAt="1970-01-01T00:00:00Z"),
+                          fc("u", startedAt="9999-12-31T23:59:59.999999999+14:00", finishedAt="not a time")],
+                         createdAt="0000-00-00T00:00:00Z", finishedAt="2026-02-30T25:61:61Z"))
+write("edge-long-name", call([fc("l", functionName="x" * 100000)]))
+write("edge-rtl-and-nul", call([fc("r\u202e", functionName="abc\u202edef\u0000ghi\u200f")]))
+write("edge-activity", call([fc("a", activity=[{"displayName": "s%d" % i, "status": "running"} for i in range(500)])]))
+a1 = call([fc("a"), fc("b", "a"), fc("c", "b")])
+a2 = call([fc("c", "a", status="failed"), fc("a", status="completed"), fc("d", "c")])
+a3 = call([fc("d"), fc("b", "d")])
+write("merge-reparent", RS.join([a1.encode(), a2.encode(), a3.encode()]))
+write("merge-other-call", RS.join([a1.encode(), call([fc("a")], call_id="c_other").encode(), a1.encode()]))
+write("merge-to-empty", RS.join([a1.encode(), call([]).encode(), a2.encode()]))
