@@ -291,6 +291,14 @@
         <source> · filtered by “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Expanding %L1 function calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtering %L1 function calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::DetailsPane</name>
@@ -670,6 +678,10 @@ Licence: MIT.</source>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::MessageBanner</name>
@@ -782,6 +794,10 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>This response (%1) is not valid JSON; the first %2 is shown as received. Save as… and Copy take all of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
