@@ -241,6 +241,24 @@ private slots:
         QCOMPARE(m_model->statusCounts(), StatusCounts{});
     }
 
+    void describeCounts_groupsDigitsInTheUsersLocale()
+    {
+        // "100000 function calls · 98900 completed" is hard to read at a glance.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        StatusCounts c;
+        c.total = 100000;
+        c.completed = 98900;
+        c.failed = 1100;
+        const QString text = CallTreeModel::describeCounts(c);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString german = CallTreeModel::describeCounts(c);
+        QLocale::setDefault(before);
+        QCOMPARE(text, QStringLiteral("100,000 function calls \u00B7 98,900 completed \u00B7 "
+                                      "1,100 failed"));
+        QVERIFY2(german.startsWith(QStringLiteral("100.000 function calls")), qPrintable(german));
+    }
+
     void describeCounts_omitsZeroCategoriesButTheTotal()
     {
         StatusCounts c;

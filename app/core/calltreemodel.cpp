@@ -287,12 +287,12 @@ QString CallTreeModel::describeCounts(const StatusCounts &c)
 {
     if (c.total == 0)
         return tr("No function calls");
-    QStringList parts{c.total == 1 ? tr("1 function call") : tr("%1 function calls").arg(c.total)};
-    const std::pair<int, QString> states[] = {{c.completed, tr("%1 completed")},
-                                              {c.running, tr("%1 running")},
-                                              {c.pending, tr("%1 pending")},
-                                              {c.failed, tr("%1 failed")},
-                                              {c.other, tr("%1 other")}};
+    QStringList parts{c.total == 1 ? tr("1 function call") : tr("%L1 function calls").arg(c.total)};
+    const std::pair<int, QString> states[] = {{c.completed, tr("%L1 completed")},
+                                              {c.running, tr("%L1 running")},
+                                              {c.pending, tr("%L1 pending")},
+                                              {c.failed, tr("%L1 failed")},
+                                              {c.other, tr("%L1 other")}};
     for (const auto &[count, text] : states) {
         if (count > 0)
             parts << text.arg(count);

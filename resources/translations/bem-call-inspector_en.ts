@@ -185,30 +185,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 function calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,6 +254,30 @@
     </message>
     <message>
         <source>Another function call has the same ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 function calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
