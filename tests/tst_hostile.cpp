@@ -8,6 +8,7 @@
 #include "localbemserver.h"
 #include "mainwindow.h"
 #include "testutil.h"
+#include "urlcatcher.h"
 #include "urlopener.h"
 #include "valuefield.h"
 
@@ -31,15 +32,7 @@ const QByteArray Key = "sk_test_hostile_0123456789";
 const QString Html = QStringLiteral(
     "<b>bold</b><img src='file:///etc/passwd'><a href='https://evil.example/'>click</a>");
 
-// Catches what the window hands to the desktop, for every scheme a hostile server may use.
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public slots:
-    void handle(const QUrl &url) { opened.append(url); }
-};
+using bem::test::UrlCatcher;
 
 const QStringList CaughtSchemes{
     QStringLiteral("https"), QStringLiteral("http"),        QStringLiteral("javascript"),

@@ -17,6 +17,7 @@
 #include "rawjsonview.h"
 #include "recentcalls.h"
 #include "testutil.h"
+#include "urlcatcher.h"
 #include "urlopener.h"
 
 #include <QAbstractItemModelTester>
@@ -55,15 +56,7 @@ CannedResponse respond(int status, const QByteArray &body)
     return r;
 }
 
-// Catches what the window hands to the desktop (QDesktopServices::openUrl) per scheme.
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public slots:
-    void handle(const QUrl &url) { opened.append(url); }
-};
+using bem::test::UrlCatcher;
 
 const QStringList CaughtSchemes{QStringLiteral("https"), QStringLiteral("http"),
                                 QStringLiteral("javascript"), QStringLiteral("file"),
