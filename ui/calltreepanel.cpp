@@ -26,24 +26,32 @@ class BusyNotice
 {
 public:
     BusyNotice(QLabel *summary, const QString &text, bool needed)
-        : m_active(needed)
+        : m_summary(needed ? summary : nullptr)
+        , m_text(text)
     {
-        if (!m_active)
+        if (!m_summary)
             return;
+        m_before = m_summary->text();
         QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-        summary->setText(text);
-        summary->repaint();
+        m_summary->setText(m_text);
+        m_summary->repaint();
     }
     ~BusyNotice()
     {
-        if (m_active)
-            QGuiApplication::restoreOverrideCursor();
+        if (!m_summary)
+            return;
+        QGuiApplication::restoreOverrideCursor();
+        // Unless the work itself has put a new summary there, the old one is still true.
+        if (m_summary->text() == m_text)
+            m_summary->setText(m_before);
     }
     BusyNotice(const BusyNotice &) = delete;
     BusyNotice &operator=(const BusyNotice &) = delete;
 
 private:
-    bool m_active;
+    QLabel *m_summary;
+    QString m_text;
+    QString m_before;
 };
 
 // Expanding every row of a filtered tree is what makes matches visible; on a filter that
