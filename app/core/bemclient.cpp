@@ -5,6 +5,7 @@
 #include "callloader.h"
 #include "callparser.h"
 #include "formatting.h"
+#include "incrementalparse.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -90,10 +91,17 @@ QByteArray BemClient::userAgent()
         .toUtf8();
 }
 
+void BemClient::fetchCall(const QString &callID, const CallSnapshotPtr &known)
+{
+    fetchCall(callID, known ? known->body : QByteArray());
+    m_known = known; // after: fetchCall(id, body) forgets any earlier one
+}
+
 void BemClient::fetchCall(const QString &callID, const QByteArray &knownBody)
 {
     cancel();
     m_knownBody = knownBody;
+    m_known.reset();
     QString error;
     const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callID, &error);
     if (!url.isValid()) {
@@ -111,6 +119,7 @@ void BemClient::checkConnection()
 {
     cancel();
     m_knownBody.clear();
+    m_known.reset();
     start(Purpose::ConnectionCheck, ApiEndpoint::callListUrl(m_baseUrl, 1), QString());
 }
 
@@ -278,7 +287,10 @@ void BemClient::parseThenReport(FetchResult result, const QStringList &details)
                 }
                 report(Purpose::Call, r);
             });
-    watcher->setFuture(QtConcurrent::run(loadCall, body));
+    // A refresh of a state shown is parsed against it: only the function calls whose bytes
+    // changed are read again (the same result as a full parse, which it falls back to).
+    watcher->setFuture(QtConcurrent::run(
+        [body, known = m_known] { return known ? loadCall(body, known) : loadCall(body); }));
 }
 
 void BemClient::report(Purpose purpose, const FetchResult &result)

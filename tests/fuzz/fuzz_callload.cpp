@@ -12,10 +12,12 @@
 // preset) and, with replay_main.cpp, as a plain program that replays the committed corpus
 // in every ctest run of the normal build.
 
+#include "../loadcomparison.h"
 #include "callfilterproxymodel.h"
 #include "callparser.h"
 #include "callsnapshot.h"
 #include "calltreemodel.h"
+#include "incrementalparse.h"
 
 #include <QAbstractItemModelTester>
 #include <QByteArray>
@@ -25,6 +27,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -105,10 +109,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     size_t seen = 0;
+    bem::CallSnapshotPtr previous;
     for (qsizetype i = 0; i < bodies.size(); ++i) {
         // A deep copy: the parser keeps the body for the raw view, and fromRawData's
         // buffer belongs to libFuzzer.
         const QByteArray body(bodies[i].constData(), bodies[i].size());
+        // Issue 6b: a later body parsed against the previous one's state (a refresh) must
+        // give exactly what the full parse gives.
+        // The state kept is the last good one, as the poller keeps it, and the refresh's
+        // own when there was one (so that its kept spans are used in turn).
+        const bem::LoadedCall full = bem::loadCall(body);
+        bem::CallSnapshotPtr next = full.snapshot;
+        if (i > 0) {
+            const bem::LoadedCall refreshed = bem::loadCall(body, previous);
+            const QStringList differences = bem::test::loadDifferences(full, refreshed);
+            if (!differences.isEmpty()) {
+                std::fprintf(stderr, "incremental parse differs from the full parse: %s\n",
+                             qPrintable(differences.join(QStringLiteral(", "))));
+                std::abort();
+            }
+            next = refreshed.snapshot;
+        }
+        if (next)
+            previous = next;
         bem::ParseResult result = bem::CallParser::parse(body);
         if (!result.ok())
             continue;
