@@ -387,6 +387,7 @@ LoadedCall loadCall(const QByteArray &body, const CallSnapshotPtr &previous,
     } else if (std::optional<LoadedCall> result = loadIncrementally(body, *previous, s)) {
         return std::move(*result);
     }
+    s.incremental = false;
     s.reused = 0;
     s.reparsed = 0;
     return loadCall(body);
