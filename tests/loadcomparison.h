@@ -21,26 +21,22 @@ inline void compareField(QStringList &out, const char *what, bool equal)
         out << QString::fromLatin1(what);
 }
 
-// The differences between `expected` (a full load) and `actual`, in words; empty when
-// they are the same.
-inline QStringList loadDifferences(const LoadedCall &expected, const LoadedCall &actual)
+// Enough to see what went wrong; a shifted list would name every row.
+inline QStringList capped(QStringList out)
+{
+    if (out.size() > 12) {
+        const qsizetype more = out.size() - 12;
+        out.resize(12);
+        out << QStringLiteral("… and %1 more").arg(more);
+    }
+    return out;
+}
+
+// The differences between two snapshots of the same body: the call, every function
+// call, the tree node by node, and the snapshot's own fields.
+inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot &y)
 {
     QStringList out;
-    const ParseResult &a = expected.parsed;
-    const ParseResult &b = actual.parsed;
-    compareField(out, "ok", expected.ok() == actual.ok());
-    compareField(out, "parsed.call", a.call.has_value() == b.call.has_value());
-    compareField(out, "parsed.error", a.error == b.error);
-    compareField(out, "parsed.errorOffset", a.errorOffset == b.errorOffset);
-    compareField(out, "parsed.endedEarly", a.endedEarly == b.endedEarly);
-    compareField(out, "parsed.serverError", a.serverError == b.serverError);
-    compareField(out, "parsed.warnings", a.warnings == b.warnings);
-    compareField(out, "parsed.unknownFields", a.unknownFields == b.unknownFields);
-    if (!expected.ok() || !actual.ok())
-        return out;
-
-    const CallSnapshot &x = *expected.snapshot;
-    const CallSnapshot &y = *actual.snapshot;
     const Call &c = x.call;
     const Call &d = y.call;
     compareField(out, "call.callID", c.callID == d.callID);
@@ -85,13 +81,27 @@ inline QStringList loadDifferences(const LoadedCall &expected, const LoadedCall 
     compareField(out, "snapshot.serverError", x.serverError == y.serverError);
     compareField(out, "snapshot.body", x.body == y.body);
     compareField(out, "snapshot.parseWarningCount", x.parseWarningCount == y.parseWarningCount);
-    // Enough to see what went wrong; a shifted list would name every row.
-    if (out.size() > 12) {
-        const qsizetype more = out.size() - 12;
-        out.resize(12);
-        out << QStringLiteral("… and %1 more").arg(more);
-    }
-    return out;
+    return capped(out);
+}
+
+// The differences between `expected` (a full load) and `actual`, in words; empty when
+// they are the same.
+inline QStringList loadDifferences(const LoadedCall &expected, const LoadedCall &actual)
+{
+    QStringList out;
+    const ParseResult &a = expected.parsed;
+    const ParseResult &b = actual.parsed;
+    compareField(out, "ok", expected.ok() == actual.ok());
+    compareField(out, "parsed.call", a.call.has_value() == b.call.has_value());
+    compareField(out, "parsed.error", a.error == b.error);
+    compareField(out, "parsed.errorOffset", a.errorOffset == b.errorOffset);
+    compareField(out, "parsed.endedEarly", a.endedEarly == b.endedEarly);
+    compareField(out, "parsed.serverError", a.serverError == b.serverError);
+    compareField(out, "parsed.warnings", a.warnings == b.warnings);
+    compareField(out, "parsed.unknownFields", a.unknownFields == b.unknownFields);
+    if (expected.ok() && actual.ok())
+        out << snapshotDifferences(*expected.snapshot, *actual.snapshot);
+    return capped(out);
 }
 
 } // namespace bem::test

@@ -128,6 +128,10 @@ void TestIncrementalParse::sameAsFullParse_data()
     QTest::newRow("removed") << base << body(removed) << true;
     QTest::newRow("all removed") << base << body({}) << true;
     QTest::newRow("from none") << body({}) << base << true;
+    // The API leaves functionCalls out while there are none (a pending call).
+    QTest::newRow("from a call without functionCalls")
+        << QByteArray("{\"call\": {\"callID\": \"wf_call_1\", \"status\": \"pending\"}}") << base
+        << true;
 
     QList<QByteArray> reordered = fcs;
     std::reverse(reordered.begin(), reordered.end());

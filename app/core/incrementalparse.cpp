@@ -32,14 +32,17 @@ public:
         , m_end(m_begin + body.size())
     {}
 
-    bool scan(FunctionCallsLocation &out)
+    // False when the body is not understood; `found` tells whether the call had a
+    // functionCalls array (absent is fine: the API leaves it out while there are none).
+    bool scan(FunctionCallsLocation &out, bool *found)
     {
         m_out = &out;
         skipSpace();
         if (!rootObject())
             return false;
         skipSpace();
-        return m_p == m_end && m_found;
+        *found = m_found;
+        return m_p == m_end && m_seenCall;
     }
 
 private:
@@ -187,15 +190,14 @@ private:
     {
         if (!at('{'))
             return false;
-        bool seenCall = false;
         return members(
             0,
-            [this, &seenCall](QByteArrayView name, int depth) {
+            [this](QByteArrayView name, int depth) {
                 if (name != "call")
                     return value(depth);
-                if (seenCall || !at('{'))
+                if (m_seenCall || !at('{'))
                     return false; // two calls, or not an object: the full parse decides
-                seenCall = true;
+                m_seenCall = true;
                 return callObject(depth);
             },
             /*rawKeys=*/true);
@@ -242,8 +244,20 @@ private:
     const char *m_p;
     const char *m_end;
     FunctionCallsLocation *m_out = nullptr;
+    bool m_seenCall = false;
     bool m_found = false;
 };
+
+enum class ScanOutcome { NotUnderstood, NoFunctionCalls, Found };
+
+ScanOutcome scanBody(const QByteArray &body, FunctionCallsLocation &location)
+{
+    StructureScanner scanner(body);
+    bool found = false;
+    if (!scanner.scan(location, &found))
+        return ScanOutcome::NotUnderstood;
+    return found ? ScanOutcome::Found : ScanOutcome::NoFunctionCalls;
+}
 
 using Spans = std::vector<std::pair<qsizetype, qsizetype>>;
 
@@ -277,10 +291,12 @@ std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSn
     if (previous.functionCallSpans) {
         oldSpans = *previous.functionCallSpans;
     } else {
-        std::optional<FunctionCallsLocation> old = locateFunctionCalls(previous.body);
-        if (!old)
+        // A call without functionCalls (none yet) lends nothing, but is no reason to
+        // read all of the new body.
+        FunctionCallsLocation old;
+        if (scanBody(previous.body, old) == ScanOutcome::NotUnderstood)
             return fallBack("the previous body could not be scanned");
-        oldSpans = std::move(old->elements);
+        oldSpans = std::move(old.elements);
     }
     const QList<FunctionCall> &oldCalls = previous.call.functionCalls;
     if (qsizetype(oldSpans.size()) != oldCalls.size())
@@ -370,8 +386,7 @@ std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSn
 std::optional<FunctionCallsLocation> locateFunctionCalls(const QByteArray &body)
 {
     FunctionCallsLocation location;
-    StructureScanner scanner(body);
-    if (!scanner.scan(location))
+    if (scanBody(body, location) != ScanOutcome::Found)
         return std::nullopt;
     return location;
 }
