@@ -91,17 +91,22 @@ QByteArray BemClient::userAgent()
         .toUtf8();
 }
 
-void BemClient::fetchCall(const QString &callID, const CallSnapshotPtr &known)
+void BemClient::fetchCall(const QString &callID, const QByteArray &knownBody)
 {
-    fetchCall(callID, known ? known->body : QByteArray());
-    m_known = known; // after: fetchCall(id, body) forgets any earlier one
+    startCallFetch(callID, knownBody, nullptr);
 }
 
-void BemClient::fetchCall(const QString &callID, const QByteArray &knownBody)
+void BemClient::fetchCall(const QString &callID, const CallSnapshotPtr &known)
+{
+    startCallFetch(callID, known ? known->body : QByteArray(), known);
+}
+
+void BemClient::startCallFetch(const QString &callID, const QByteArray &knownBody,
+                               const CallSnapshotPtr &known)
 {
     cancel();
     m_knownBody = knownBody;
-    m_known.reset();
+    m_known = known;
     QString error;
     const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callID, &error);
     if (!url.isValid()) {

@@ -75,6 +75,8 @@ Q_SIGNALS:
 
 private:
     enum class Purpose { Call, ConnectionCheck };
+    void startCallFetch(const QString &callID, const QByteArray &knownBody,
+                        const CallSnapshotPtr &known);
     void start(Purpose purpose, const QUrl &url, const QString &callID);
     void refuse(Purpose purpose, FetchResult result);
     void onFinished(QNetworkReply *reply);
