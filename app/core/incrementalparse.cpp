@@ -287,17 +287,15 @@ std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSn
     if (previous.body.isEmpty())
         return fallBack("the previous state has no body");
 
-    Spans oldSpans;
-    if (previous.functionCallSpans) {
-        oldSpans = *previous.functionCallSpans;
-    } else {
-        // A call without functionCalls (none yet) lends nothing, but is no reason to
-        // read all of the new body.
-        FunctionCallsLocation old;
-        if (scanBody(previous.body, old) == ScanOutcome::NotUnderstood)
-            return fallBack("the previous body could not be scanned");
-        oldSpans = std::move(old.elements);
-    }
+    // The previous state's element offsets: kept when it came from a refresh, otherwise
+    // found again. A call without functionCalls (none yet) lends nothing, but is no
+    // reason to read all of the new body.
+    FunctionCallsLocation scanned;
+    if (!previous.functionCallSpans &&
+        scanBody(previous.body, scanned) == ScanOutcome::NotUnderstood)
+        return fallBack("the previous body could not be scanned");
+    const Spans &oldSpans =
+        previous.functionCallSpans ? *previous.functionCallSpans : scanned.elements;
     const QList<FunctionCall> &oldCalls = previous.call.functionCalls;
     if (qsizetype(oldSpans.size()) != oldCalls.size())
         return fallBack("the previous body does not match its function calls");
