@@ -4,6 +4,8 @@
 // JSON string, so a seed stays readable JSON) into at most three bodies; each one goes
 // through CallParser::parse -> CallSnapshot::fromCall -> CallTreeModel::setSnapshot, in
 // order, so a later body is merged into the rows of an earlier one when the callIDs match.
+// Each later body is also loaded incrementally against the previous state (issue 6b) and
+// must equal its full load exactly (tests/loadcomparison.h).
 // QAbstractItemModelTester (Fatal: a violated model contract aborts, which the fuzzer
 // reports as a crash) watches the model and a CallFilterProxyModel on top of it, and after
 // every body each index's data is read for every role the views and the window use.
@@ -114,10 +116,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // A deep copy: the parser keeps the body for the raw view, and fromRawData's
         // buffer belongs to libFuzzer.
         const QByteArray body(bodies[i].constData(), bodies[i].size());
-        // Issue 6b: a later body parsed against the previous one's state (a refresh) must
-        // give exactly what the full parse gives.
-        // The state kept is the last good one, as the poller keeps it, and the refresh's
-        // own when there was one (so that its kept spans are used in turn).
+        // Issue 6b: a later body parsed against the previous state (a refresh) must give
+        // exactly what the full parse gives, or abort. The state kept is the last good
+        // one, as the poller keeps it — the refresh's own, so that its kept element
+        // offsets are used in turn.
         const bem::LoadedCall full = bem::loadCall(body);
         bem::CallSnapshotPtr next = full.snapshot;
         if (i > 0) {
