@@ -16,6 +16,7 @@
 #include "callmodelupdater.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
+#include "incrementalparse.h"
 #include "rawjsonview.h"
 
 #include <QApplication>
@@ -195,9 +196,10 @@ int countVisible(const QAbstractItemModel &model)
     return visible;
 }
 
-CallSnapshotPtr mustLoad(const QByteArray &bytes)
+// With `previous`, as a refresh of it is loaded in the app (BemClient): incrementally.
+CallSnapshotPtr mustLoad(const QByteArray &bytes, const CallSnapshotPtr &previous = nullptr)
 {
-    LoadedCall loaded = loadCall(bytes);
+    LoadedCall loaded = previous ? loadCall(bytes, previous) : loadCall(bytes);
     if (!loaded.ok()) {
         std::fprintf(stderr, "generated call did not load: %s\n", qPrintable(loaded.parsed.error));
         std::exit(1);
@@ -240,6 +242,7 @@ int breakdown(int n)
     t.restart();
     CallSnapshot snapshot = CallSnapshot::fromCall(std::move(*parsed.call), parsed.warnings);
     const double treeMs = msSince(t);
+    snapshot.body = bytes; // as loadCall() keeps it: the incremental refresh below needs it
     auto shared = std::make_shared<const CallSnapshot>(std::move(snapshot));
     CallTreeModel model;
     t.restart();
@@ -274,6 +277,22 @@ int breakdown(int n)
     t.restart();
     QCoreApplication::processEvents();
     const double rawPaintMs = msSince(t);
+    {
+        // Issue 6b: a 1%-changed refresh parsed against the state shown, and the scan in it.
+        const QByteArray changedBytes = generateCall(n, true);
+        t.restart();
+        const std::optional<FunctionCallsLocation> where = locateFunctionCalls(changedBytes);
+        const double scanMs = msSince(t);
+        IncrementalLoadStats stats;
+        t.restart();
+        const LoadedCall refreshed = loadCall(changedBytes, shared, &stats);
+        std::printf("incremental refresh load %.1f ms (%s; %lld reused, %lld parsed again; one "
+                    "scan %.1f ms, %lld elements)\n",
+                    msSince(t),
+                    stats.incremental ? "incremental" : qPrintable(stats.fallbackReason),
+                    qlonglong(stats.reused), qlonglong(stats.reparsed), scanMs,
+                    where ? qlonglong(where->elements.size()) : -1LL);
+    }
     {
         CallSnapshotPtr next = mustLoad(generateCall(n, true));
         t.restart();
@@ -446,7 +465,8 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     };
     loader.load(base);
     settle(1);
-    loader.load(changed);
+    // A refresh is parsed against the state shown, as BemClient does.
+    loader.load(changed, model.snapshot());
     settle(2);
     // An identical refresh: the bytes are compared with the ones shown, as BemClient does,
     // and not loaded again.
@@ -526,7 +546,7 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
             // merge against what is shown, apply it.
             QElapsedTimer t;
             t.start();
-            const CallSnapshotPtr next = mustLoad(changed);
+            const CallSnapshotPtr next = mustLoad(changed, model.snapshot());
             const MergePlan plan = CallTreeModel::planMerge(*model.snapshot(), *next);
             model.setSnapshot(next, &plan);
             r.refresh1.add(msSince(t));

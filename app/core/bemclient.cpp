@@ -5,6 +5,7 @@
 #include "callloader.h"
 #include "callparser.h"
 #include "formatting.h"
+#include "incrementalparse.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -92,8 +93,20 @@ QByteArray BemClient::userAgent()
 
 void BemClient::fetchCall(const QString &callID, const QByteArray &knownBody)
 {
+    startCallFetch(callID, knownBody, nullptr);
+}
+
+void BemClient::fetchCall(const QString &callID, const CallSnapshotPtr &known)
+{
+    startCallFetch(callID, known ? known->body : QByteArray(), known);
+}
+
+void BemClient::startCallFetch(const QString &callID, const QByteArray &knownBody,
+                               const CallSnapshotPtr &known)
+{
     cancel();
     m_knownBody = knownBody;
+    m_known = known;
     QString error;
     const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callID, &error);
     if (!url.isValid()) {
@@ -111,6 +124,7 @@ void BemClient::checkConnection()
 {
     cancel();
     m_knownBody.clear();
+    m_known.reset();
     start(Purpose::ConnectionCheck, ApiEndpoint::callListUrl(m_baseUrl, 1), QString());
 }
 
@@ -278,7 +292,10 @@ void BemClient::parseThenReport(FetchResult result, const QStringList &details)
                 }
                 report(Purpose::Call, r);
             });
-    watcher->setFuture(QtConcurrent::run(loadCall, body));
+    // A refresh of a state shown is parsed against it: only the function calls whose bytes
+    // changed are read again (the same result as a full parse, which it falls back to).
+    watcher->setFuture(QtConcurrent::run(
+        [body, known = m_known] { return known ? loadCall(body, known) : loadCall(body); }));
 }
 
 void BemClient::report(Purpose purpose, const FetchResult &result)

@@ -57,6 +57,9 @@ public:
     // Starts loading `callID`, canceling a request in flight. When the 2xx body equals
     // `knownBody` byte for byte, the result is Unchanged and nothing is parsed.
     void fetchCall(const QString &callID, const QByteArray &knownBody = {});
+    // The same for a refresh of `known` (the state shown): Unchanged when the body equals
+    // known->body, and otherwise parsed incrementally against it (incrementalparse.h).
+    void fetchCall(const QString &callID, const CallSnapshotPtr &known);
     // GET /v2/calls?limit=1: checks the base URL and the key without loading a call.
     void checkConnection();
     // Drops the request in flight, if any; it will not report.
@@ -72,6 +75,8 @@ Q_SIGNALS:
 
 private:
     enum class Purpose { Call, ConnectionCheck };
+    void startCallFetch(const QString &callID, const QByteArray &knownBody,
+                        const CallSnapshotPtr &known);
     void start(Purpose purpose, const QUrl &url, const QString &callID);
     void refuse(Purpose purpose, FetchResult result);
     void onFinished(QNetworkReply *reply);
@@ -94,6 +99,7 @@ private:
     Purpose m_purpose = Purpose::Call;
     QString m_callID;
     QByteArray m_knownBody;
+    CallSnapshotPtr m_known;
     QElapsedTimer m_elapsed;
     bool m_tooLarge = false;
     // The body read so far (taken from Qt as it arrives, to check its size).

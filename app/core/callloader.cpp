@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "callloader.h"
 
+#include "incrementalparse.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,6 +38,11 @@ CallLoader::~CallLoader()
 
 quint64 CallLoader::load(const QByteArray &body)
 {
+    return load(body, nullptr);
+}
+
+quint64 CallLoader::load(const QByteArray &body, const CallSnapshotPtr &previous)
+{
     const quint64 ticket = ++m_current;
     ++m_pending;
     auto *watcher = new QFutureWatcher<LoadedCall>(this);
@@ -49,7 +56,8 @@ quint64 CallLoader::load(const QByteArray &body)
         m_delivered = ticket;
         Q_EMIT loaded(ticket, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(loadCall, body));
+    watcher->setFuture(QtConcurrent::run(
+        [body, previous] { return previous ? loadCall(body, previous) : loadCall(body); }));
     return ticket;
 }
 

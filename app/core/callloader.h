@@ -39,6 +39,9 @@ public:
 
     // Starts loading `body`; returns the ticket that loaded() will carry.
     quint64 load(const QByteArray &body);
+    // The same as a refresh of `previous` (incrementalparse.h): the same result, faster
+    // when few function calls changed. Opened files use load(body).
+    quint64 load(const QByteArray &body, const CallSnapshotPtr &previous);
     void cancel();
     bool isBusy() const { return m_pending > 0 && m_current != m_delivered; }
     // How many results were computed and then dropped as stale (tests, the benchmark).

@@ -285,6 +285,11 @@ CallInput parseCallInput(FieldReader &r, const QJsonObject &o, const QString &pa
     return in;
 }
 
+QString functionCallPath(qsizetype index)
+{
+    return QStringLiteral("call.functionCalls[") + QString::number(index) + u']';
+}
+
 Call parseCall(FieldReader &r, const QJsonObject &o)
 {
     const QString path = QStringLiteral("call");
@@ -308,7 +313,7 @@ Call parseCall(FieldReader &r, const QJsonObject &o)
     const QJsonArray fcs = r.array(o, QLatin1String("functionCalls"), path);
     c.functionCalls.reserve(fcs.size());
     for (qsizetype i = 0; i < fcs.size(); ++i) {
-        const QString p = QStringLiteral("call.functionCalls[") + QString::number(i) + u']';
+        const QString p = functionCallPath(i);
         const QJsonValue v = fcs.at(i);
         if (!v.isObject()) {
             r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
@@ -361,6 +366,13 @@ bool looksCutOff(const QByteArray &body, const QJsonParseError &error)
 }
 
 } // namespace
+
+FunctionCall CallParser::parseFunctionCall(const QJsonObject &object, qsizetype index,
+                                           QStringList &warnings)
+{
+    FieldReader reader(warnings);
+    return bem::parseFunctionCall(reader, object, functionCallPath(index));
+}
 
 ParseResult CallParser::parse(const QByteArray &body)
 {

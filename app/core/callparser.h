@@ -38,6 +38,11 @@ class CallParser final
 {
 public:
     static ParseResult parse(const QByteArray &body);
+    // One element of call.functionCalls read on its own, exactly as parse() reads the
+    // element at `index` (warnings name call.functionCalls[index]): the incremental
+    // refresh (incrementalparse.h) re-reads only the elements whose bytes changed.
+    static FunctionCall parseFunctionCall(const QJsonObject &object, qsizetype index,
+                                          QStringList &warnings);
     // Beyond this many, warnings are summarised: a hostile body must not make the list
     // itself the problem.
     static constexpr int MaxWarnings = 200;

@@ -119,7 +119,6 @@ void CallPoller::start(const QString &callID)
     m_lastError.clear();
     m_lastDetails.clear();
     m_snapshot.reset();
-    m_lastBody.clear();
     m_lastUpdated = QDateTime();
     m_phase = PollerStatus::Phase::Loading;
     fetch();
@@ -170,7 +169,8 @@ void CallPoller::fetch()
         return;
     m_inFlight = true;
     emitStatus();
-    m_client->fetchCall(m_callID, m_lastBody);
+    // The state shown: equal bytes are Unchanged, others are parsed against it.
+    m_client->fetchCall(m_callID, m_snapshot);
 }
 
 void CallPoller::onFetched(const FetchResult &result)
@@ -188,7 +188,6 @@ void CallPoller::onFetched(const FetchResult &result)
         m_lastDetails.clear();
         if (result.hasCall()) {
             m_quietPolls = 0;
-            m_lastBody = result.body;
             m_snapshot = result.snapshot;
             Q_EMIT snapshotChanged(m_snapshot);
         } else {

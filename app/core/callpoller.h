@@ -119,7 +119,6 @@ private:
     QString m_lastError;
     QString m_lastDetails;
     CallSnapshotPtr m_snapshot;
-    QByteArray m_lastBody;
     QDateTime m_lastUpdated;
 };
 

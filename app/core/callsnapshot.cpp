@@ -11,6 +11,7 @@ CallSnapshot CallSnapshot::fromCall(Call call, const QStringList &parseWarnings)
     s.tree = CallTree::build(call.functionCalls);
     s.call = std::move(call);
     s.warnings = parseWarnings + s.tree.warnings();
+    s.parseWarningCount = parseWarnings.size();
     return s;
 }
 

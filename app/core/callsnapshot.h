@@ -8,6 +8,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace bem {
 
@@ -25,6 +28,12 @@ struct CallSnapshot
     // The bytes this state was read from, exactly as received (the raw view, Save JSON).
     // Implicitly shared: no copy.
     QByteArray body;
+    // Issue 6b, for the incremental refresh (incrementalparse.h): how many of `warnings`
+    // came from the parser, and — when known — where each element of call.functionCalls
+    // lies in `body` ([first, second) byte offsets), so that the next refresh need not
+    // scan this body again. Not set when not known (a full parse does not look for them).
+    qsizetype parseWarningCount = 0;
+    std::optional<std::vector<std::pair<qsizetype, qsizetype>>> functionCallSpans;
 
     static CallSnapshot fromCall(Call call, const QStringList &parseWarnings = {});
 };

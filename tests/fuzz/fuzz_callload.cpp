@@ -4,6 +4,8 @@
 // JSON string, so a seed stays readable JSON) into at most three bodies; each one goes
 // through CallParser::parse -> CallSnapshot::fromCall -> CallTreeModel::setSnapshot, in
 // order, so a later body is merged into the rows of an earlier one when the callIDs match.
+// Each later body is also loaded incrementally against the previous state (issue 6b) and
+// must equal its full load exactly (tests/loadcomparison.h).
 // QAbstractItemModelTester (Fatal: a violated model contract aborts, which the fuzzer
 // reports as a crash) watches the model and a CallFilterProxyModel on top of it, and after
 // every body each index's data is read for every role the views and the window use.
@@ -12,10 +14,12 @@
 // preset) and, with replay_main.cpp, as a plain program that replays the committed corpus
 // in every ctest run of the normal build.
 
+#include "../loadcomparison.h"
 #include "callfilterproxymodel.h"
 #include "callparser.h"
 #include "callsnapshot.h"
 #include "calltreemodel.h"
+#include "incrementalparse.h"
 
 #include <QAbstractItemModelTester>
 #include <QByteArray>
@@ -25,6 +29,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -105,10 +111,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     size_t seen = 0;
+    bem::CallSnapshotPtr previous;
     for (qsizetype i = 0; i < bodies.size(); ++i) {
         // A deep copy: the parser keeps the body for the raw view, and fromRawData's
         // buffer belongs to libFuzzer.
         const QByteArray body(bodies[i].constData(), bodies[i].size());
+        // Issue 6b: a later body parsed against the previous state (a refresh) must give
+        // exactly what the full parse gives, or abort. The state kept is the last good
+        // one, as the poller keeps it — the refresh's own, so that its kept element
+        // offsets are used in turn.
+        const bem::LoadedCall full = bem::loadCall(body);
+        bem::CallSnapshotPtr next = full.snapshot;
+        if (i > 0) {
+            const bem::LoadedCall refreshed = bem::loadCall(body, previous);
+            const QStringList differences = bem::test::loadDifferences(full, refreshed);
+            if (!differences.isEmpty()) {
+                std::fprintf(stderr, "incremental parse differs from the full parse: %s\n",
+                             qPrintable(differences.join(QStringLiteral(", "))));
+                std::abort();
+            }
+            next = refreshed.snapshot;
+        }
+        if (next)
+            previous = next;
         bem::ParseResult result = bem::CallParser::parse(body);
         if (!result.ok())
             continue;
