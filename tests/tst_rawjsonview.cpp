@@ -68,6 +68,16 @@ int cursorLine(RawJsonView &view)
     return editOf(view)->textCursor().blockNumber();
 }
 
+// A path under a regular file where a directory should be: unwritable even for root.
+// Empty when the blocking file could not be made.
+QString unwritablePathIn(const QTemporaryDir &dir)
+{
+    QFile blocker(dir.filePath(QStringLiteral("file")));
+    if (!blocker.open(QIODevice::WriteOnly))
+        return {};
+    return dir.filePath(QStringLiteral("file/c_1.json"));
+}
+
 } // namespace
 
 // The Raw JSON tab: what is shown (pretty JSON, or the body as received under a note,
@@ -301,14 +311,11 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        // A regular file where a directory should be: unwritable even for root.
-        QFile blocker(dir.filePath(QStringLiteral("file")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
+        const QString path = unwritablePathIn(dir);
+        QVERIFY(!path.isEmpty());
         RawJsonView view;
         QSignalSpy saved(&view, &RawJsonView::saved);
         view.setResponse("{}");
-        const QString path = dir.filePath(QStringLiteral("file/c_1.json"));
         QString error;
         QVERIFY(!view.saveTo(path, &error));
         const QString prefix = QStringLiteral("Could not save to %1: ").arg(path);
@@ -362,14 +369,12 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QFile blocker(dir.filePath(QStringLiteral("file")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
+        const QString path = unwritablePathIn(dir);
+        QVERIFY(!path.isEmpty());
         RawJsonView view;
         QSignalSpy saved(&view, &RawJsonView::saved);
         QSignalSpy failed(&view, &RawJsonView::saveFailed);
         view.setResponse("{}");
-        const QString path = dir.filePath(QStringLiteral("file/c_1.json"));
         QVERIFY(view.startSaving(path));
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
         const QString error = failed.first().first().toString();

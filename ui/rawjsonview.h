@@ -2,9 +2,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFutureWatcher>
 #include <QList>
 #include <QString>
-#include <QFutureWatcher>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE

@@ -146,17 +146,8 @@ private:
             skipSpace();
             if (!onMember(name, depth + 1))
                 return false;
-            skipSpace();
-            if (at(',')) {
-                ++m_p;
-                skipSpace();
-                continue;
-            }
-            if (at('}')) {
-                ++m_p;
-                return true;
-            }
-            return false;
+            if (const auto ended = separatorOr('}'); ended != Separator::Comma)
+                return ended == Separator::Closed;
         }
     }
 
@@ -172,18 +163,26 @@ private:
         for (;;) {
             if (!onElement(depth + 1))
                 return false;
-            skipSpace();
-            if (at(',')) {
-                ++m_p;
-                skipSpace();
-                continue;
-            }
-            if (at(']')) {
-                ++m_p;
-                return true;
-            }
-            return false;
+            if (const auto ended = separatorOr(']'); ended != Separator::Comma)
+                return ended == Separator::Closed;
         }
+    }
+
+    enum class Separator { Comma, Closed, Invalid };
+    // After a member or an element: exactly one ',' (then the next one), or `close`.
+    Separator separatorOr(char close)
+    {
+        skipSpace();
+        if (at(',')) {
+            ++m_p;
+            skipSpace();
+            return Separator::Comma;
+        }
+        if (at(close)) {
+            ++m_p;
+            return Separator::Closed;
+        }
+        return Separator::Invalid;
     }
 
     bool rootObject()
