@@ -122,7 +122,7 @@ int main(int argc, char *argv[])
     parser.process(*app);
 
     QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
-    // --- Desktop integration and single instance (issue 5) ---
+    // --- Desktop integration and single instance ---
     QGuiApplication::setDesktopFileName(QStringLiteral(BEM_APP_ID));
     QApplication::setWindowIcon(bem::applicationIcon());
     // A launch with nothing but a call (or nothing: the menu entry) goes to the inspector
@@ -227,7 +227,7 @@ int main(int argc, char *argv[])
         keys.load();
     }
 
-    // --- Single instance (issue 5): later launches hand their call to this window. ---
+    // --- Single instance: later launches hand their call to this window. ---
     bem::SingleInstance instance(instanceName);
     if (!ownWindow) {
         instance.setHandler([&window](const bem::HandOffRequest &request) {

@@ -278,7 +278,7 @@ int breakdown(int n)
     QCoreApplication::processEvents();
     const double rawPaintMs = msSince(t);
     {
-        // Issue 6b: a 1%-changed refresh parsed against the state shown, and the scan in it.
+        // A 1%-changed refresh parsed against the state shown, and the scan in it.
         const QByteArray changedBytes = generateCall(n, true);
         t.restart();
         const std::optional<FunctionCallsLocation> where = locateFunctionCalls(changedBytes);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Issue 6b: everything two loads of the same body must agree on — the parse result (error,
+// Everything two loads of the same body must agree on — the parse result (error,
 // warnings, server error, unknown fields), every field of the call and of each function
 // call, the tree node by node, and the snapshot's own fields. Used by
 // tst_incrementalparse and the fuzzer (which has no QTest), so plain core types only.
@@ -39,21 +39,21 @@ inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot
     QStringList out;
     const Call &c = x.call;
     const Call &d = y.call;
-    compareField(out, "call.callID", c.callID == d.callID);
+    compareField(out, "call.callID", c.callId == d.callId);
     compareField(out, "call.callType", c.callType == d.callType);
     compareField(out, "call.status", c.status == d.status);
     compareField(out, "call.createdAt",
                  c.createdAt == d.createdAt && c.createdAt.value == d.createdAt.value);
     compareField(out, "call.finishedAt",
                  c.finishedAt == d.finishedAt && c.finishedAt.value == d.finishedAt.value);
-    compareField(out, "call.workflowID", c.workflowID == d.workflowID);
+    compareField(out, "call.workflowID", c.workflowId == d.workflowId);
     compareField(out, "call.workflowName", c.workflowName == d.workflowName);
     compareField(out, "call.workflowVersionNum", c.workflowVersionNum == d.workflowVersionNum);
-    compareField(out, "call.functionID", c.functionID == d.functionID);
+    compareField(out, "call.functionID", c.functionId == d.functionId);
     compareField(out, "call.functionName", c.functionName == d.functionName);
     compareField(out, "call.functionType", c.functionType == d.functionType);
     compareField(out, "call.functionVersionNum", c.functionVersionNum == d.functionVersionNum);
-    compareField(out, "call.callReferenceID", c.callReferenceID == d.callReferenceID);
+    compareField(out, "call.callReferenceID", c.callReferenceId == d.callReferenceId);
     compareField(out, "call.input", c.input == d.input);
     compareField(out, "call.unknownFields", c.unknownFields == d.unknownFields);
     compareField(out, "call.functionCalls.size", c.functionCalls.size() == d.functionCalls.size());

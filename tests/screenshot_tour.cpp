@@ -180,7 +180,7 @@ int main(int argc, char *argv[])
         const Call &call = scene.poller.snapshot()->call;
         for (const FunctionCall &fc : call.functionCalls) {
             if (fc.type == QStringLiteral("transform") && !fc.activity.isEmpty()) {
-                scene.window->treePanel()->selectFunctionCall(fc.functionCallID);
+                scene.window->treePanel()->selectFunctionCall(fc.functionCallId);
                 break;
             }
         }

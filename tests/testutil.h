@@ -27,10 +27,10 @@ inline CallSnapshot snapshotFromData(const QString &name)
 }
 
 // A call with just an ID and these function calls, as a snapshot.
-inline CallSnapshot snapshotOf(const QString &callID, const QList<FunctionCall> &fcs)
+inline CallSnapshot snapshotOf(const QString &callId, const QList<FunctionCall> &fcs)
 {
     Call call;
-    call.callID = callID;
+    call.callId = callId;
     call.functionCalls = fcs;
     return CallSnapshot::fromCall(call);
 }
@@ -39,9 +39,9 @@ inline FunctionCall makeFunctionCall(const QString &id, const QString &source = 
                                      const QString &status = QStringLiteral("completed"))
 {
     FunctionCall fc;
-    fc.functionCallID = id;
+    fc.functionCallId = id;
     fc.functionName = id;
-    fc.sourceFunctionCallID = source;
+    fc.sourceFunctionCallId = source;
     fc.status = Status::fromRaw(status);
     return fc;
 }

@@ -59,7 +59,7 @@ private slots:
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Success));
         QCOMPARE(r.httpStatus, 200);
         QVERIFY(r.snapshot);
-        QCOMPARE(r.snapshot->call.callID, DemoCalls::batch());
+        QCOMPARE(r.snapshot->call.callId, DemoCalls::batch());
         QVERIFY(!r.body.isEmpty());
         QCOMPARE(m_api->server.requests().size(), 1);
         const ServerRequestRecord req = m_api->server.requests().first();
@@ -248,7 +248,7 @@ private slots:
 
     void refreshOfTheStateShown_isParsedAgainstIt()
     {
-        // Issue 6b: the progressing demo call changes a little on each request. A refresh
+        // The progressing demo call changes a little on each request. A refresh
         // handed the state shown is parsed against it — only the incremental parse keeps
         // the element offsets in its result — and gives what a full parse of the same
         // bytes gives.
@@ -297,7 +297,7 @@ private slots:
         QTest::qWait(900);
         QCOMPARE(finished.size(), 1);
         const auto r = finished.first().first().value<FetchResult>();
-        QCOMPARE(r.callID, DemoCalls::batch());
+        QCOMPARE(r.callId, DemoCalls::batch());
         QVERIFY(!m_api->client.isBusy());
     }
 
@@ -316,7 +316,7 @@ private slots:
     {
         const FetchResult r = fetch(DemoCalls::redirectSameOrigin());
         QCOMPARE(outcomeName(r.outcome), outcomeName(FetchOutcome::Success));
-        QCOMPARE(r.snapshot->call.callID, DemoCalls::batch());
+        QCOMPARE(r.snapshot->call.callId, DemoCalls::batch());
         QCOMPARE(m_api->server.requests().size(), 2);
         QCOMPARE(m_api->server.requests().at(1).callId, DemoCalls::batch());
         QCOMPARE(m_api->server.requests().at(1).apiKey, Key.toUtf8());

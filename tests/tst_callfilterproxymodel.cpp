@@ -187,7 +187,7 @@ private slots:
     void referenceIdAndRawStatus_areSearched()
     {
         FunctionCall a = makeFunctionCall(QStringLiteral("a"), {}, QStringLiteral("Queued-Later"));
-        a.referenceID = QStringLiteral("Order-77");
+        a.referenceId = QStringLiteral("Order-77");
         a.activity = {step(QStringLiteral("prepare"), QStringLiteral("waiting-for-gpu"))};
         m_model->setSnapshot(
             snapshotOf(QStringLiteral("c"), {a, makeFunctionCall(QStringLiteral("b"))}));
@@ -293,7 +293,7 @@ private slots:
             const QString id = QStringLiteral("fc%1").arg(nextId++);
             const QString parent = fcs.isEmpty() || random.bounded(5) == 0
                                        ? QString()
-                                       : fcs[random.bounded(int(fcs.size()))].functionCallID;
+                                       : fcs[random.bounded(int(fcs.size()))].functionCallId;
             FunctionCall fc = makeFunctionCall(id, parent, statuses[random.bounded(4)]);
             fc.functionName = random.bounded(2) ? QStringLiteral("alpha") : QStringLiteral("beta");
             return fc;

@@ -34,13 +34,13 @@ QString hostileName()
 Call hostileCall()
 {
     Call call;
-    call.callID = QString(100000, u'7');
+    call.callId = QString(100000, u'7');
     call.callType = QStringLiteral("<a href='https://evil.example'>function</a>");
     call.status = Status::fromRaw(QStringLiteral("<i>weird</i>"));
     call.functionName = hostileName();
     call.functionType = QStringLiteral("abc\u202Etxt.exe");
-    call.functionID = QStringLiteral("nul") + QChar(u'\0') + QStringLiteral("after");
-    call.callReferenceID = QStringLiteral("line one\nline two");
+    call.functionId = QStringLiteral("nul") + QChar(u'\0') + QStringLiteral("after");
+    call.callReferenceId = QStringLiteral("line one\nline two");
     call.createdAt.raw = QStringLiteral("<b>not a time</b>");
     call.input.singleFile =
         InputFile{QStringLiteral("<u>pdf</u>"), {}, QStringLiteral("https://x/<img>"), {}};
@@ -327,7 +327,7 @@ void TestCallForm::completedWorkflowCall_fields()
 void TestCallForm::functionCall_showsFunctionGroupOnly()
 {
     Call call;
-    call.callID = QStringLiteral("c_fn");
+    call.callId = QStringLiteral("c_fn");
     call.callType = QStringLiteral("function");
     call.functionName = QStringLiteral("extract-totals");
     call.functionVersionNum = 4;
@@ -346,7 +346,7 @@ void TestCallForm::bothGroups_shownWhenBothHaveFields()
     Call call;
     call.callType = QStringLiteral("workflow");
     call.workflowName = QStringLiteral("w");
-    call.functionID = QStringLiteral("f_1");
+    call.functionId = QStringLiteral("f_1");
     CallForm form;
     form.setCall(call);
     QVERIFY(form.isFieldVisible(QStringLiteral("workflowName")));
@@ -362,7 +362,7 @@ void TestCallForm::bothGroups_stackWhenTheWindowIsNarrow()
 {
     Call call = snapshotFromData(QStringLiteral("api-example.json")).call;
     call.functionName = QStringLiteral("route-docs");
-    call.functionID = QStringLiteral("f_route");
+    call.functionId = QStringLiteral("f_route");
     CallForm form;
     form.setCall(call);
     form.resize(1280, 200);
@@ -499,10 +499,10 @@ void TestCallForm::hostileCall_shownLiterally()
     form.repaint();
 
     QCOMPARE(form.fieldText(QStringLiteral("functionName")), hostileName());
-    QCOMPARE(form.fieldText(QStringLiteral("callID")), call.callID);
+    QCOMPARE(form.fieldText(QStringLiteral("callID")), call.callId);
     QCOMPARE(form.fieldText(QStringLiteral("functionType")), call.functionType);
-    QCOMPARE(form.fieldText(QStringLiteral("functionID")), call.functionID);
-    QCOMPARE(form.fieldText(QStringLiteral("callReferenceID")), call.callReferenceID);
+    QCOMPARE(form.fieldText(QStringLiteral("functionID")), call.functionId);
+    QCOMPARE(form.fieldText(QStringLiteral("callReferenceID")), call.callReferenceId);
     QCOMPARE(form.fieldText(QStringLiteral("status")), QStringLiteral("<i>weird</i>"));
     QCOMPARE(form.fieldText(QStringLiteral("created")), call.createdAt.raw);
     QCOMPARE(form.fieldText(QStringLiteral("input")), QStringLiteral("https://x/<img>"));
@@ -522,7 +522,7 @@ void TestCallForm::hostileCall_shownLiterally()
 
     // The whole 100,000-character ID is what Copy gives.
     form.findChild<ValueField *>(QStringLiteral("callID"))->copyAction()->trigger();
-    QCOMPARE(QGuiApplication::clipboard()->text(), call.callID);
+    QCOMPARE(QGuiApplication::clipboard()->text(), call.callId);
 }
 
 void TestCallForm::singleInput_openEmitsExactUrl()
@@ -579,7 +579,7 @@ void TestCallForm::batchInput_menuEmitsExactUrl()
 
     // An '&' in a reference is not a mnemonic.
     Call amp = call;
-    (*amp.input.batchFiles)[0].itemReferenceID = QStringLiteral("a&b");
+    (*amp.input.batchFiles)[0].itemReferenceId = QStringLiteral("a&b");
     form.setCall(amp);
     QCOMPARE(menu->actions().constFirst()->text(), QStringLiteral("a&&b  \u00b7  pdf"));
 }

@@ -203,7 +203,7 @@ private slots:
         QFETCH(QString, id);
         QFETCH(QString, problem);
         const CallIdExtraction result = extractCallId(pasted);
-        QCOMPARE(result.callID, id);
+        QCOMPARE(result.callId, id);
         QCOMPARE(result.problem, problem);
         QCOMPARE(result.ok(), !id.isEmpty());
     }

@@ -11,9 +11,9 @@ using namespace bem;
 namespace {
 
 // A call with `n` function calls in a fan-out-10 tree, as the API would send it.
-QByteArray callBytes(const QString &callID, int n)
+QByteArray callBytes(const QString &callId, int n)
 {
-    QByteArray out = "{\"call\":{\"callID\":\"" + callID.toUtf8() +
+    QByteArray out = "{\"call\":{\"callID\":\"" + callId.toUtf8() +
                      "\",\"status\":\"running\",\"functionCalls\":[";
     for (int i = 0; i < n; ++i) {
         if (i > 0)
@@ -32,7 +32,7 @@ QByteArray callBytes(const QString &callID, int n)
 QString callIdOf(const QSignalSpy &spy, int i)
 {
     const auto loaded = spy.at(i).at(1).value<LoadedCall>();
-    return loaded.ok() ? loaded.snapshot->call.callID : QStringLiteral("(error)");
+    return loaded.ok() ? loaded.snapshot->call.callId : QStringLiteral("(error)");
 }
 
 } // namespace
@@ -48,7 +48,7 @@ private slots:
         const QByteArray bytes = callBytes(QStringLiteral("c_1"), 111);
         const LoadedCall loaded = loadCall(bytes);
         QVERIFY(loaded.ok());
-        QCOMPARE(loaded.snapshot->call.callID, QStringLiteral("c_1"));
+        QCOMPARE(loaded.snapshot->call.callId, QStringLiteral("c_1"));
         QCOMPARE(loaded.snapshot->call.functionCalls.size(), 111);
         QCOMPARE(loaded.snapshot->tree.roots().size(), size_t(1));
         QCOMPARE(loaded.snapshot->tree.node(0).children.size(), size_t(10));

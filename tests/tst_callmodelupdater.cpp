@@ -16,7 +16,7 @@ namespace {
 
 // `n` function calls in a fan-out-10 tree; those with i % 100 == 7 are running unless
 // `advanced`, so an advanced state differs in 1% of them. `callID` names the call.
-CallSnapshotPtr fanOut(int n, bool advanced, const QString &callID = QStringLiteral("c"))
+CallSnapshotPtr fanOut(int n, bool advanced, const QString &callId = QStringLiteral("c"))
 {
     QList<FunctionCall> fcs;
     fcs.reserve(n);
@@ -26,7 +26,7 @@ CallSnapshotPtr fanOut(int n, bool advanced, const QString &callID = QStringLite
                                 i ? QStringLiteral("fc%1").arg((i - 1) / 10) : QString(),
                                 running ? QStringLiteral("running") : QStringLiteral("completed"));
     }
-    return std::make_shared<const CallSnapshot>(snapshotOf(callID, fcs));
+    return std::make_shared<const CallSnapshot>(snapshotOf(callId, fcs));
 }
 
 QString statusOf(const CallTreeModel &model, const QString &id)

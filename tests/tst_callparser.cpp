@@ -32,16 +32,16 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.error));
         QVERIFY(r.warnings.isEmpty());
         const Call &c = *r.call;
-        QCOMPARE(c.callID, QStringLiteral("c_1"));
+        QCOMPARE(c.callId, QStringLiteral("c_1"));
         QCOMPARE(c.callType, QStringLiteral("workflow"));
         QCOMPARE(c.status.state(), CallState::Running);
         QCOMPARE(c.createdAt.value, QDateTime(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC));
         QVERIFY(c.finishedAt.raw.isEmpty());
-        QCOMPARE(c.workflowID, QStringLiteral("wf_9"));
+        QCOMPARE(c.workflowId, QStringLiteral("wf_9"));
         QCOMPARE(c.workflowName, QStringLiteral("invoice-pipeline"));
         QCOMPARE(c.workflowVersionNum, std::optional<qint64>(3));
         QCOMPARE(c.functionVersionNum, std::nullopt);
-        QCOMPARE(c.callReferenceID, QStringLiteral("order-77"));
+        QCOMPARE(c.callReferenceId, QStringLiteral("order-77"));
         QVERIFY(c.input.singleFile.has_value());
         QCOMPARE(c.input.singleFile->inputType, QStringLiteral("pdf"));
         QCOMPARE(c.input.singleFile->s3URL,
@@ -50,25 +50,25 @@ private slots:
 
         QCOMPARE(c.functionCalls.size(), 2);
         const FunctionCall &route = c.functionCalls[0];
-        QCOMPARE(route.functionCallID, QStringLiteral("fc_1"));
-        QCOMPARE(route.functionID, QStringLiteral("f_route"));
+        QCOMPARE(route.functionCallId, QStringLiteral("fc_1"));
+        QCOMPARE(route.functionId, QStringLiteral("f_route"));
         QCOMPARE(route.functionName, QStringLiteral("route-docs"));
         QCOMPARE(route.type, QStringLiteral("route"));
-        QCOMPARE(route.referenceID, QStringLiteral("ref-1"));
+        QCOMPARE(route.referenceId, QStringLiteral("ref-1"));
         QCOMPARE(route.status.state(), CallState::Completed);
         QCOMPARE(route.functionVersionNum, std::optional<qint64>(2));
-        QCOMPARE(route.workflowCallID, QStringLiteral("c_1"));
+        QCOMPARE(route.workflowCallId, QStringLiteral("c_1"));
         QCOMPARE(route.startedAt.value.msecsTo(route.finishedAt.value), 2500);
         QCOMPARE(route.activity.size(), 1);
         QCOMPARE(route.activity[0].displayName, QStringLiteral("Classify"));
         QCOMPARE(route.activity[0].status.state(), CallState::Completed);
 
         const FunctionCall &split = c.functionCalls[1];
-        QCOMPARE(split.sourceFunctionCallID, QStringLiteral("fc_1"));
+        QCOMPARE(split.sourceFunctionCallId, QStringLiteral("fc_1"));
         QCOMPARE(split.inputType, QStringLiteral("pdf"));
         QVERIFY(split.s3URL.endsWith(QStringLiteral("whole.pdf?X-Amz-Signature=abc")));
         QCOMPARE(split.inputs.size(), 1);
-        QCOMPARE(split.inputs[0].itemReferenceID, QStringLiteral("p1"));
+        QCOMPARE(split.inputs[0].itemReferenceId, QStringLiteral("p1"));
         QCOMPARE(split.inputs[0].inputType, QStringLiteral("pdf"));
         QVERIFY(split.inputs[0].s3URL.contains(QStringLiteral("p1.pdf")));
         QVERIFY(split.activity.isEmpty());
@@ -81,7 +81,7 @@ private slots:
         QVERIFY(!r.call->input.singleFile);
         QVERIFY(r.call->input.batchFiles.has_value());
         QCOMPARE(r.call->input.batchFiles->size(), 2);
-        QCOMPARE(r.call->input.batchFiles->at(1).itemReferenceID, QStringLiteral("inv-2"));
+        QCOMPARE(r.call->input.batchFiles->at(1).itemReferenceId, QStringLiteral("inv-2"));
     }
 
     void invalidJson_givesOffsetAndOneLineReason()
@@ -169,7 +169,7 @@ private slots:
         const ParseResult r =
             CallParser::parse(readTestData(QStringLiteral("call-and-error.json")));
         QVERIFY(r.ok());
-        QCOMPARE(r.call->callID, QStringLiteral("c_e"));
+        QCOMPARE(r.call->callId, QStringLiteral("c_e"));
         QCOMPARE(r.serverError, QStringLiteral("partial result"));
         QVERIFY(anyContains(r.warnings, QStringLiteral("partial result")));
     }
@@ -179,7 +179,7 @@ private slots:
         const ParseResult r = CallParser::parse(readTestData(QStringLiteral("wrong-types.json")));
         QVERIFY2(r.ok(), qPrintable(r.error));
         const Call &c = *r.call;
-        QCOMPARE(c.callID, QStringLiteral("c_wrong"));
+        QCOMPARE(c.callId, QStringLiteral("c_wrong"));
         QVERIFY(c.callType.isEmpty());
         QVERIFY(c.status.isAbsent());
         QCOMPARE(c.status.state(), CallState::Unknown);
@@ -189,7 +189,7 @@ private slots:
         QVERIFY(c.workflowName.isEmpty());
         QCOMPARE(c.workflowVersionNum, std::nullopt);
         QCOMPARE(c.functionVersionNum, std::nullopt);
-        QVERIFY(c.callReferenceID.isEmpty());
+        QVERIFY(c.callReferenceId.isEmpty());
         // singleFile was a string (dropped); batchFiles was an object whose inputs were not
         // an array: the batch is known to exist but lists nothing.
         QVERIFY(!c.input.singleFile);
@@ -199,7 +199,7 @@ private slots:
         // The non-object entry is skipped; the other two are kept.
         QCOMPARE(c.functionCalls.size(), 2);
         const FunctionCall &ok = c.functionCalls[0];
-        QCOMPARE(ok.functionCallID, QStringLiteral("fc_ok"));
+        QCOMPARE(ok.functionCallId, QStringLiteral("fc_ok"));
         QVERIFY(ok.functionName.isEmpty());
         QCOMPARE(ok.status.state(), CallState::Completed);
         QVERIFY(ok.activity.isEmpty());
@@ -208,7 +208,7 @@ private slots:
         QCOMPARE(ok.inputs[0].s3URL, QStringLiteral("https://a.example/b"));
         QVERIFY(!ok.startedAt.isValid());
         const FunctionCall &anon = c.functionCalls[1];
-        QVERIFY(anon.functionCallID.isEmpty());
+        QVERIFY(anon.functionCallId.isEmpty());
         QCOMPARE(anon.functionName, QStringLiteral("anon"));
         QVERIFY(anon.status.isAbsent());
         QCOMPARE(anon.activity.size(), 1);
@@ -316,8 +316,8 @@ private slots:
                                   .toJson(QJsonDocument::Compact));
         QVERIFY(r.ok());
         QCOMPARE(r.call->workflowName, unicode);
-        QCOMPARE(r.call->functionCalls.at(0).functionCallID, withNul);
-        QCOMPARE(r.call->functionCalls.at(0).functionCallID.size(), 12);
+        QCOMPARE(r.call->functionCalls.at(0).functionCallId, withNul);
+        QCOMPARE(r.call->functionCalls.at(0).functionCallId.size(), 12);
         QCOMPARE(r.call->functionCalls.at(0).functionName, huge);
     }
 

@@ -356,7 +356,7 @@ private slots:
         QVERIFY(waitForPhase(Phase::Finished));
         QTest::qWait(2200); // past the slow answer's time
         QCOMPARE(snapshots.size(), 1);
-        QCOMPARE(m_poller->snapshot()->call.callID, DemoCalls::failed());
+        QCOMPARE(m_poller->snapshot()->call.callId, DemoCalls::failed());
     }
 
     void describe_everyPhase()

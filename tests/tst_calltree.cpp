@@ -30,7 +30,7 @@ QString shape(const CallTree &tree, const QList<FunctionCall> &fcs)
         if (f.pos > 0)
             out += u' ';
         ++f.pos;
-        out += fcs[i].functionCallID;
+        out += fcs[i].functionCallId;
         if (!tree.node(i).children.empty()) {
             out += u'[';
             stack.push_back({&tree.node(i).children, 0});
@@ -156,7 +156,7 @@ private slots:
             QVERIFY(tree.warnings().isEmpty());
         }
         // A chain closed into a ring: the cycle search must not recurse either.
-        fcs.last().sourceFunctionCallID = QString::number(depth - 1);
+        fcs.last().sourceFunctionCallId = QString::number(depth - 1);
         const CallTree ring = CallTree::build(fcs);
         QCOMPARE(ring.roots().size(), size_t(1));
         QCOMPARE(ring.warnings().size(), 1);

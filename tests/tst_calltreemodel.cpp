@@ -146,7 +146,7 @@ private slots:
         QCOMPARE(split.parent(), route);
         QCOMPARE(m_model->functionCall(split)->functionName, QStringLiteral("split-pages"));
         QCOMPARE(m_model->functionCallCount(), 2);
-        QCOMPARE(m_model->callID(), QStringLiteral("c_1"));
+        QCOMPARE(m_model->callId(), QStringLiteral("c_1"));
     }
 
     void statusIsShownWithIconAndText()
@@ -521,7 +521,7 @@ private slots:
         m_model->clear();
         QCOMPARE(log.take(), QStringList{QStringLiteral("reset")});
         QCOMPARE(m_model->rowCount(), 0);
-        QVERIFY(m_model->callID().isEmpty());
+        QVERIFY(m_model->callId().isEmpty());
     }
 
     void vanishedFunctionCall_isRemovedWithItsSubtree()
@@ -684,7 +684,7 @@ private slots:
         QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy layouts(m_model.get(), &QAbstractItemModel::layoutChanged);
         m_model->setSnapshot(build(true));
-        QCOMPARE(m_model->callID(), c);
+        QCOMPARE(m_model->callId(), c);
         QCOMPARE(resets.size(), 0);
         QCOMPARE(layouts.size(), 0);
         QCOMPARE(inserted.size(), 0);

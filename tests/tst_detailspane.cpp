@@ -26,7 +26,7 @@ FunctionCall functionCallFrom(const QString &file, const QString &id)
 {
     const CallSnapshot s = snapshotFromData(file);
     for (const FunctionCall &fc : s.call.functionCalls)
-        if (fc.functionCallID == id)
+        if (fc.functionCallId == id)
             return fc;
     qFatal("no function call %s in %s", qPrintable(id), qPrintable(file));
 }
@@ -110,7 +110,7 @@ void TestDetailsPane::completedFunctionCall_fields()
 void TestDetailsPane::emptyFields_showDash()
 {
     FunctionCall fc;
-    fc.functionCallID = QStringLiteral("fc_bare");
+    fc.functionCallId = QStringLiteral("fc_bare");
     DetailsPane pane;
     pane.showFunctionCall(fc);
     for (const char *name : {"name", "functionID", "type", "status", "version", "referenceID",
@@ -200,7 +200,7 @@ void TestDetailsPane::inputs_buttonsOpenAndCopy()
 
     // A single input needs no choosing.
     FunctionCall one = fc;
-    one.functionCallID = QStringLiteral("fc_one");
+    one.functionCallId = QStringLiteral("fc_one");
     one.s3URL.clear();
     one.inputType.clear();
     pane.showFunctionCall(one);
@@ -307,10 +307,10 @@ void TestDetailsPane::runningFunctionCall_ticks()
 void TestDetailsPane::hostileFunctionCall_shownLiterally()
 {
     FunctionCall fc;
-    fc.functionCallID = QStringLiteral("fc_") + QString(100000, u'x');
+    fc.functionCallId = QStringLiteral("fc_") + QString(100000, u'x');
     fc.functionName = hostile();
     fc.type = QStringLiteral("route\u202Eevil");
-    fc.referenceID = QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b");
+    fc.referenceId = QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b");
     fc.status = Status::fromRaw(QStringLiteral("<b>odd</b>"));
     fc.activity = {{hostile(), Status::fromRaw(QStringLiteral("<i>x</i>")), {}},
                    {QString(100000, u'n'), Status::fromRaw(QStringLiteral("running")), {}}};
@@ -325,9 +325,9 @@ void TestDetailsPane::hostileFunctionCall_shownLiterally()
     pane.repaint();
 
     QCOMPARE(pane.fieldText(QStringLiteral("name")), hostile());
-    QCOMPARE(pane.fieldText(QStringLiteral("functionCallID")), fc.functionCallID);
+    QCOMPARE(pane.fieldText(QStringLiteral("functionCallID")), fc.functionCallId);
     QCOMPARE(pane.fieldText(QStringLiteral("type")), fc.type);
-    QCOMPARE(pane.fieldText(QStringLiteral("referenceID")), fc.referenceID);
+    QCOMPARE(pane.fieldText(QStringLiteral("referenceID")), fc.referenceId);
     QCOMPARE(pane.fieldText(QStringLiteral("status")), QStringLiteral("<b>odd</b>"));
     QCOMPARE(pane.findChild<ValueField *>(QStringLiteral("type"))->lineEdit()->text(),
              QStringLiteral("route<U+202E>evil"));

@@ -17,7 +17,7 @@ FunctionCall fc(const char *id, const char *parent, const char *status = "comple
 {
     FunctionCall f = makeFunctionCall(QString::fromLatin1(id), QString::fromLatin1(parent),
                                       QString::fromLatin1(status));
-    f.functionName = QStringLiteral("keep-") + f.functionCallID;
+    f.functionName = QStringLiteral("keep-") + f.functionCallId;
     return f;
 }
 

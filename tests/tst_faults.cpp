@@ -89,7 +89,7 @@ class TestFaults : public QObject
     // The window still shows the good call and says, in words, why it may be stale.
     void verifyLastGoodDataShown(const QString &expectedReason)
     {
-        QCOMPARE(m_window->model()->callID(), CallId);
+        QCOMPARE(m_window->model()->callId(), CallId);
         QCOMPARE(m_window->model()->functionCallCount(), 2);
         QVERIFY(m_window->model()->indexForFunctionCallId(QStringLiteral("fc_a")).isValid());
         QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("callID")), CallId);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Issue 6b: a refresh parsed against the state shown (loadCall(body, previous)) gives
+// A refresh parsed against the state shown (loadCall(body, previous)) gives
 // exactly what a full loadCall(body) gives — for ordinary changes (and then really
 // incrementally), for odd but valid bodies, and for bad ones (through the fallback).
 #include "calltreemodel.h"

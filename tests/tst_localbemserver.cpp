@@ -203,7 +203,7 @@ private Q_SLOTS:
             QCOMPARE(a.body, DemoScenarios::progressingStage(std::min(i, count - 1)));
             QVERIFY2(parseProblem(a.body).isEmpty(), qPrintable(parseProblem(a.body)));
             const Call call = *CallParser::parse(a.body).call;
-            QCOMPARE(call.callID, DemoCalls::progressing());
+            QCOMPARE(call.callId, DemoCalls::progressing());
             if (i == 0) {
                 QCOMPARE(call.status.raw(), QStringLiteral("pending"));
                 QVERIFY(call.functionCalls.isEmpty());
@@ -238,19 +238,19 @@ private Q_SLOTS:
             QVERIFY(call.input.singleFile->s3URL.contains(QLatin1String("X-Amz-Signature=")));
             QSet<QString> ids;
             for (const FunctionCall &fc : call.functionCalls)
-                ids.insert(fc.functionCallID);
+                ids.insert(fc.functionCallId);
             QCOMPARE(ids.size(), call.functionCalls.size());
             for (const FunctionCall &fc : call.functionCalls) {
                 // IDs keep their type and parent from stage to stage.
-                QCOMPARE(typeOf.value(fc.functionCallID, fc.type), fc.type);
-                QCOMPARE(sourceOf.value(fc.functionCallID, fc.sourceFunctionCallID),
-                         fc.sourceFunctionCallID);
-                typeOf.insert(fc.functionCallID, fc.type);
-                sourceOf.insert(fc.functionCallID, fc.sourceFunctionCallID);
+                QCOMPARE(typeOf.value(fc.functionCallId, fc.type), fc.type);
+                QCOMPARE(sourceOf.value(fc.functionCallId, fc.sourceFunctionCallId),
+                         fc.sourceFunctionCallId);
+                typeOf.insert(fc.functionCallId, fc.type);
+                sourceOf.insert(fc.functionCallId, fc.sourceFunctionCallId);
                 types.insert(fc.type);
-                if (!fc.sourceFunctionCallID.isEmpty())
-                    QVERIFY2(ids.contains(fc.sourceFunctionCallID), qPrintable(fc.functionCallID));
-                QCOMPARE(fc.workflowCallID, DemoCalls::progressing());
+                if (!fc.sourceFunctionCallId.isEmpty())
+                    QVERIFY2(ids.contains(fc.sourceFunctionCallId), qPrintable(fc.functionCallId));
+                QCOMPARE(fc.workflowCallId, DemoCalls::progressing());
                 QVERIFY(fc.functionVersionNum.has_value());
                 QVERIFY(!fc.activity.isEmpty());
                 if (stage == count - 1) {
@@ -264,7 +264,7 @@ private Q_SLOTS:
                 }
                 if (fc.type == QLatin1String("split") && stage == count - 1) {
                     QCOMPARE(fc.inputs.size(), 6);
-                    QCOMPARE(fc.inputs.at(0).itemReferenceID, QStringLiteral("page-1"));
+                    QCOMPARE(fc.inputs.at(0).itemReferenceId, QStringLiteral("page-1"));
                 }
             }
         }
@@ -280,7 +280,7 @@ private Q_SLOTS:
         const QByteArray failedBody = DemoScenarios::failedCall();
         QVERIFY2(parseProblem(failedBody).isEmpty(), qPrintable(parseProblem(failedBody)));
         const Call failed = *CallParser::parse(failedBody).call;
-        QCOMPARE(failed.callID, DemoCalls::failed());
+        QCOMPARE(failed.callId, DemoCalls::failed());
         QCOMPARE(failed.status.raw(), QStringLiteral("failed"));
         QVERIFY(failed.finishedAt.isValid());
         int failedCalls = 0;
@@ -304,12 +304,12 @@ private Q_SLOTS:
         const QByteArray singleBody = DemoScenarios::singleFunctionCall();
         QVERIFY2(parseProblem(singleBody).isEmpty(), qPrintable(parseProblem(singleBody)));
         const Call single = *CallParser::parse(singleBody).call;
-        QCOMPARE(single.callID, DemoCalls::singleFunction());
+        QCOMPARE(single.callId, DemoCalls::singleFunction());
         QCOMPARE(single.callType, QStringLiteral("function"));
         QCOMPARE(single.status.raw(), QStringLiteral("completed"));
         QVERIFY(!single.functionName.isEmpty());
         QVERIFY(!single.functionType.isEmpty());
-        QVERIFY(!single.functionID.isEmpty());
+        QVERIFY(!single.functionId.isEmpty());
         QVERIFY(single.functionVersionNum.has_value());
         QVERIFY(single.input.singleFile.has_value());
         QCOMPARE(single.functionCalls.size(), 1);
@@ -317,11 +317,11 @@ private Q_SLOTS:
         const QByteArray batchBody = DemoScenarios::batchCall();
         QVERIFY2(parseProblem(batchBody).isEmpty(), qPrintable(parseProblem(batchBody)));
         const Call batch = *CallParser::parse(batchBody).call;
-        QCOMPARE(batch.callID, DemoCalls::batch());
+        QCOMPARE(batch.callId, DemoCalls::batch());
         QCOMPARE(batch.status.raw(), QStringLiteral("completed"));
         QVERIFY(batch.input.batchFiles.has_value());
         QCOMPARE(batch.input.batchFiles->size(), 4);
-        QVERIFY(!batch.input.batchFiles->at(0).itemReferenceID.isEmpty());
+        QVERIFY(!batch.input.batchFiles->at(0).itemReferenceId.isEmpty());
         QVERIFY(batch.functionCalls.size() >= 3);
 
         // Deterministic: the same bytes every time.
@@ -406,7 +406,7 @@ private Q_SLOTS:
         QCOMPARE(ok.status, 200);
         QVERIFY(ok.header("retry-after").isEmpty());
         QVERIFY2(parseProblem(ok.body).isEmpty(), qPrintable(parseProblem(ok.body)));
-        QCOMPARE(CallParser::parse(ok.body).call->callID, DemoCalls::rateLimited());
+        QCOMPARE(CallParser::parse(ok.body).call->callId, DemoCalls::rateLimited());
     }
 
     void flaky_500ThenRecovers()
@@ -421,7 +421,7 @@ private Q_SLOTS:
         const Answer ok = fetch(callUrl(DemoCalls::flaky()));
         QCOMPARE(ok.status, 200);
         QVERIFY2(parseProblem(ok.body).isEmpty(), qPrintable(parseProblem(ok.body)));
-        QCOMPARE(CallParser::parse(ok.body).call->callID, DemoCalls::flaky());
+        QCOMPARE(CallParser::parse(ok.body).call->callId, DemoCalls::flaky());
     }
 
     void badGateway_isAnHtmlPage()

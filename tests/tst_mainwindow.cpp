@@ -113,10 +113,10 @@ class TestMainWindow : public QObject
 
     QTreeView *tree() const { return m_window->treePanel()->view(); }
 
-    QModelIndex proxyIndexOf(const QString &functionCallID) const
+    QModelIndex proxyIndexOf(const QString &functionCallId) const
     {
         return m_window->treePanel()->proxy()->mapFromSource(
-            m_window->model()->indexForFunctionCallId(functionCallID));
+            m_window->model()->indexForFunctionCallId(functionCallId));
     }
 
     void loadAndWait(const QString &id, Phase phase = Phase::Finished)
@@ -218,7 +218,7 @@ private slots:
     {
         QFETCH(QString, pasted);
         typeAndEnter(pasted);
-        QCOMPARE(m_poller->callID(), DemoCalls::batch());
+        QCOMPARE(m_poller->callId(), DemoCalls::batch());
         QCOMPARE(m_window->callIdField()->text(), DemoCalls::batch());
         QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
         QCOMPARE(m_api->server.requests().first().callId, DemoCalls::batch());
@@ -258,7 +258,7 @@ private slots:
         // completion in the field.
         const QList<RecentCall> recents = m_window->recentCalls()->entries();
         QCOMPARE(recents.size(), 1);
-        QCOMPARE(recents.first().callID, DemoCalls::batch());
+        QCOMPARE(recents.first().callId, DemoCalls::batch());
         QCOMPARE(recents.first().status, QStringLiteral("completed"));
         QCOMPARE(recents.first().workflowName, call.workflowName);
         auto *recentMenu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
@@ -356,7 +356,7 @@ private slots:
         for (const FunctionCall &fc : call.functionCalls) {
             if (fc.type == QStringLiteral("enrich")) {
                 leafName = fc.functionName;
-                leafId = fc.functionCallID;
+                leafId = fc.functionCallId;
             }
         }
         QVERIFY(!leafName.isEmpty());
@@ -374,7 +374,7 @@ private slots:
         // A row that does not match and has no matching descendant is gone.
         int shown = 0;
         for (const FunctionCall &fc : call.functionCalls)
-            shown += proxyIndexOf(fc.functionCallID).isValid() ? 1 : 0;
+            shown += proxyIndexOf(fc.functionCallId).isValid() ? 1 : 0;
         QVERIFY(shown < call.functionCalls.size());
         panel->setFilterText(QString());
         QCOMPARE(proxy->rowCount(), allTopLevel);
@@ -433,7 +433,7 @@ private slots:
         QString url;
         for (const FunctionCall &fc : call.functionCalls) {
             if (!fc.s3URL.isEmpty() || !fc.inputs.isEmpty()) {
-                withInput = fc.functionCallID;
+                withInput = fc.functionCallId;
                 url = !fc.s3URL.isEmpty() ? fc.s3URL : fc.inputs.first().s3URL;
                 break;
             }
@@ -608,7 +608,7 @@ private slots:
         QCOMPARE(m_window->model()->functionCallCount(), 0);
         QVERIFY(m_window->rawJsonView()->response().isEmpty());
         QTRY_VERIFY(m_poller->status().phase == Phase::Stopped);
-        QCOMPARE(m_window->model()->callID(), QString());
+        QCOMPARE(m_window->model()->callId(), QString());
     }
 
     void pauseAction_pausesAndResumes()
@@ -691,13 +691,13 @@ private slots:
         QTest::qWait(100);
         QCOMPARE(m_api->server.requests().size(), 0);
         // A file that is not a call leaves what is on screen and says why.
-        const QString callId = m_window->model()->callID();
+        const QString callId = m_window->model()->callId();
         const QString liveStatus = m_window->liveStatusText();
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/invalid-json.json")));
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->bannerText().startsWith(QStringLiteral("Could not load")), 20'000);
         QVERIFY(!m_window->isLoadingFile());
-        QCOMPARE(m_window->model()->callID(), callId);
+        QCOMPARE(m_window->model()->callId(), callId);
         QCOMPARE(m_window->liveStatusText(), liveStatus);
         // A file that cannot be read says so at once.
         QVERIFY(!m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/no-such-file.json")));
@@ -714,7 +714,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
         QThreadPool::globalInstance()->waitForDone();
         QTest::qWait(100);
-        QCOMPARE(m_window->model()->callID(), DemoCalls::batch());
+        QCOMPARE(m_window->model()->callId(), DemoCalls::batch());
         QVERIFY(!m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
         QVERIFY(m_poller->status().phase != Phase::Idle);
         // And of two files opened in a row, the second one is shown.
@@ -738,8 +738,8 @@ private slots:
         QApplication::sendEvent(m_window.get(), &drop);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingCall(), 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_window->model()->callID(),
-            test::snapshotFromData(QStringLiteral("progress-3.json")).call.callID, 20'000);
+            m_window->model()->callId(),
+            test::snapshotFromData(QStringLiteral("progress-3.json")).call.callId, 20'000);
     }
 
     void rawJsonTab_findsWithCtrlF()

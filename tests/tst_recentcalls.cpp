@@ -23,7 +23,7 @@ QStringList ids(const RecentCalls &recent)
     QStringList out;
     const QList<RecentCall> entries = recent.entries();
     for (const RecentCall &call : entries)
-        out << call.callID;
+        out << call.callId;
     return out;
 }
 } // namespace
@@ -123,8 +123,8 @@ private slots:
         for (int i = 1; i <= 25; ++i)
             recent.record(makeCall(QStringLiteral("c_%1").arg(i)));
         QCOMPARE(recent.entries().size(), RecentCalls::MaxEntries);
-        QCOMPARE(recent.entries().constFirst().callID, QStringLiteral("c_25"));
-        QCOMPARE(recent.entries().constLast().callID, QStringLiteral("c_6"));
+        QCOMPARE(recent.entries().constFirst().callId, QStringLiteral("c_25"));
+        QCOMPARE(recent.entries().constLast().callId, QStringLiteral("c_6"));
         QCOMPARE(settings->value(QStringLiteral("recentCalls/size")).toInt(),
                  RecentCalls::MaxEntries);
     }
@@ -158,12 +158,12 @@ private slots:
         RecentCalls recent(settings.get());
         const QList<RecentCall> entries = recent.entries();
         QCOMPARE(entries.size(), 2);
-        QCOMPARE(entries.at(0).callID, QStringLiteral("wf_new"));
+        QCOMPARE(entries.at(0).callId, QStringLiteral("wf_new"));
         QCOMPARE(entries.at(0).workflowName, QStringLiteral("invoice-pipeline"));
         QCOMPARE(entries.at(0).status, QStringLiteral("completed"));
         QCOMPARE(entries.at(0).lastOpened, when);
         QCOMPARE(entries.at(0).lastOpened.timeSpec(), Qt::UTC);
-        QCOMPARE(entries.at(1).callID, QStringLiteral("wf_old"));
+        QCOMPARE(entries.at(1).callId, QStringLiteral("wf_old"));
         QCOMPARE(entries.at(1).workflowName, QStringLiteral("a, b"));
         QCOMPARE(entries.at(1).lastOpened, when.addSecs(-60));
         QCOMPARE(settings->value(QStringLiteral("recentCalls/1/lastOpened")).toString(),
@@ -213,16 +213,16 @@ private slots:
         RecentCalls recent(settings.get());
         const QList<RecentCall> entries = recent.entries();
         QCOMPARE(entries.size(), RecentCalls::MaxEntries);
-        QCOMPARE(entries.at(0).callID, QStringLiteral("wf_1"));
+        QCOMPARE(entries.at(0).callId, QStringLiteral("wf_1"));
         QCOMPARE(entries.at(0).workflowName, QStringLiteral("first"));
         QCOMPARE(entries.at(0).status, QStringLiteral("running"));
         QCOMPARE(entries.at(0).lastOpened, QDateTime(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC));
-        QCOMPARE(entries.at(1).callID, QStringLiteral("wf_7"));
+        QCOMPARE(entries.at(1).callId, QStringLiteral("wf_7"));
         QVERIFY(!entries.at(1).lastOpened.isValid());
-        QCOMPARE(entries.at(2).callID, QStringLiteral("wf_8"));
+        QCOMPARE(entries.at(2).callId, QStringLiteral("wf_8"));
         QCOMPARE(entries.at(2).workflowName, QStringLiteral("invoice, v2"));
-        QCOMPARE(entries.at(3).callID, QStringLiteral("c_9"));
-        QCOMPARE(entries.last().callID, QStringLiteral("c_25"));
+        QCOMPARE(entries.at(3).callId, QStringLiteral("c_9"));
+        QCOMPARE(entries.last().callId, QStringLiteral("c_25"));
     }
 
     void load_absurdSizeOrGarbageDoesNotHang()

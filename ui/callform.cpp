@@ -398,7 +398,7 @@ void CallForm::setInput(const CallInput &input)
         if (i >= MaxMenuFiles)
             continue;
         const QString name =
-            f.itemReferenceID.isEmpty() ? tr("File %1").arg(i + 1) : menuText(f.itemReferenceID);
+            f.itemReferenceId.isEmpty() ? tr("File %1").arg(i + 1) : menuText(f.itemReferenceId);
         const QString text = f.inputType.isEmpty()
                                  ? name
                                  : name + QStringLiteral("  \u00b7  ") + menuText(f.inputType);
@@ -422,16 +422,16 @@ void CallForm::setCall(const Call &call, const QString &responseError)
     const auto set = [this](const char *name, const QString &value) {
         m_fields.value(QLatin1String(name))->setValue(value);
     };
-    set("callID", call.callID);
+    set("callID", call.callId);
     set("callType", call.callType);
-    set("callReferenceID", call.callReferenceID);
+    set("callReferenceID", call.callReferenceId);
     set("workflowName", call.workflowName);
     set("workflowVersion", versionText(call.workflowVersionNum));
-    set("workflowID", call.workflowID);
+    set("workflowID", call.workflowId);
     set("functionName", call.functionName);
     set("functionType", call.functionType);
     set("functionVersion", versionText(call.functionVersionNum));
-    set("functionID", call.functionID);
+    set("functionID", call.functionId);
     m_fields.value(QStringLiteral("created"))->setTimestamp(call.createdAt);
     m_fields.value(QStringLiteral("finished"))->setTimestamp(call.finishedAt);
     m_status->setStatus(call.status);
@@ -503,8 +503,8 @@ void CallForm::updateColumns()
     const bool workflowType = contains(c.callType, QLatin1String("workflow"));
     const bool functionType = contains(c.callType, QLatin1String("function"));
     const bool hasWorkflow =
-        !c.workflowName.isEmpty() || !c.workflowID.isEmpty() || c.workflowVersionNum;
-    const bool hasFunction = !c.functionName.isEmpty() || !c.functionID.isEmpty() ||
+        !c.workflowName.isEmpty() || !c.workflowId.isEmpty() || c.workflowVersionNum;
+    const bool hasFunction = !c.functionName.isEmpty() || !c.functionId.isEmpty() ||
                              !c.functionType.isEmpty() || c.functionVersionNum;
     m_workflowColumn->setVisible(hasWorkflow || workflowType);
     m_functionColumn->setVisible(hasFunction || (functionType && !workflowType));

@@ -29,7 +29,7 @@ void CallIdField::setRecentCalls(const QList<RecentCall> &calls)
     for (const RecentCall &call : calls) {
         // Item views show text literally: a server name here is safe.
         auto *item = new QStandardItem(RecentCalls::label(call));
-        item->setData(call.callID, Qt::UserRole);
+        item->setData(call.callId, Qt::UserRole);
         item->setEditable(false);
         m_completions->appendRow(item);
     }
@@ -52,7 +52,7 @@ void RecentCallsMenu::rebuild()
         // A lone "&" in a workflow name would become a mnemonic.
         QString label = RecentCalls::label(call);
         label.replace(u'&', QStringLiteral("&&"));
-        const QString id = call.callID;
+        const QString id = call.callId;
         addAction(label, this, [this, id] { Q_EMIT callChosen(id); });
     }
     if (!entries.isEmpty()) {

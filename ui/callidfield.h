@@ -36,7 +36,7 @@ public:
     RecentCallsMenu(RecentCalls *recents, QWidget *parent = nullptr);
 
 Q_SIGNALS:
-    void callChosen(const QString &callID);
+    void callChosen(const QString &callId);
 
 private:
     void rebuild();

@@ -177,10 +177,10 @@ QModelIndex CallTreePanel::currentSourceIndex() const
     return m_proxy->mapToSource(m_tree->currentIndex());
 }
 
-bool CallTreePanel::selectFunctionCall(const QString &functionCallID)
+bool CallTreePanel::selectFunctionCall(const QString &functionCallId)
 {
     const QModelIndex proxyIndex =
-        m_proxy->mapFromSource(m_model->indexForFunctionCallId(functionCallID));
+        m_proxy->mapFromSource(m_model->indexForFunctionCallId(functionCallId));
     if (!proxyIndex.isValid())
         return false;
     revealAndSelect(proxyIndex);
@@ -313,7 +313,7 @@ void CallTreePanel::updateSummary()
     QString text = CallTreeModel::describeCounts(m_model->statusCounts());
     if (!m_proxy->filterText().isEmpty())
         text += tr(" \u00b7 filtered by \u201c%1\u201d").arg(m_proxy->filterText());
-    m_summary->setText(m_model->callID().isEmpty() ? QString() : text);
+    m_summary->setText(m_model->callId().isEmpty() ? QString() : text);
 }
 
 void CallTreePanel::revealAndSelect(const QModelIndex &proxyIndex)

@@ -37,7 +37,7 @@ public:
     // The selected row as a CallTreeModel index; invalid when none.
     QModelIndex currentSourceIndex() const;
     // Selects (and reveals) the row of a function call; false when it is not shown.
-    bool selectFunctionCall(const QString &functionCallID);
+    bool selectFunctionCall(const QString &functionCallId);
 
     void setFilterText(const QString &text); // at once, no debounce
     void focusFilter();

@@ -252,7 +252,7 @@ void DetailsPane::setNow(std::function<QDateTime()> now)
 
 void DetailsPane::showFunctionCall(const FunctionCall &fc, int selectedActivity)
 {
-    const bool sameCall = m_showing && fc.functionCallID == m_fc.functionCallID;
+    const bool sameCall = m_showing && fc.functionCallId == m_fc.functionCallId;
     if (sameCall && fc == m_fc && selectedActivity < 0)
         return;
 
@@ -260,16 +260,16 @@ void DetailsPane::showFunctionCall(const FunctionCall &fc, int selectedActivity)
         m_fields.value(QLatin1String(name))->setValue(value);
     };
     set("name", fc.functionName);
-    set("functionCallID", fc.functionCallID);
-    set("functionID", fc.functionID);
+    set("functionCallID", fc.functionCallId);
+    set("functionID", fc.functionId);
     set("type", fc.type);
     set("version",
         fc.functionVersionNum ? QStringLiteral("v%1").arg(*fc.functionVersionNum) : QString());
-    set("referenceID", fc.referenceID);
+    set("referenceID", fc.referenceId);
     m_fields.value(QStringLiteral("started"))->setTimestamp(fc.startedAt);
     m_fields.value(QStringLiteral("finished"))->setTimestamp(fc.finishedAt);
-    set("sourceFunctionCallID", fc.sourceFunctionCallID);
-    set("workflowCallID", fc.workflowCallID);
+    set("sourceFunctionCallID", fc.sourceFunctionCallId);
+    set("workflowCallID", fc.workflowCallId);
     set("inputType", fc.inputType);
     set("s3URL", fc.s3URL);
     ValueField *unknown = m_fields.value(QStringLiteral("unknownFields"));
@@ -336,7 +336,7 @@ void DetailsPane::updateInputs(const FunctionCall &fc, bool sameCall)
     if (!fc.s3URL.isEmpty() || !fc.inputType.isEmpty())
         rows.append({fc.inputType, tr("(own input)"), fc.s3URL, true});
     for (const InputFile &input : fc.inputs)
-        rows.append({input.inputType, input.itemReferenceID, input.s3URL, false});
+        rows.append({input.inputType, input.itemReferenceId, input.s3URL, false});
 
     if (!sameCall)
         m_inputs->setCurrentItem(nullptr);

@@ -107,7 +107,7 @@ void EmptyState::setRecentCalls(const QList<RecentCall> &calls)
     for (const RecentCall &call : calls) {
         // QListWidgetItem text is shown literally: server strings are safe here.
         auto *item = new QListWidgetItem(RecentCalls::label(call), m_recent);
-        item->setData(Qt::UserRole, call.callID);
+        item->setData(Qt::UserRole, call.callId);
     }
     m_recentTitle->setVisible(!calls.isEmpty());
     m_recent->setVisible(!calls.isEmpty());

@@ -32,7 +32,7 @@ public:
 Q_SIGNALS:
     void enterKeyRequested();
     void demoRequested();
-    void recentChosen(const QString &callID);
+    void recentChosen(const QString &callId);
 
 private:
     QLabel *m_keyState = nullptr;

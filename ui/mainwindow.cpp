@@ -360,7 +360,7 @@ bool MainWindow::loadCall(const QString &text)
         m_callId->setFocus();
         return false;
     }
-    const QString id = extracted.callID;
+    const QString id = extracted.callId;
     m_callId->setText(id);
     clearBanner(BannerSource::Notice);
     // The keychain may take a moment (or ask to be unlocked); asking before the key is
@@ -422,9 +422,9 @@ void MainWindow::onFileLoaded(const LoadedCall &loaded)
     m_poller->stop();
     m_offline = true;
     const CallSnapshotPtr &snapshot = loaded.snapshot;
-    switchToCall(snapshot->call.callID);
+    switchToCall(snapshot->call.callId);
     showSnapshot(snapshot);
-    m_callId->setText(snapshot->call.callID);
+    m_callId->setText(snapshot->call.callId);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
     m_liveStatus->setText(
@@ -432,10 +432,10 @@ void MainWindow::onFileLoaded(const LoadedCall &loaded)
     onPollerStatus(m_poller->status());
 }
 
-void MainWindow::switchToCall(const QString &callID)
+void MainWindow::switchToCall(const QString &callId)
 {
     // Another call's data under this ID would mislead; the same ID keeps its data.
-    if (m_model->callID() != callID) {
+    if (m_model->callId() != callId) {
         m_updater->cancel();
         m_model->clear();
         m_form->clear();
@@ -515,10 +515,10 @@ void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
 
     // The recent list learns the call's name and how it ended; written only on change.
     const QString status = call.status.raw();
-    if (!call.callID.isEmpty() && status != m_recordedStatus) {
+    if (!call.callId.isEmpty() && status != m_recordedStatus) {
         m_recordedStatus = status;
         RecentCall recent;
-        recent.callID = call.callID;
+        recent.callId = call.callId;
         recent.workflowName = !call.workflowName.isEmpty() ? call.workflowName : call.functionName;
         recent.status = status;
         recent.lastOpened = QDateTime::currentDateTimeUtc();
@@ -558,7 +558,7 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
         const QSignalBlocker blocker(m_pauseAction);
         m_pauseAction->setChecked(status.phase == P::Paused);
     }
-    m_copyIdAction->setEnabled(!m_model->callID().isEmpty() || watching);
+    m_copyIdAction->setEnabled(!m_model->callId().isEmpty() || watching);
     m_saveJsonAction->setEnabled(m_rawJson->hasResponse());
 
     const bool failed =
@@ -568,7 +568,7 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
         // The last good data stays on screen; the banner says it is stale and why.
         const bool retrying = status.phase == P::Retrying;
         QString text = !status.hasSnapshot
-                           ? tr("Could not load %1: %2").arg(status.callID, status.lastError)
+                           ? tr("Could not load %1: %2").arg(status.callId, status.lastError)
                        : retrying ? tr("Could not refresh: %1").arg(status.lastError)
                                   : status.lastError;
         if (status.hasSnapshot)
@@ -678,7 +678,7 @@ void MainWindow::chooseFile()
 
 void MainWindow::copyCallId()
 {
-    const QString id = !m_model->callID().isEmpty() ? m_model->callID() : m_poller->callID();
+    const QString id = !m_model->callId().isEmpty() ? m_model->callId() : m_poller->callId();
     if (id.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(id);

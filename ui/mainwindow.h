@@ -107,7 +107,7 @@ private:
     void buildMenus();
     void buildLayout();
     // Shows the call page for `callID`, dropping another call's data.
-    void switchToCall(const QString &callID);
+    void switchToCall(const QString &callId);
     void showSnapshot(const CallSnapshotPtr &snapshot);
     void onSnapshotApplied(const CallSnapshotPtr &snapshot);
     void onFileLoaded(const LoadedCall &loaded);
@@ -169,7 +169,7 @@ private:
     bool m_offline = false;   // showing a saved file: nothing to refresh
     QString m_pendingCallId;  // entered before the key store finished loading
     QString m_recordedStatus; // what the recent list knows of this call
-    // Issue 6: opened files are parsed on the thread pool; only the newest is shown.
+    // Opened files are parsed on the thread pool; only the newest is shown.
     CallLoader *m_fileLoader = nullptr;
     CallModelUpdater *m_updater = nullptr; // large refreshes are planned off the GUI thread
     QString m_loadingPath;

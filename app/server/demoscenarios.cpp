@@ -56,12 +56,12 @@ QString presignedUrl(const QString &key)
            QString::fromLatin1(signature);
 }
 
-QJsonObject inputFile(const QString &inputType, const QString &itemReferenceID, const QString &key)
+QJsonObject inputFile(const QString &inputType, const QString &itemReferenceId, const QString &key)
 {
     QJsonObject o{{QStringLiteral("inputType"), inputType},
                   {QStringLiteral("s3URL"), presignedUrl(key)}};
-    if (!itemReferenceID.isEmpty())
-        o.insert(QStringLiteral("itemReferenceID"), itemReferenceID);
+    if (!itemReferenceId.isEmpty())
+        o.insert(QStringLiteral("itemReferenceID"), itemReferenceId);
     return o;
 }
 
@@ -77,36 +77,36 @@ QJsonArray activity(const QStringList &steps, const QStringList &statuses)
 // The parts of a function call that do not change while it runs.
 struct FunctionCallInfo
 {
-    QString functionCallID;
-    QString functionID;
+    QString functionCallId;
+    QString functionId;
     QString functionName;
     QString type;
     int functionVersionNum = 1;
-    QString referenceID;
-    QString sourceFunctionCallID;
+    QString referenceId;
+    QString sourceFunctionCallId;
     QString inputType;
     QString inputKey;
     QStringList steps;
     QJsonArray inputs;
 };
 
-QJsonObject functionCall(const FunctionCallInfo &info, const QString &workflowCallID,
+QJsonObject functionCall(const FunctionCallInfo &info, const QString &workflowCallId,
                          const QString &status, const QStringList &stepStatuses,
                          const QString &startedAt, const QString &finishedAt)
 {
-    QJsonObject o{{QStringLiteral("functionCallID"), info.functionCallID},
-                  {QStringLiteral("functionID"), info.functionID},
+    QJsonObject o{{QStringLiteral("functionCallID"), info.functionCallId},
+                  {QStringLiteral("functionID"), info.functionId},
                   {QStringLiteral("functionName"), info.functionName},
                   {QStringLiteral("type"), info.type},
                   {QStringLiteral("functionVersionNum"), info.functionVersionNum},
                   {QStringLiteral("status"), status},
                   {QStringLiteral("activity"), activity(info.steps, stepStatuses)}};
-    if (!info.referenceID.isEmpty())
-        o.insert(QStringLiteral("referenceID"), info.referenceID);
-    if (!workflowCallID.isEmpty())
-        o.insert(QStringLiteral("workflowCallID"), workflowCallID);
-    if (!info.sourceFunctionCallID.isEmpty())
-        o.insert(QStringLiteral("sourceFunctionCallID"), info.sourceFunctionCallID);
+    if (!info.referenceId.isEmpty())
+        o.insert(QStringLiteral("referenceID"), info.referenceId);
+    if (!workflowCallId.isEmpty())
+        o.insert(QStringLiteral("workflowCallID"), workflowCallId);
+    if (!info.sourceFunctionCallId.isEmpty())
+        o.insert(QStringLiteral("sourceFunctionCallID"), info.sourceFunctionCallId);
     if (!info.inputKey.isEmpty()) {
         o.insert(QStringLiteral("inputType"), info.inputType);
         o.insert(QStringLiteral("s3URL"), presignedUrl(info.inputKey));
@@ -176,25 +176,25 @@ QList<ProgressStep> progressSteps()
     QList<ProgressStep> out;
 
     FunctionCallInfo route;
-    route.functionCallID = QStringLiteral("fc_route");
-    route.functionID = QStringLiteral("fn_route_incoming_documents");
+    route.functionCallId = QStringLiteral("fc_route");
+    route.functionId = QStringLiteral("fn_route_incoming_documents");
     route.functionName = QStringLiteral("route-incoming-documents");
     route.type = QStringLiteral("route");
     route.functionVersionNum = 5;
-    route.referenceID = QStringLiteral("AP-2026-11-30-0042/route");
+    route.referenceId = QStringLiteral("AP-2026-11-30-0042/route");
     route.inputType = QStringLiteral("pdf");
     route.inputKey = ProgressKey;
     route.steps = {QStringLiteral("Classify document"), QStringLiteral("Choose route")};
     out.append({route, 1, 1});
 
     FunctionCallInfo split;
-    split.functionCallID = QStringLiteral("fc_split");
-    split.functionID = QStringLiteral("fn_split_invoice_pages");
+    split.functionCallId = QStringLiteral("fc_split");
+    split.functionId = QStringLiteral("fn_split_invoice_pages");
     split.functionName = QStringLiteral("split-invoice-pages");
     split.type = QStringLiteral("split");
     split.functionVersionNum = 3;
-    split.referenceID = QStringLiteral("AP-2026-11-30-0042/split");
-    split.sourceFunctionCallID = route.functionCallID;
+    split.referenceId = QStringLiteral("AP-2026-11-30-0042/split");
+    split.sourceFunctionCallId = route.functionCallId;
     split.inputType = QStringLiteral("pdf");
     split.inputKey = ProgressKey;
     split.steps = {QStringLiteral("Detect page boundaries"), QStringLiteral("Split into pages")};
@@ -206,13 +206,13 @@ QList<ProgressStep> progressSteps()
     // Two pages are queued per stage, and each starts one stage after it was queued.
     for (int page = 1; page <= ProgressPages; ++page) {
         FunctionCallInfo t;
-        t.functionCallID = QStringLiteral("fc_page_%1").arg(page);
-        t.functionID = QStringLiteral("fn_extract_invoice_fields");
+        t.functionCallId = QStringLiteral("fc_page_%1").arg(page);
+        t.functionId = QStringLiteral("fn_extract_invoice_fields");
         t.functionName = QStringLiteral("extract-invoice-fields");
         t.type = QStringLiteral("transform");
         t.functionVersionNum = 12;
-        t.referenceID = QStringLiteral("page-%1").arg(page);
-        t.sourceFunctionCallID = split.functionCallID;
+        t.referenceId = QStringLiteral("page-%1").arg(page);
+        t.sourceFunctionCallId = split.functionCallId;
         t.inputType = QStringLiteral("pdf");
         t.inputKey = pageKey(page);
         t.steps = {QStringLiteral("Read page"), QStringLiteral("Extract fields"),
@@ -223,25 +223,25 @@ QList<ProgressStep> progressSteps()
 
     // A type this app does not know about: it must be shown as it comes.
     FunctionCallInfo enrich;
-    enrich.functionCallID = QStringLiteral("fc_vendor_enrich");
-    enrich.functionID = QStringLiteral("fn_enrich_vendor_master");
+    enrich.functionCallId = QStringLiteral("fc_vendor_enrich");
+    enrich.functionId = QStringLiteral("fn_enrich_vendor_master");
     enrich.functionName = QStringLiteral("enrich-vendor-master");
     enrich.type = QStringLiteral("enrich");
     enrich.functionVersionNum = 2;
-    enrich.referenceID = QStringLiteral("page-1/vendor");
-    enrich.sourceFunctionCallID = QStringLiteral("fc_page_1");
+    enrich.referenceId = QStringLiteral("page-1/vendor");
+    enrich.sourceFunctionCallId = QStringLiteral("fc_page_1");
     enrich.steps = {QStringLiteral("Look up vendor in ERP"),
                     QStringLiteral("Match purchase order")};
     out.append({enrich, 9, 9});
 
     FunctionCallInfo join;
-    join.functionCallID = QStringLiteral("fc_join");
-    join.functionID = QStringLiteral("fn_join_invoice_pages");
+    join.functionCallId = QStringLiteral("fc_join");
+    join.functionId = QStringLiteral("fn_join_invoice_pages");
     join.functionName = QStringLiteral("join-invoice-pages");
     join.type = QStringLiteral("join");
     join.functionVersionNum = 3;
-    join.referenceID = QStringLiteral("AP-2026-11-30-0042/join");
-    join.sourceFunctionCallID = split.functionCallID;
+    join.referenceId = QStringLiteral("AP-2026-11-30-0042/join");
+    join.sourceFunctionCallId = split.functionCallId;
     join.steps = {QStringLiteral("Merge page results"), QStringLiteral("Reconcile line items")};
     out.append({join, 11, 11});
 
@@ -250,15 +250,15 @@ QList<ProgressStep> progressSteps()
 
 QJsonObject progressStepAt(const ProgressStep &s, int stage)
 {
-    const QString workflowCallID = DemoCalls::progressing();
+    const QString workflowCallId = DemoCalls::progressing();
     const qsizetype k = s.info.steps.size();
     if (stage < s.runStart)
-        return functionCall(s.info, workflowCallID, QStringLiteral("pending"),
+        return functionCall(s.info, workflowCallId, QStringLiteral("pending"),
                             repeated(QStringLiteral("pending"), k), {}, {});
     // The call started a little before the poll that first saw it running.
     const QString startedAt = timeAt(stageMs(s.runStart) - 1200);
     if (stage >= s.doneStage())
-        return functionCall(s.info, workflowCallID, QStringLiteral("completed"),
+        return functionCall(s.info, workflowCallId, QStringLiteral("completed"),
                             allCompleted(s.info), startedAt, timeAt(stageMs(s.doneStage()) - 700));
     const qsizetype running = stage - s.runStart;
     QStringList statuses;
@@ -270,7 +270,7 @@ QJsonObject progressStepAt(const ProgressStep &s, int stage)
     // A split only knows its pages once it has started cutting them.
     if (info.type == QLatin1String("split") && running == 0)
         info.inputs = {};
-    return functionCall(info, workflowCallID, QStringLiteral("running"), statuses, startedAt, {});
+    return functionCall(info, workflowCallId, QStringLiteral("running"), statuses, startedAt, {});
 }
 
 // ---- The other calls -----------------------------------------------------------------------
@@ -278,12 +278,12 @@ QJsonObject progressStepAt(const ProgressStep &s, int stage)
 FunctionCallInfo batchRoute()
 {
     FunctionCallInfo route;
-    route.functionCallID = QStringLiteral("fc_batch_route");
-    route.functionID = QStringLiteral("fn_route_purchase_orders");
+    route.functionCallId = QStringLiteral("fc_batch_route");
+    route.functionId = QStringLiteral("fn_route_purchase_orders");
     route.functionName = QStringLiteral("route-purchase-orders");
     route.type = QStringLiteral("route");
     route.functionVersionNum = 2;
-    route.referenceID = QStringLiteral("PO-BATCH-2026-11-30/route");
+    route.referenceId = QStringLiteral("PO-BATCH-2026-11-30/route");
     route.steps = {QStringLiteral("Classify documents"), QStringLiteral("Choose route")};
     return route;
 }
@@ -359,24 +359,24 @@ QByteArray DemoScenarios::failedCall()
     };
 
     FunctionCallInfo route;
-    route.functionCallID = QStringLiteral("fc_contract_route");
-    route.functionID = QStringLiteral("fn_route_legal_documents");
+    route.functionCallId = QStringLiteral("fc_contract_route");
+    route.functionId = QStringLiteral("fn_route_legal_documents");
     route.functionName = QStringLiteral("route-legal-documents");
     route.type = QStringLiteral("route");
     route.functionVersionNum = 1;
-    route.referenceID = QStringLiteral("LEGAL-MSA-2026-118/route");
+    route.referenceId = QStringLiteral("LEGAL-MSA-2026-118/route");
     route.inputType = QStringLiteral("pdf");
     route.inputKey = docKey;
     route.steps = {QStringLiteral("Classify document"), QStringLiteral("Choose route")};
 
     FunctionCallInfo split;
-    split.functionCallID = QStringLiteral("fc_contract_split");
-    split.functionID = QStringLiteral("fn_split_contract_sections");
+    split.functionCallId = QStringLiteral("fc_contract_split");
+    split.functionId = QStringLiteral("fn_split_contract_sections");
     split.functionName = QStringLiteral("split-contract-sections");
     split.type = QStringLiteral("split");
     split.functionVersionNum = 2;
-    split.referenceID = QStringLiteral("LEGAL-MSA-2026-118/split");
-    split.sourceFunctionCallID = route.functionCallID;
+    split.referenceId = QStringLiteral("LEGAL-MSA-2026-118/split");
+    split.sourceFunctionCallId = route.functionCallId;
     split.inputType = QStringLiteral("pdf");
     split.inputKey = docKey;
     split.steps = {QStringLiteral("Detect section headings"), QStringLiteral("Split sections")};
@@ -395,13 +395,13 @@ QByteArray DemoScenarios::failedCall()
                                      QStringLiteral("Score risk")};
     for (int n = 1; n <= 3; ++n) {
         FunctionCallInfo t;
-        t.functionCallID = QStringLiteral("fc_section_%1").arg(n);
-        t.functionID = QStringLiteral("fn_extract_contract_clauses");
+        t.functionCallId = QStringLiteral("fc_section_%1").arg(n);
+        t.functionId = QStringLiteral("fn_extract_contract_clauses");
         t.functionName = QStringLiteral("extract-contract-clauses");
         t.type = QStringLiteral("transform");
         t.functionVersionNum = 8;
-        t.referenceID = QStringLiteral("section-%1").arg(n);
-        t.sourceFunctionCallID = split.functionCallID;
+        t.referenceId = QStringLiteral("section-%1").arg(n);
+        t.sourceFunctionCallId = split.functionCallId;
         t.inputType = QStringLiteral("pdf");
         t.inputKey = sectionKey(n);
         t.steps = clauseSteps;
@@ -421,13 +421,13 @@ QByteArray DemoScenarios::failedCall()
     }
 
     FunctionCallInfo join;
-    join.functionCallID = QStringLiteral("fc_contract_join");
-    join.functionID = QStringLiteral("fn_join_contract_review");
+    join.functionCallId = QStringLiteral("fc_contract_join");
+    join.functionId = QStringLiteral("fn_join_contract_review");
     join.functionName = QStringLiteral("join-contract-review");
     join.type = QStringLiteral("join");
     join.functionVersionNum = 2;
-    join.referenceID = QStringLiteral("LEGAL-MSA-2026-118/join");
-    join.sourceFunctionCallID = split.functionCallID;
+    join.referenceId = QStringLiteral("LEGAL-MSA-2026-118/join");
+    join.sourceFunctionCallId = split.functionCallId;
     join.steps = {QStringLiteral("Merge section results")};
     fcs.append(
         functionCall(join, id, QStringLiteral("pending"), {QStringLiteral("pending")}, {}, {}));
@@ -455,12 +455,12 @@ QByteArray DemoScenarios::singleFunctionCall()
     const QString key = QStringLiteral("acme-corp/expenses/2026-11-30/EXP-7731/receipt.jpeg");
 
     FunctionCallInfo info;
-    info.functionCallID = QStringLiteral("fc_demo_single_run");
-    info.functionID = QStringLiteral("fn_extract_receipt");
+    info.functionCallId = QStringLiteral("fc_demo_single_run");
+    info.functionId = QStringLiteral("fn_extract_receipt");
     info.functionName = QStringLiteral("extract-receipt");
     info.type = QStringLiteral("transform");
     info.functionVersionNum = 7;
-    info.referenceID = QStringLiteral("EXP-2026-11-30-7731");
+    info.referenceId = QStringLiteral("EXP-2026-11-30-7731");
     info.inputType = QStringLiteral("jpeg");
     info.inputKey = key;
     info.steps = {QStringLiteral("Read image"), QStringLiteral("Extract fields"),
@@ -472,11 +472,11 @@ QByteArray DemoScenarios::singleFunctionCall()
         {QStringLiteral("status"), QStringLiteral("completed")},
         {QStringLiteral("createdAt"), timeAt(t0)},
         {QStringLiteral("finishedAt"), timeAt(t0 + 6 * Second + 412)},
-        {QStringLiteral("functionID"), info.functionID},
+        {QStringLiteral("functionID"), info.functionId},
         {QStringLiteral("functionName"), info.functionName},
         {QStringLiteral("functionType"), info.type},
         {QStringLiteral("functionVersionNum"), info.functionVersionNum},
-        {QStringLiteral("callReferenceID"), info.referenceID},
+        {QStringLiteral("callReferenceID"), info.referenceId},
         {QStringLiteral("input"),
          QJsonObject{{QStringLiteral("singleFile"), inputFile(QStringLiteral("jpeg"), {}, key)}}},
         {QStringLiteral("functionCalls"),
@@ -503,13 +503,13 @@ QByteArray DemoScenarios::batchCall()
     qint64 start = t0 + 4 * Second + 300;
     for (const BatchItem &item : items) {
         FunctionCallInfo t;
-        t.functionCallID = QStringLiteral("fc_") + QString(item.reference).replace(u'-', u'_');
-        t.functionID = QStringLiteral("fn_extract_purchase_order");
+        t.functionCallId = QStringLiteral("fc_") + QString(item.reference).replace(u'-', u'_');
+        t.functionId = QStringLiteral("fn_extract_purchase_order");
         t.functionName = QStringLiteral("extract-purchase-order");
         t.type = QStringLiteral("transform");
         t.functionVersionNum = 6;
-        t.referenceID = item.reference;
-        t.sourceFunctionCallID = route.functionCallID;
+        t.referenceId = item.reference;
+        t.sourceFunctionCallId = route.functionCallId;
         t.inputType = item.inputType;
         t.inputKey = item.key;
         t.steps = {QStringLiteral("Extract fields"), QStringLiteral("Validate totals")};
@@ -519,13 +519,13 @@ QByteArray DemoScenarios::batchCall()
     }
 
     FunctionCallInfo join;
-    join.functionCallID = QStringLiteral("fc_batch_match");
-    join.functionID = QStringLiteral("fn_match_against_erp");
+    join.functionCallId = QStringLiteral("fc_batch_match");
+    join.functionId = QStringLiteral("fn_match_against_erp");
     join.functionName = QStringLiteral("match-against-erp");
     join.type = QStringLiteral("join");
     join.functionVersionNum = 4;
-    join.referenceID = QStringLiteral("PO-BATCH-2026-11-30/match");
-    join.sourceFunctionCallID = route.functionCallID;
+    join.referenceId = QStringLiteral("PO-BATCH-2026-11-30/match");
+    join.sourceFunctionCallId = route.functionCallId;
     join.steps = {QStringLiteral("Merge purchase orders"),
                   QStringLiteral("Match against open orders in ERP")};
     fcs.append(functionCall(join, id, QStringLiteral("completed"), allCompleted(join),

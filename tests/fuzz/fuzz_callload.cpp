@@ -4,7 +4,7 @@
 // JSON string, so a seed stays readable JSON) into at most three bodies; each one goes
 // through CallParser::parse -> CallSnapshot::fromCall -> CallTreeModel::setSnapshot, in
 // order, so a later body is merged into the rows of an earlier one when the callIDs match.
-// Each later body is also loaded incrementally against the previous state (issue 6b) and
+// Each later body is also loaded incrementally against the previous state and
 // must equal its full load exactly (tests/loadcomparison.h).
 // QAbstractItemModelTester (Fatal: a violated model contract aborts, which the fuzzer
 // reports as a crash) watches the model and a CallFilterProxyModel on top of it, and after
@@ -116,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // A deep copy: the parser keeps the body for the raw view, and fromRawData's
         // buffer belongs to libFuzzer.
         const QByteArray body(bodies[i].constData(), bodies[i].size());
-        // Issue 6b: a later body parsed against the previous state (a refresh) must give
+        // A later body parsed against the previous state (a refresh) must give
         // exactly what the full parse gives, or abort. The state kept is the last good
         // one, as the poller keeps it — the refresh's own, so that its kept element
         // offsets are used in turn.
@@ -141,7 +141,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             bem::CallSnapshot::fromCall(std::move(*result.call), result.warnings);
         // A filter from the body's own callID's first letters on every other step, so
         // that the proxy's incremental cache is exercised through merges as well.
-        proxy.setFilterText(i % 2 == 1 ? snapshot.call.callID.left(2) : QString());
+        proxy.setFilterText(i % 2 == 1 ? snapshot.call.callId.left(2) : QString());
         model.setSnapshot(snapshot);
         seen += readEverything(model);
         seen += readEverything(proxy);

@@ -65,7 +65,7 @@ a3 = call([fc("d"), fc("b", "d")])
 write("merge-reparent", RS.join([a1.encode(), a2.encode(), a3.encode()]))
 write("merge-other-call", RS.join([a1.encode(), call([fc("a")], call_id="c_other").encode(), a1.encode()]))
 write("merge-to-empty", RS.join([a1.encode(), call([]).encode(), a2.encode()]))
-# Issue 6b: refreshes the incremental parse must read exactly as a full parse does —
+# Refreshes the incremental parse must read exactly as a full parse does —
 # escapes and brackets inside strings, elements inserted, removed and reordered, the
 # same bytes reformatted, and a pending call that has no functionCalls yet.
 r1 = call([fc("a", note='q"u\\o]t,e}{[', title="\u00e9"), fc("b", "a"), fc("c", "b")])

@@ -14,7 +14,7 @@ namespace bem {
 namespace {
 
 const QLatin1String Group("recentCalls");
-const QLatin1String KeyID("callID");
+const QLatin1String KeyId("callID");
 const QLatin1String KeyName("name");
 const QLatin1String KeyStatus("status");
 const QLatin1String KeyLastOpened("lastOpened");
@@ -49,11 +49,11 @@ void RecentCalls::load()
     for (int i = 0; i < size && m_entries.size() < MaxEntries; ++i) {
         m_settings->setArrayIndex(i);
         RecentCall call;
-        call.callID = textValue(m_settings->value(KeyID));
-        if (!callIdProblem(call.callID).isEmpty())
+        call.callId = textValue(m_settings->value(KeyId));
+        if (!callIdProblem(call.callId).isEmpty())
             continue;
         const bool seen = std::any_of(m_entries.cbegin(), m_entries.cend(),
-                                      [&](const RecentCall &e) { return e.callID == call.callID; });
+                                      [&](const RecentCall &e) { return e.callId == call.callId; });
         if (seen)
             continue;
         call.workflowName = textValue(m_settings->value(KeyName));
@@ -74,7 +74,7 @@ void RecentCalls::save()
     for (int i = 0; i < m_entries.size(); ++i) {
         const RecentCall &call = m_entries.at(i);
         m_settings->setArrayIndex(i);
-        m_settings->setValue(KeyID, call.callID);
+        m_settings->setValue(KeyId, call.callId);
         m_settings->setValue(KeyName, call.workflowName);
         m_settings->setValue(KeyStatus, call.status);
         m_settings->setValue(KeyLastOpened,
@@ -88,7 +88,7 @@ void RecentCalls::save()
 
 void RecentCalls::record(const RecentCall &call)
 {
-    if (!callIdProblem(call.callID).isEmpty())
+    if (!callIdProblem(call.callId).isEmpty())
         return;
     RecentCall entry = call;
     entry.workflowName = entry.workflowName.left(MaxTextLength);
@@ -98,7 +98,7 @@ void RecentCalls::record(const RecentCall &call)
     entry.lastOpened = entry.lastOpened.toUTC();
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
         const RecentCall &known = m_entries.at(i);
-        if (known.callID != entry.callID)
+        if (known.callId != entry.callId)
             continue;
         if (entry.workflowName.isEmpty())
             entry.workflowName = known.workflowName;
@@ -114,10 +114,10 @@ void RecentCalls::record(const RecentCall &call)
     Q_EMIT changed();
 }
 
-void RecentCalls::remove(const QString &callID)
+void RecentCalls::remove(const QString &callId)
 {
     const qsizetype removed =
-        m_entries.removeIf([&](const RecentCall &call) { return call.callID == callID; });
+        m_entries.removeIf([&](const RecentCall &call) { return call.callId == callId; });
     if (removed == 0)
         return;
     save();
@@ -135,7 +135,7 @@ void RecentCalls::clear()
 
 QString RecentCalls::label(const RecentCall &call)
 {
-    QString text = call.callID;
+    QString text = call.callId;
     if (!call.workflowName.isEmpty())
         text += QStringLiteral(" \u2014 ") + singleLine(call.workflowName, 80);
     if (!call.status.isEmpty())

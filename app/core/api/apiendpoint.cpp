@@ -77,9 +77,9 @@ QString ApiEndpoint::keyTransportProblem(const QUrl &url)
         .arg(url.scheme());
 }
 
-QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callID, QString *error)
+QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callId, QString *error)
 {
-    const QString id = callID.trimmed();
+    const QString id = callId.trimmed();
     if (id.isEmpty()) {
         if (error)
             *error = QStringLiteral("Enter a call ID.");

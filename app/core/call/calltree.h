@@ -36,7 +36,7 @@ public:
     const QStringList &warnings() const { return m_warnings; }
     // The function call with this ID and occurrence (see Node::occurrence); -1 for none.
     // A hash lookup: a refresh finds every surviving row this way, O(1) each.
-    int indexOf(const QString &functionCallID, int occurrence = 0) const;
+    int indexOf(const QString &functionCallId, int occurrence = 0) const;
 
 private:
     std::vector<Node> m_nodes;

@@ -34,7 +34,7 @@ public:
     // "{base}/v2/calls/{callID}" with the callID as exactly one percent-encoded path
     // segment. Invalid (and `error` set) for an empty ID or one made only of dots, which
     // no URL can carry as a segment: "." and ".." would be resolved away by the URL.
-    static QUrl callUrl(const QUrl &baseUrl, const QString &callID, QString *error = nullptr);
+    static QUrl callUrl(const QUrl &baseUrl, const QString &callId, QString *error = nullptr);
 
     // "{base}/v2/calls?limit=N": the cheapest authenticated request, for checking a key.
     static QUrl callListUrl(const QUrl &baseUrl, int limit);

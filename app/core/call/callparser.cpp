@@ -203,7 +203,7 @@ InputFile parseInputFile(FieldReader &r, const QJsonObject &o, const QString &pa
 {
     InputFile f;
     f.inputType = r.string(o, QLatin1String("inputType"), path);
-    f.itemReferenceID = r.string(o, QLatin1String("itemReferenceID"), path);
+    f.itemReferenceId = r.string(o, QLatin1String("itemReferenceID"), path);
     f.s3URL = r.string(o, QLatin1String("s3URL"), path);
     f.unknownFields = unknownFields(
         o, {QLatin1String("inputType"), QLatin1String("itemReferenceID"), QLatin1String("s3URL")});
@@ -229,17 +229,17 @@ QList<InputFile> parseInputList(FieldReader &r, const QJsonArray &arr, const QSt
 FunctionCall parseFunctionCall(FieldReader &r, const QJsonObject &o, const QString &path)
 {
     FunctionCall fc;
-    fc.functionCallID = r.string(o, QLatin1String("functionCallID"), path);
-    fc.functionID = r.string(o, QLatin1String("functionID"), path);
+    fc.functionCallId = r.string(o, QLatin1String("functionCallID"), path);
+    fc.functionId = r.string(o, QLatin1String("functionID"), path);
     fc.functionName = r.string(o, QLatin1String("functionName"), path);
     fc.type = r.string(o, QLatin1String("type"), path);
-    fc.referenceID = r.string(o, QLatin1String("referenceID"), path);
+    fc.referenceId = r.string(o, QLatin1String("referenceID"), path);
     fc.status = r.status(o, QLatin1String("status"), path);
     fc.functionVersionNum = r.integer(o, QLatin1String("functionVersionNum"), path);
     fc.startedAt = r.timestamp(o, QLatin1String("startedAt"), path);
     fc.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
-    fc.sourceFunctionCallID = r.string(o, QLatin1String("sourceFunctionCallID"), path);
-    fc.workflowCallID = r.string(o, QLatin1String("workflowCallID"), path);
+    fc.sourceFunctionCallId = r.string(o, QLatin1String("sourceFunctionCallID"), path);
+    fc.workflowCallId = r.string(o, QLatin1String("workflowCallID"), path);
     fc.inputType = r.string(o, QLatin1String("inputType"), path);
     fc.s3URL = r.string(o, QLatin1String("s3URL"), path);
 
@@ -294,19 +294,19 @@ Call parseCall(FieldReader &r, const QJsonObject &o)
 {
     const QString path = QStringLiteral("call");
     Call c;
-    c.callID = r.string(o, QLatin1String("callID"), path);
+    c.callId = r.string(o, QLatin1String("callID"), path);
     c.callType = r.string(o, QLatin1String("callType"), path);
     c.status = r.status(o, QLatin1String("status"), path);
     c.createdAt = r.timestamp(o, QLatin1String("createdAt"), path);
     c.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
-    c.workflowID = r.string(o, QLatin1String("workflowID"), path);
+    c.workflowId = r.string(o, QLatin1String("workflowID"), path);
     c.workflowName = r.string(o, QLatin1String("workflowName"), path);
     c.workflowVersionNum = r.integer(o, QLatin1String("workflowVersionNum"), path);
-    c.functionID = r.string(o, QLatin1String("functionID"), path);
+    c.functionId = r.string(o, QLatin1String("functionID"), path);
     c.functionName = r.string(o, QLatin1String("functionName"), path);
     c.functionType = r.string(o, QLatin1String("functionType"), path);
     c.functionVersionNum = r.integer(o, QLatin1String("functionVersionNum"), path);
-    c.callReferenceID = r.string(o, QLatin1String("callReferenceID"), path);
+    c.callReferenceId = r.string(o, QLatin1String("callReferenceID"), path);
     c.input = parseCallInput(r, r.object(o, QLatin1String("input"), path),
                              path + QStringLiteral(".input"));
 

@@ -26,7 +26,7 @@ struct PollerStatus
         Stopped,  // a failure a retry cannot fix (401, 403, 404, …): waiting for the user
     };
     Phase phase = Phase::Idle;
-    QString callID;
+    QString callId;
     bool requestInFlight = false;
     bool hasSnapshot = false;
     // Milliseconds until the next refresh (Waiting, Retrying); -1 when none is planned.
@@ -75,7 +75,7 @@ public:
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
 
     // Starts watching `callID` from scratch (drops the previous call) and loads it now.
-    void start(const QString &callID);
+    void start(const QString &callId);
     // Stops watching; the last snapshot stays readable.
     void stop();
     void pause();
@@ -84,7 +84,7 @@ public:
     // Refreshes at once unless a request is in flight; works when Finished or Stopped too.
     void refreshNow();
 
-    QString callID() const { return m_callID; }
+    QString callId() const { return m_callId; }
     CallSnapshotPtr snapshot() const { return m_snapshot; }
     bool isPaused() const { return m_paused; }
     PollerStatus status() const;
@@ -109,7 +109,7 @@ private:
     QRandomGenerator m_random;
     QTimer m_timer;
 
-    QString m_callID;
+    QString m_callId;
     PollerStatus::Phase m_phase = PollerStatus::Phase::Idle;
     bool m_inFlight = false;
     bool m_paused = false;

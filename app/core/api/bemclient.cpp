@@ -91,33 +91,33 @@ QByteArray BemClient::userAgent()
         .toUtf8();
 }
 
-void BemClient::fetchCall(const QString &callID, const QByteArray &knownBody)
+void BemClient::fetchCall(const QString &callId, const QByteArray &knownBody)
 {
-    startCallFetch(callID, knownBody, nullptr);
+    startCallFetch(callId, knownBody, nullptr);
 }
 
-void BemClient::fetchCall(const QString &callID, const CallSnapshotPtr &known)
+void BemClient::fetchCall(const QString &callId, const CallSnapshotPtr &known)
 {
-    startCallFetch(callID, known ? known->body : QByteArray(), known);
+    startCallFetch(callId, known ? known->body : QByteArray(), known);
 }
 
-void BemClient::startCallFetch(const QString &callID, const QByteArray &knownBody,
+void BemClient::startCallFetch(const QString &callId, const QByteArray &knownBody,
                                const CallSnapshotPtr &known)
 {
     cancel();
     m_knownBody = knownBody;
     m_known = known;
     QString error;
-    const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callID, &error);
+    const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callId, &error);
     if (!url.isValid()) {
         FetchResult r;
         r.outcome = FetchOutcome::InvalidRequest;
-        r.callID = callID;
+        r.callId = callId;
         r.message = error.isEmpty() ? QStringLiteral("The base URL is not valid.") : error;
         refuse(Purpose::Call, r);
         return;
     }
-    start(Purpose::Call, url, callID.trimmed());
+    start(Purpose::Call, url, callId.trimmed());
 }
 
 void BemClient::checkConnection()
@@ -156,16 +156,16 @@ void BemClient::refuse(Purpose purpose, FetchResult result)
         Qt::QueuedConnection);
 }
 
-void BemClient::start(Purpose purpose, const QUrl &url, const QString &callID)
+void BemClient::start(Purpose purpose, const QUrl &url, const QString &callId)
 {
     m_purpose = purpose;
-    m_callID = callID;
+    m_callId = callId;
     m_tooLarge = false;
     m_body.clear();
     m_tlsErrors.clear();
 
     FetchResult refusal;
-    refusal.callID = callID;
+    refusal.callId = callId;
     refusal.url = url;
     if (const QString problem = ApiEndpoint::keyTransportProblem(url); !problem.isEmpty()) {
         refusal.outcome = FetchOutcome::InsecureTransport;
@@ -318,7 +318,7 @@ void BemClient::report(Purpose purpose, const FetchResult &result)
 FetchResult BemClient::resultOf(QNetworkReply *reply)
 {
     FetchResult r;
-    r.callID = m_callID;
+    r.callId = m_callId;
     r.url = reply->request().url();
     r.elapsedMs = m_elapsed.elapsed();
     const QString host = r.url.host();

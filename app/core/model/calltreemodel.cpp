@@ -79,10 +79,10 @@ QString nameOf(const FunctionCall &fc)
 {
     if (!fc.functionName.isEmpty())
         return fc.functionName;
-    if (!fc.functionID.isEmpty())
-        return fc.functionID;
-    if (!fc.functionCallID.isEmpty())
-        return fc.functionCallID;
+    if (!fc.functionId.isEmpty())
+        return fc.functionId;
+    if (!fc.functionCallId.isEmpty())
+        return fc.functionCallId;
     return CallTreeModel::tr("(unnamed function call)");
 }
 
@@ -141,7 +141,7 @@ void CallTreeModel::clear()
     beginResetModel();
     resetNodes();
     releaseOffThread(std::exchange(m_snapshot, nullptr));
-    m_callID.clear();
+    m_callId.clear();
     m_loaded = false;
     m_functionCallCount = 0;
     endResetModel();
@@ -186,7 +186,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         }
     }
 
-    if (!m_loaded || s.call.callID != m_callID) {
+    if (!m_loaded || s.call.callId != m_callId) {
         beginResetModel();
         resetNodes();
         m_snapshot = snapshot;
@@ -197,7 +197,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
             children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
         m_nodes[RootNode].children = std::move(children);
         indexNodes();
-        m_callID = s.call.callID;
+        m_callId = s.call.callId;
         m_loaded = true;
         m_functionCallCount = int(s.call.functionCalls.size());
         endResetModel();
@@ -260,7 +260,7 @@ MergePlan CallTreeModel::planMerge(const CallSnapshot &from, const CallSnapshot 
     for (int i = 0; i < int(old.size()); ++i) {
         const FunctionCall &before = old[i];
         const CallTree::Node &beforeNode = from.tree.node(i);
-        const int j = to.tree.indexOf(before.functionCallID, beforeNode.occurrence);
+        const int j = to.tree.indexOf(before.functionCallId, beforeNode.occurrence);
         plan.newIndexOfOld[size_t(i)] = j;
         if (j < 0)
             continue;
@@ -300,11 +300,11 @@ QString CallTreeModel::describeCounts(const StatusCounts &c)
     return parts.join(QStringLiteral(" \u00B7 "));
 }
 
-QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallID) const
+QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallId) const
 {
     if (!m_snapshot)
         return {};
-    const int i = m_snapshot->tree.indexOf(functionCallID, 0);
+    const int i = m_snapshot->tree.indexOf(functionCallId, 0);
     const int node = i < 0 || size_t(i) >= m_nodeOfIndex.size() ? -1 : m_nodeOfIndex[size_t(i)];
     return node > RootNode ? indexOfNode(node) : QModelIndex();
 }
@@ -429,7 +429,7 @@ void CallTreeModel::mergeChildren(const CallSnapshot &s, const MergePlan *plan, 
     for (size_t k = 0; k < oldCount; ++k) {
         const Node &child = m_nodes[size_t(m_nodes[size_t(p)].children[k])];
         const int ni = plan ? plan->newIndexOfOld[size_t(child.snapshotIndex)]
-                            : s.tree.indexOf(child.fc->functionCallID, child.occurrence);
+                            : s.tree.indexOf(child.fc->functionCallId, child.occurrence);
         if (ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex) {
             newIndex[k] = ni;
             newRows[k] = s.tree.node(ni).row;
@@ -748,7 +748,7 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
     case NodeKindRole:
         return QVariant::fromValue(step ? NodeKind::Activity : NodeKind::FunctionCall);
     case FunctionCallIdRole:
-        return owner.fc->functionCallID;
+        return owner.fc->functionCallId;
     case FailedDescendantsRole:
         return step ? 0 : owner.failedBelow;
     case Qt::FontRole:
@@ -792,7 +792,7 @@ QString CallTreeModel::cellText(const FunctionCall &fc, const ActivityEntry *ste
     case VersionColumn:
         return versionText(fc.functionVersionNum);
     case ReferenceIdColumn:
-        return fc.referenceID;
+        return fc.referenceId;
     case StartedColumn:
         return formatLocalTime(fc.startedAt.value);
     case DurationColumn: {
@@ -807,18 +807,18 @@ QString CallTreeModel::cellText(const FunctionCall &fc, const ActivityEntry *ste
 QString CallTreeModel::functionCallToolTip(const Node &node)
 {
     const FunctionCall &fc = *node.fc;
-    QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallID),
+    QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallId),
                       tr("Status: %1").arg(fc.status.displayText())};
     if (!fc.type.isEmpty())
         lines << tr("Type: %1").arg(fc.type);
-    if (!fc.functionID.isEmpty())
-        lines << tr("Function ID: %1").arg(fc.functionID);
+    if (!fc.functionId.isEmpty())
+        lines << tr("Function ID: %1").arg(fc.functionId);
     if (fc.startedAt.isValid())
         lines << tr("Started: %1").arg(formatUtcTime(fc.startedAt.value));
     if (fc.finishedAt.isValid())
         lines << tr("Finished: %1").arg(formatUtcTime(fc.finishedAt.value));
     if (node.parentMissing)
-        lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallID);
+        lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallId);
     if (node.cycleBroken)
         lines << tr("Its parents form a cycle; shown at the top level.");
     if (node.duplicateId)
@@ -832,13 +832,13 @@ QVariant CallTreeModel::functionCallData(const Node &node, int role)
     const FunctionCall &fc = *node.fc;
     switch (role) {
     case FunctionIdRole:
-        return fc.functionID;
+        return fc.functionId;
     case SourceFunctionCallIdRole:
-        return fc.sourceFunctionCallID;
+        return fc.sourceFunctionCallId;
     case WorkflowCallIdRole:
-        return fc.workflowCallID;
+        return fc.workflowCallId;
     case ReferenceIdRole:
-        return fc.referenceID;
+        return fc.referenceId;
     case S3UrlRole:
         return fc.s3URL;
     case InputUrlsRole: {

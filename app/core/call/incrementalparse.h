@@ -37,7 +37,7 @@ struct IncrementalLoadStats
     QString fallbackReason;
 };
 
-// Issue 6b: a refresh of a call already shown. The same result as loadCall(body) — the
+// A refresh of a call already shown. The same result as loadCall(body) — the
 // same call, warnings, errors and tree — but function-call objects whose bytes are
 // identical to one in `previous` are not parsed again: at 100,000 function calls with 1%
 // changed, the full parse was most of a refresh. Whenever anything is unexpected (no

@@ -42,7 +42,7 @@ QString outcomeName(FetchOutcome outcome);
 struct FetchResult
 {
     FetchOutcome outcome = FetchOutcome::NetworkError;
-    QString callID;
+    QString callId;
     // The URL asked for (never contains the key: that travels in a header).
     QUrl url;
     int httpStatus = 0; // 0 when no HTTP answer arrived

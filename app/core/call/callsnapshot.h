@@ -28,7 +28,7 @@ struct CallSnapshot
     // The bytes this state was read from, exactly as received (the raw view, Save JSON).
     // Implicitly shared: no copy.
     QByteArray body;
-    // Issue 6b, for the incremental refresh (incrementalparse.h): how many of `warnings`
+    // For the incremental refresh (incrementalparse.h): how many of `warnings`
     // came from the parser, and — when known — where each element of call.functionCalls
     // lies in `body` ([first, second) byte offsets), so that the next refresh need not
     // scan this body again. Not set when not known (a full parse does not look for them).

@@ -56,10 +56,10 @@ public:
 
     // Starts loading `callID`, canceling a request in flight. When the 2xx body equals
     // `knownBody` byte for byte, the result is Unchanged and nothing is parsed.
-    void fetchCall(const QString &callID, const QByteArray &knownBody = {});
+    void fetchCall(const QString &callId, const QByteArray &knownBody = {});
     // The same for a refresh of `known` (the state shown): Unchanged when the body equals
     // known->body, and otherwise parsed incrementally against it (incrementalparse.h).
-    void fetchCall(const QString &callID, const CallSnapshotPtr &known);
+    void fetchCall(const QString &callId, const CallSnapshotPtr &known);
     // GET /v2/calls?limit=1: checks the base URL and the key without loading a call.
     void checkConnection();
     // Drops the request in flight, if any; it will not report.
@@ -75,14 +75,14 @@ Q_SIGNALS:
 
 private:
     enum class Purpose { Call, ConnectionCheck };
-    void startCallFetch(const QString &callID, const QByteArray &knownBody,
+    void startCallFetch(const QString &callId, const QByteArray &knownBody,
                         const CallSnapshotPtr &known);
-    void start(Purpose purpose, const QUrl &url, const QString &callID);
+    void start(Purpose purpose, const QUrl &url, const QString &callId);
     void refuse(Purpose purpose, FetchResult result);
     void onFinished(QNetworkReply *reply);
     FetchResult resultOf(QNetworkReply *reply);
     void report(Purpose purpose, const FetchResult &result);
-    // Issue 6: a call's body is parsed on the thread pool (100,000 function calls take
+    // A call's body is parsed on the thread pool (100,000 function calls take
     // a second); the result is reported from here unless a newer request came meanwhile.
     void parseThenReport(FetchResult result, const QStringList &details);
 
@@ -97,7 +97,7 @@ private:
     // Bumped by every start and cancel, so a refusal queued for an older request is dropped.
     quint64 m_generation = 0;
     Purpose m_purpose = Purpose::Call;
-    QString m_callID;
+    QString m_callId;
     QByteArray m_knownBody;
     CallSnapshotPtr m_known;
     QElapsedTimer m_elapsed;
@@ -105,7 +105,7 @@ private:
     // The body read so far (taken from Qt as it arrives, to check its size).
     QByteArray m_body;
     QStringList m_tlsErrors;
-    // Set by resultOf() when the body still has to be parsed (issue 6).
+    // Set by resultOf() when the body still has to be parsed.
     std::optional<QStringList> m_parseDetails;
     bool m_parsing = false;
 };

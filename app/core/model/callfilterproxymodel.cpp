@@ -139,9 +139,9 @@ bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
             return false;
         const QString fields[] = {CallTreeModel::cellText(*fc, nullptr, CallTreeModel::NameColumn),
                                   fc->status.raw(),
-                                  fc->functionCallID,
-                                  fc->functionID,
-                                  fc->referenceID,
+                                  fc->functionCallId,
+                                  fc->functionId,
+                                  fc->referenceId,
                                   fc->type};
         return allWordsIn(fields, 6);
     }

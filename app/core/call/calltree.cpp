@@ -8,7 +8,7 @@ namespace {
 
 QString describe(const FunctionCall &fc, int index)
 {
-    const QString id = fc.functionCallID.isEmpty() ? QStringLiteral("(no ID)") : fc.functionCallID;
+    const QString id = fc.functionCallId.isEmpty() ? QStringLiteral("(no ID)") : fc.functionCallId;
     return QStringLiteral("function call %1 (#%2)").arg(id.left(120)).arg(index);
 }
 
@@ -25,7 +25,7 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
     firstById.reserve(n);
     QHash<QString, int> seenCount; // only for repeated IDs
     for (int i = 0; i < n; ++i) {
-        const QString &id = functionCalls[i].functionCallID;
+        const QString &id = functionCalls[i].functionCallId;
         const auto it = firstById.constFind(id);
         if (it == firstById.constEnd()) {
             firstById.insert(id, i);
@@ -47,7 +47,7 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
     }
 
     for (int i = 0; i < n; ++i) {
-        const QString &source = functionCalls[i].sourceFunctionCallID;
+        const QString &source = functionCalls[i].sourceFunctionCallId;
         if (source.isEmpty())
             continue;
         const int parent = firstById.value(source, -1);
@@ -110,11 +110,11 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
     return tree;
 }
 
-int CallTree::indexOf(const QString &functionCallID, int occurrence) const
+int CallTree::indexOf(const QString &functionCallId, int occurrence) const
 {
     if (occurrence == 0)
-        return m_firstById.value(functionCallID, -1);
-    return m_repeats.value({functionCallID, occurrence}, -1);
+        return m_firstById.value(functionCallId, -1);
+    return m_repeats.value({functionCallId, occurrence}, -1);
 }
 
 } // namespace bem

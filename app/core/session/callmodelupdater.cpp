@@ -24,7 +24,7 @@ void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
     m_planFrom.reset();
     releaseOffThread(std::exchange(m_planTo, nullptr));
     const CallSnapshotPtr shown = m_model->snapshot();
-    if (!snapshot || !shown || shown->call.callID != snapshot->call.callID ||
+    if (!snapshot || !shown || shown->call.callId != snapshot->call.callId ||
         snapshot->call.functionCalls.size() < PlanOffThreadFrom) {
         m_model->setSnapshot(snapshot);
         Q_EMIT applied(snapshot);

@@ -7,9 +7,9 @@ namespace bem {
 
 struct CallIdExtraction
 {
-    QString callID;  // empty when none could be found
+    QString callId;  // empty when none could be found
     QString problem; // a sentence for the user when callID is empty
-    bool ok() const { return !callID.isEmpty(); }
+    bool ok() const { return !callId.isEmpty(); }
 };
 
 // A call ID from whatever the user pasted: the ID itself, possibly quoted or padded; an

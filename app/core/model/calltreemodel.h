@@ -99,7 +99,7 @@ public:
     static MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
     const CallSnapshotPtr &snapshot() const { return m_snapshot; }
     void clear();
-    const QString &callID() const { return m_callID; }
+    const QString &callId() const { return m_callId; }
     int functionCallCount() const { return m_functionCallCount; }
     const StatusCounts &statusCounts() const { return m_counts; }
     // "14 function calls · 9 completed · 3 running · 1 pending · 1 failed"
@@ -107,7 +107,7 @@ public:
 
     // The row of the first function call (in API order) with this ID, column 0; invalid
     // when there is none.
-    QModelIndex indexForFunctionCallId(const QString &functionCallID) const;
+    QModelIndex indexForFunctionCallId(const QString &functionCallId) const;
 
     // The function call at `index`, or at its parent for an activity row; nullptr for
     // an invalid index.
@@ -196,7 +196,7 @@ private:
     bool m_merging = false;
     bool m_failuresMoved = false;
     StatusCounts m_counts;
-    QString m_callID;
+    QString m_callId;
     bool m_loaded = false;
     int m_functionCallCount = 0;
 };

@@ -12,7 +12,7 @@ namespace bem {
 
 struct RecentCall
 {
-    QString callID;
+    QString callId;
     QString workflowName; // or function name for a function call; may be empty
     QString status;       // raw status string as last seen (e.g. "completed"); may be empty
     QDateTime lastOpened; // UTC
@@ -40,7 +40,7 @@ public:
     // empty name/status does not erase a known one). An invalid lastOpened becomes now.
     // An ID callIdProblem() refuses is ignored. Saves at once.
     void record(const RecentCall &call);
-    void remove(const QString &callID);
+    void remove(const QString &callId);
     void clear();
 
     // "wf_123 — invoice-pipeline · completed" for menus and completions (plain text; a

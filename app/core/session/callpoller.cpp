@@ -106,11 +106,11 @@ CallPoller::CallPoller(BemClient *client, QObject *parent)
 
 CallPoller::~CallPoller() = default;
 
-void CallPoller::start(const QString &callID)
+void CallPoller::start(const QString &callId)
 {
     m_client->cancel();
     m_timer.stop();
-    m_callID = callID.trimmed();
+    m_callId = callId.trimmed();
     m_inFlight = false;
     m_paused = false;
     m_quietPolls = 0;
@@ -157,7 +157,7 @@ void CallPoller::resume()
 
 void CallPoller::refreshNow()
 {
-    if (m_callID.isEmpty() || m_phase == PollerStatus::Phase::Idle || m_inFlight)
+    if (m_callId.isEmpty() || m_phase == PollerStatus::Phase::Idle || m_inFlight)
         return;
     m_timer.stop();
     fetch();
@@ -170,7 +170,7 @@ void CallPoller::fetch()
     m_inFlight = true;
     emitStatus();
     // The state shown: equal bytes are Unchanged, others are parsed against it.
-    m_client->fetchCall(m_callID, m_snapshot);
+    m_client->fetchCall(m_callId, m_snapshot);
 }
 
 void CallPoller::onFetched(const FetchResult &result)
@@ -247,7 +247,7 @@ PollerStatus CallPoller::status() const
 {
     PollerStatus s;
     s.phase = m_phase;
-    s.callID = m_callID;
+    s.callId = m_callId;
     s.requestInFlight = m_inFlight;
     s.hasSnapshot = m_snapshot != nullptr;
     s.nextRefreshInMs = m_timer.remainingTime(); // -1 when none is planned

@@ -26,13 +26,13 @@ struct Timestamp
 struct InputFile
 {
     QString inputType;
-    QString itemReferenceID;
+    QString itemReferenceId;
     QString s3URL;
     QJsonObject unknownFields;
 
     friend bool operator==(const InputFile &a, const InputFile &b)
     {
-        return a.inputType == b.inputType && a.itemReferenceID == b.itemReferenceID &&
+        return a.inputType == b.inputType && a.itemReferenceId == b.itemReferenceId &&
                a.s3URL == b.s3URL && a.unknownFields == b.unknownFields;
     }
     friend bool operator!=(const InputFile &a, const InputFile &b) { return !(a == b); }
@@ -54,18 +54,18 @@ struct ActivityEntry
 
 struct FunctionCall
 {
-    QString functionCallID;
-    QString functionID;
+    QString functionCallId;
+    QString functionId;
     QString functionName;
     QString type;
-    QString referenceID;
+    QString referenceId;
     Status status;
     std::optional<qint64> functionVersionNum;
     QList<ActivityEntry> activity;
     Timestamp startedAt;
     Timestamp finishedAt;
-    QString sourceFunctionCallID;
-    QString workflowCallID;
+    QString sourceFunctionCallId;
+    QString workflowCallId;
     QString inputType;
     QString s3URL;
     QList<InputFile> inputs;
@@ -75,12 +75,12 @@ struct FunctionCall
     // Everything but the activity list: what a function call's own row shows.
     bool sameExceptActivity(const FunctionCall &o) const
     {
-        return functionCallID == o.functionCallID && functionID == o.functionID &&
-               functionName == o.functionName && type == o.type && referenceID == o.referenceID &&
+        return functionCallId == o.functionCallId && functionId == o.functionId &&
+               functionName == o.functionName && type == o.type && referenceId == o.referenceId &&
                status == o.status && functionVersionNum == o.functionVersionNum &&
                startedAt == o.startedAt && finishedAt == o.finishedAt &&
-               sourceFunctionCallID == o.sourceFunctionCallID &&
-               workflowCallID == o.workflowCallID && inputType == o.inputType && s3URL == o.s3URL &&
+               sourceFunctionCallId == o.sourceFunctionCallId &&
+               workflowCallId == o.workflowCallId && inputType == o.inputType && s3URL == o.s3URL &&
                inputs == o.inputs && unknownFields == o.unknownFields;
     }
     friend bool operator==(const FunctionCall &a, const FunctionCall &b)
@@ -106,19 +106,19 @@ struct CallInput
 
 struct Call
 {
-    QString callID;
+    QString callId;
     QString callType;
     Status status;
     Timestamp createdAt;
     Timestamp finishedAt;
-    QString workflowID;
+    QString workflowId;
     QString workflowName;
     std::optional<qint64> workflowVersionNum;
-    QString functionID;
+    QString functionId;
     QString functionName;
     QString functionType;
     std::optional<qint64> functionVersionNum;
-    QString callReferenceID;
+    QString callReferenceId;
     QList<FunctionCall> functionCalls;
     CallInput input;
     QJsonObject unknownFields;
