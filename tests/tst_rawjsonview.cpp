@@ -4,7 +4,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,10 +112,10 @@ private slots:
         view.setResponse(body);
         QCOMPARE(view.response(), body);
         QVERIFY(view.isJson());
-        QString expected =
-            QString::fromUtf8(QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented));
-        expected.chop(1); // no empty last line
-        QCOMPARE(view.text(), expected);
+        // Indented like QJsonDocument::Indented, but in the order received.
+        QCOMPARE(view.text(),
+                 QStringLiteral("{\n    \"call\": {\n        \"status\": \"running\",\n"
+                                "        \"callID\": \"c_1\"\n    }\n}"));
         QVERIFY(view.text().contains(QStringLiteral("\n        \"status\": \"running\"")));
         QCOMPARE(editOf(view)->toPlainText(), view.text());
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("note"))->isHidden());
@@ -124,6 +126,180 @@ private slots:
         QCOMPARE(view.text(), QString());
         QCOMPARE(view.response(), QByteArray());
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("saveAs"))->isEnabled());
+    }
+
+    void keys_areShownInTheOrderReceived()
+    {
+        RawJsonView view;
+        view.setResponse("{\"b\":1,\"a\":2.50,\"c\":\"\\u00e9\"}");
+        QVERIFY(view.isJson());
+        // Not sorted, and numbers and escapes not re-encoded (2.50 stays, \u00e9 stays).
+        QCOMPARE(view.text(), QStringLiteral("{\n    \"b\": 1,\n    \"a\": 2.50,\n    \"c\": "
+                                             "\"\\u00e9\"\n}"));
+    }
+
+    void largeBody_isShownInTheOrderReceived()
+    {
+        QByteArray body = "{\"zeta\":\"first\",\"items\":[";
+        for (int i = 0; i < 20000; ++i)
+            body += "{\"z\":" + QByteArray::number(i) + ",\"a\":1.0},";
+        body += "{}],\"alpha\":\"last\"}";
+        QVERIFY(body.size() > RawJsonView::LargeBodyBytes);
+        RawJsonView view;
+        view.show();
+        view.setResponse(body);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);
+        QVERIFY(view.isJson());
+        QVERIFY(view.isShowingPrefix());
+        QVERIFY2(view.text().startsWith(QStringLiteral(
+                     "{\n    \"zeta\": \"first\",\n    \"items\": [\n        {\n            "
+                     "\"z\": 0,\n            \"a\": 1.0\n        },")),
+                 qPrintable(view.text().left(120)));
+    }
+
+    void failedHtmlBody_isShownAsTextUnderANote()
+    {
+        RawJsonView view;
+        const QByteArray good = "{\"call\":{\"callID\":\"c_1\"}}";
+        view.setResponse(good);
+        const QByteArray page = "<html><head><title>502 Bad Gateway</title></head><body>"
+                                "<h1>Bad Gateway</h1><img src=file:///etc/passwd></body></html>";
+        view.setFailedResponse(page, 502, QStringLiteral("text/html; charset=utf-8"));
+        QVERIFY(view.hasResponse());
+        QVERIFY(view.isShowingFailedResponse());
+        QVERIFY(!view.isJson());
+        QCOMPARE(view.text(), QString::fromUtf8(page));
+        QVERIFY(!editOf(view)->document()->toHtml().contains(QStringLiteral("<img")));
+        auto *note = view.findChild<QLabel *>(QStringLiteral("note"));
+        QVERIFY(!note->isHidden());
+        QCOMPARE(note->textFormat(), Qt::PlainText);
+        QCOMPARE(
+            note->text().section(u'\n', 0, 0),
+            QStringLiteral("HTTP 502 \u00b7 text/html; charset=utf-8 \u00b7 shown as received"));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("errorContext"))->isHidden());
+
+        // Save and Copy take what is shown; the good response is kept and comes back.
+        QCOMPARE(view.response(), page);
+        QCOMPARE(view.lastGoodResponse(), good);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shown.json"));
+        QVERIFY(view.saveTo(path));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), page);
+        auto *lastGood = view.findChild<QPushButton *>(QStringLiteral("showLastGood"));
+        QVERIFY(!lastGood->isHidden());
+        lastGood->click();
+        QVERIFY(!view.isShowingFailedResponse());
+        QCOMPARE(view.response(), good);
+        QVERIFY(view.isJson());
+        QVERIFY(view.text().contains(QStringLiteral("\"callID\": \"c_1\"")));
+        QVERIFY(lastGood->isHidden());
+
+        // A good response after a failure replaces it, even with the same bytes as before.
+        view.setFailedResponse(page, 502, QStringLiteral("text/html"));
+        view.setResponse(good);
+        QVERIFY(!view.isShowingFailedResponse());
+        QCOMPARE(view.response(), good);
+    }
+
+    void failedResponse_withoutAnEarlierOne_isStillShown()
+    {
+        RawJsonView view;
+        view.setFailedResponse("{\"message\":\"Not found\",\"code\":404}", 404,
+                               QStringLiteral("application/json"));
+        QVERIFY(view.isJson());
+        QCOMPARE(view.text(),
+                 QStringLiteral("{\n    \"message\": \"Not found\",\n    \"code\": 404\n}"));
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("showLastGood"))->isHidden());
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("saveAs"))->isEnabled());
+        QVERIFY(!view.hasLastGoodResponse());
+    }
+
+    void invalidJsonBody_marksTheErrorPosition()
+    {
+        RawJsonView view;
+        view.resize(600, 300);
+        view.show();
+        // Cut off in the middle of the second line.
+        const QByteArray body =
+            "{\"call\":{\"callID\":\"c_1\",\n\"functionCalls\":[{\"id\":1} \"x\"";
+        view.setFailedResponse(body, 200, QStringLiteral("application/json"));
+        QVERIFY(!view.isJson());
+        QCOMPARE(view.text(), QString::fromUtf8(body));
+        const QString note = view.findChild<QLabel *>(QStringLiteral("note"))->text();
+        QVERIFY2(note.startsWith(QStringLiteral("HTTP 200 \u00b7 application/json \u00b7 shown as "
+                                                "received\n")),
+                 qPrintable(note));
+        // Where Qt's parser stops: at the string after the object, a ',' missing.
+        QJsonParseError parseError{};
+        QJsonDocument::fromJson(body, &parseError);
+        QCOMPARE(parseError.error, QJsonParseError::MissingValueSeparator);
+        const int column = int(parseError.offset - body.indexOf('\n'));
+        QVERIFY2(note.contains(QStringLiteral("Not valid JSON at line 2, column %1: ").arg(column)),
+                 qPrintable(note));
+        auto *context = view.findChild<QLabel *>(QStringLiteral("errorContext"));
+        QVERIFY(!context->isHidden());
+        QCOMPARE(context->textFormat(), Qt::PlainText);
+        const QStringList contextLines = context->text().split(u'\n');
+        QCOMPARE(contextLines.size(), 2);
+        QCOMPARE(contextLines.at(0), QStringLiteral("\"functionCalls\":[{\"id\":1} \"x\""));
+        QCOMPARE(contextLines.at(1), QString(column - 1, u' ') + u'^');
+        QCOMPARE(cursorLine(view), 1);
+        QCOMPARE(editOf(view)->textCursor().positionInBlock(), column - 1);
+
+        // Where the caller's parse failed, as it says.
+        view.setFailedResponse("{\"a\":1}garbage", 200, QStringLiteral("application/json"), 7,
+                               QStringLiteral("garbage at the end"));
+        QVERIFY(!view.isJson());
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("note"))
+                    ->text()
+                    .contains(QStringLiteral("line 1, column 8: garbage at the end")));
+        QCOMPARE(editOf(view)->textCursor().positionInBlock(), 7);
+    }
+
+    void largeFailedBody_showsItsStartAndMarksAnErrorBeyondIt()
+    {
+        QByteArray body = bigCall(40000, QStringLiteral("running"));
+        body.chop(3); // cut off at the end: far beyond the part shown
+        RawJsonView view;
+        view.show();
+        view.setFailedResponse(body, 200, QStringLiteral("application/json"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);
+        QVERIFY(view.isShowingPrefix());
+        QVERIFY(!view.isJson());
+        QCOMPARE(view.text(), QString::fromUtf8(body.left(RawJsonView::ShownPrefixBytes)));
+        const QString note = view.findChild<QLabel *>(QStringLiteral("note"))->text();
+        QVERIFY2(note.contains(QStringLiteral("(beyond the part shown)")), qPrintable(note));
+        QCOMPARE(view.response(), body);
+    }
+
+    // With BEM_RAWVIEW_SCREENSHOTS=<dir>, pictures of a 502 page and of a marked error.
+    void screenshots_ofFailedBodies()
+    {
+        RawJsonView view;
+        view.resize(760, 420);
+        view.setResponse("{\"call\":{\"callID\":\"c_1\"}}");
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setFailedResponse("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                               "<center><h1>502 Bad Gateway</h1></center>\r\n"
+                               "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+                               502, QStringLiteral("text/html"));
+        const QImage html = view.grab().toImage();
+        view.setFailedResponse("{\n  \"call\": {\n    \"callID\": \"c_1\",\n    \"status\": "
+                               "\"running\",\n    \"functionCalls\": [\n      {\"functionCallID\": "
+                               "\"fc_1\", \"status\": tru}\n    ]\n  }\n}",
+                               200, QStringLiteral("application/json"));
+        const QImage invalid = view.grab().toImage();
+        QVERIFY(!html.isNull() && !invalid.isNull());
+        QVERIFY(html != invalid);
+        const QString dir = qEnvironmentVariable("BEM_RAWVIEW_SCREENSHOTS");
+        if (dir.isEmpty())
+            return;
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(html.save(QDir(dir).filePath(QStringLiteral("rawview-502-html.png"))));
+        QVERIFY(invalid.save(QDir(dir).filePath(QStringLiteral("rawview-invalid-json.png"))));
     }
 
     void textEdit_isReadOnlyMonospacedPlainText()
@@ -147,8 +323,11 @@ private slots:
         QVERIFY(view.text().contains(QStringLiteral("runn\u00e9\ufffd")));
         auto *note = view.findChild<QLabel *>(QStringLiteral("note"));
         QVERIFY(!note->isHidden());
-        QCOMPARE(note->text(),
+        QCOMPARE(note->text().section(u'\n', 0, 0),
                  QStringLiteral("This response is not valid JSON; shown as received."));
+        // Where the parse failed: the invalid UTF-8 byte after "runn\xc3\xa9".
+        QVERIFY2(note->text().contains(QStringLiteral("line 1, column 27")),
+                 qPrintable(note->text()));
         QCOMPARE(note->textFormat(), Qt::PlainText);
 
         view.setResponse("{}");
@@ -479,7 +658,7 @@ private slots:
         QCOMPARE(findStatus(view), QStringLiteral("1 match"));
     }
 
-    void largeBody_showsItsStartAtOnceAndKeepsAllOfItForSavingAndCopying()
+    void largeBody_showsItsStartOnceShownAndKeepsAllOfItForSavingAndCopying()
     {
         // ~6 MB, beyond LargeBodyBytes: filling a text edit with all of it pretty-printed
         // would freeze the window for seconds.
@@ -490,7 +669,11 @@ private slots:
         view.setResponse(body);
         QVERIFY(view.isShowingPrefix());
         QCOMPARE(view.text(), QString());
+        QVERIFY(!view.isFormatting());
+        // Shown: indented off the GUI thread, then put in the text edit.
         view.show();
+        QVERIFY(view.isFormatting());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFormatting(), 30000);
         QVERIFY(view.isShowingPrefix());
         QVERIFY(view.isJson());
         QCOMPARE(view.response(), body);

@@ -1,25 +1,29 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "findbar.h"
+#include "latestresult.h"
+#include "rawbodytext.h"
+
 #include <QByteArray>
 #include <QFutureWatcher>
-#include <QList>
 #include <QString>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QToolButton;
 QT_END_NAMESPACE
 
 namespace bem {
 
-// The "Raw JSON" tab: the response body as received, pretty-printed when it is JSON, with
-// find, copy and save. Read-only plain text throughout: nothing from the server is ever
-// rendered as markup.
+// The "Raw JSON" tab: the response body as received — JSON indented with its keys,
+// strings and numbers in the order and spelling received, anything else as text — with
+// find, copy and save. The body of a failed response is shown too (an HTML error page as
+// text, a JSON body that does not parse with the error's place marked), while the last
+// good response stays available. Read-only plain text throughout: nothing from the server
+// is ever rendered as markup.
 //
 // Live refreshes call setResponse() every few seconds; the reading position (scroll and
 // cursor) is kept across them. Call clear() first when a different call is shown, so it
@@ -28,15 +32,12 @@ class RawJsonView final : public QWidget
 {
     Q_OBJECT
 public:
-    // Highlighting every match of "a" in a 50 MB body would freeze the view; matches are
-    // still counted beyond this, only not painted.
-    static constexpr int MaxHighlightedMatches = 1000;
-    // A body larger than this is not pretty-printed whole: filling a text edit takes
-    // about 0.1 s per MB of indented text (seconds for a 100,000-function-call response),
-    // all on the GUI thread, and the QJsonDocument costs as much memory again. It shows the first
-    // ShownPrefixBytes, re-indented as received, and is checked for validity off the GUI thread.
-    // While the view is hidden (another tab is current) even that waits until it is shown: a live
-    // 100,000-function-call refresh then costs the raw view nothing.
+    static constexpr int MaxHighlightedMatches = FindBar::MaxHighlightedMatches;
+    // A body larger than this is not shown whole: filling a text edit takes about 0.1 s
+    // per MB of indented text (seconds for a 100,000-function-call response), all on the
+    // GUI thread. Its first ShownPrefixBytes are shown, indented off the GUI thread (and
+    // checked for validity there), and only once the view is shown: while another tab is
+    // current, a live 100,000-function-call refresh costs the raw view nothing.
     static constexpr qsizetype LargeBodyBytes = 256 * 1024;
     static constexpr qsizetype ShownPrefixBytes = 256 * 1024;
 
@@ -44,22 +45,38 @@ public:
     ~RawJsonView() override;
     Q_DISABLE_COPY_MOVE(RawJsonView)
 
-    // Shows `body` (kept byte for byte for saving): pretty-printed when it parses as JSON,
-    // else as UTF-8 text under a note. The same body again changes nothing.
-    // `knownJson`: the caller has just parsed it (the window has), so a large body needs
-    // no check of its own; false: it is checked off the GUI thread.
+    // Shows `body` (kept byte for byte for saving), a good response: indented when it
+    // parses as JSON, else as text under a note that says where the parse failed. The same
+    // body again changes nothing. `knownJson`: the caller has just parsed it (the window
+    // has), so it needs no check of its own.
     void setResponse(const QByteArray &body, bool knownJson = false);
-    // Back to the empty state ("No response yet.").
+    // Shows the body of a failed response under a note ("HTTP 502 · text/html · shown as
+    // received"): a body whose content type is not JSON as text (never rendered), a JSON
+    // body indented, one that does not parse as received with the error's line and column
+    // named, the line shown with a caret and the cursor put there. `errorOffset`/`error`:
+    // where and why the caller's parse failed (a byte offset into `body`); -1: the view
+    // parses it itself. The last good response is kept (lastGoodResponse(),
+    // showLastGoodResponse()); Save and Copy take what is shown.
+    void setFailedResponse(const QByteArray &body, int httpStatus, const QString &contentType,
+                           qsizetype errorOffset = -1, const QString &error = {});
+    // Back to the empty state ("No response yet."), the last good response forgotten too.
     void clear();
     bool hasResponse() const { return m_hasResponse; }
-    // The bytes exactly as received.
-    QByteArray response() const { return m_body; }
-    // What is shown: the pretty-printed JSON, or the body as text.
+    // The bytes shown, exactly as received: what Save as… writes.
+    QByteArray response() const { return m_shown.bytes; }
+    // A failed response's body is shown (setFailedResponse).
+    bool isShowingFailedResponse() const { return m_hasResponse && m_shown.failed; }
+    // The body of the last setResponse(), kept while a failed one is shown.
+    QByteArray lastGoodResponse() const { return m_lastGood.bytes; }
+    bool hasLastGoodResponse() const { return m_hasLastGood; }
+    // Shows the last good response again instead of the failed one.
+    void showLastGoodResponse();
+    // What is shown: the indented JSON, or the body as text.
     QString text() const;
-    // False when the body did not parse and is shown as received.
+    // False when the body is shown as text (not JSON, or not valid JSON).
     bool isJson() const { return m_isJson; }
-    // A large body's validity check is still running off the GUI thread.
-    bool isFormatting() const { return m_checking != 0; }
+    // A large body is being indented and checked off the GUI thread.
+    bool isFormatting() const { return m_formatting.isBusy(); }
     // Only the start of a large body is shown (Save and Copy still take all of it).
     bool isShowingPrefix() const { return m_prefixOnly; }
 
@@ -68,8 +85,8 @@ public:
     void setSuggestedFileName(const QString &name);
     QString suggestedFileName() const { return m_suggestedName; }
 
-    // Writes the bytes exactly as received. On failure `error` (if given) is a sentence
-    // for the user: "Could not save to /x/y.json: Permission denied".
+    // Writes the bytes shown exactly as received. On failure `error` (if given) is a
+    // sentence for the user: "Could not save to /x/y.json: Permission denied".
     bool saveTo(const QString &path, QString *error = nullptr);
     // The same, on the thread pool: a response of tens of megabytes takes a while to reach
     // the disk (QSaveFile syncs it), and the window must not freeze meanwhile. Ends with
@@ -80,7 +97,7 @@ public:
     // Asks for a file name and saves there (startSaving); a failure is shown in a message
     // box.
     void saveAs();
-    // Puts text() on the clipboard.
+    // Puts text() on the clipboard (all of a large body, as received).
     void copyAll();
 
     void showFindBar();
@@ -98,51 +115,40 @@ Q_SIGNALS:
 
 protected:
     bool event(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     static QString saveError(const QString &path, const QString &reason);
-    void showText(const QString &text, const QString &note);
-    void showLargeResponse(bool knownJson);
-    void renderLargeResponse();
+    void present(const RawBody &body);
+    void startFormatting();
+    void apply(const RawBodyText &shown);
+    QString noteFor(const RawBodyText &shown) const;
+    void showText(const QString &text);
+    void markError(const RawBodyText &shown);
     void updateActions();
-    // Finds every match of the find bar's text in the shown text (positions cached until
-    // either changes).
-    void refreshMatches();
-    void selectMatch(int index);
-    // The match the selection is on, or -1.
-    int currentMatch() const;
-    void updateHighlights();
-    void updateFindStatus();
 
     QLabel *m_note;
+    QLabel *m_errorContext;
     QPlainTextEdit *m_edit;
     QPushButton *m_copyButton;
     QPushButton *m_saveButton;
     QPushButton *m_findButton;
-    QWidget *m_findBar;
-    QLineEdit *m_findField;
-    QToolButton *m_previousButton;
-    QToolButton *m_nextButton;
-    QLabel *m_findStatus;
+    QPushButton *m_lastGoodButton;
+    FindBar *m_findBar;
 
-    QByteArray m_body;
+    RawBody m_shown;
     bool m_hasResponse = false;
+    RawBody m_lastGood;
+    bool m_hasLastGood = false;
     bool m_isJson = false;
     bool m_prefixOnly = false;
     bool m_renderPending = false; // a large body waits for the view to be shown
-    quint64 m_checking = 0;       // the body generation whose check runs; 0 when none
-    quint64 m_generation = 0;
+    LatestResult<RawBodyText> m_formatting;
     QString m_text; // the document's plain text, positions as in the document
     QString m_suggestedName = QStringLiteral("response.json");
     QString m_lastSaveDir;
     // The save in progress (startSaving), or null.
     QFutureWatcher<QString> *m_saving = nullptr;
     bool m_reportSaveFailure = false;
-
-    QString m_matchedText; // the search that m_matches belongs to
-    bool m_matchesValid = false;
-    QList<int> m_matches; // start positions, ascending
 };
 
 } // namespace bem
