@@ -286,11 +286,13 @@ private slots:
                                "<center><h1>502 Bad Gateway</h1></center>\r\n"
                                "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
                                502, QStringLiteral("text/html"));
+        QTest::qWait(50); // the layout follows the note's new size
         const QImage html = view.grab().toImage();
         view.setFailedResponse("{\n  \"call\": {\n    \"callID\": \"c_1\",\n    \"status\": "
                                "\"running\",\n    \"functionCalls\": [\n      {\"functionCallID\": "
                                "\"fc_1\", \"status\": tru}\n    ]\n  }\n}",
                                200, QStringLiteral("application/json"));
+        QTest::qWait(50);
         const QImage invalid = view.grab().toImage();
         QVERIFY(!html.isNull() && !invalid.isNull());
         QVERIFY(html != invalid);
