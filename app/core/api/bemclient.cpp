@@ -152,9 +152,9 @@ ReplyEnding classifyHttpStatus(int status, const QString &reason, const QUrl &ur
                 tr("This API key is not allowed to read this (%1).").arg(line)};
     case 404:
         if (connectionCheck)
-            return {FetchOutcome::NotFound,
-                    tr("%1 has no bem API at this address (%2). Check the base URL.")
-                        .arg(host, line)};
+            return {
+                FetchOutcome::NotFound,
+                tr("%1 has no bem API at this address (%2). Check the base URL.").arg(host, line)};
         return {FetchOutcome::NotFound,
                 tr("No call with this ID in this environment. bem keys are per environment "
                    "(sandbox or production): check the ID and that the key belongs to the "
@@ -393,8 +393,8 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
     if (r.httpStatus == 0 || redirect || error == QNetworkReply::OperationCanceledError) {
         QUrl target;
         if (redirect) {
-            target = r.url.resolved(
-                QUrl::fromEncoded(reply->rawHeader("Location"), QUrl::TolerantMode));
+            target =
+                r.url.resolved(QUrl::fromEncoded(reply->rawHeader("Location"), QUrl::TolerantMode));
             if (target.isValid())
                 details << QStringLiteral("Redirected to: %1").arg(target.toString());
         }
@@ -410,11 +410,11 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
             (!decoded && announced > 0 && body.size() < announced)) {
             r.body = body.left(MaxFailedBodyBytes);
             return finish({FetchOutcome::Truncated,
-                           announced > 0 ? tr("The response was cut off after %1 of %2 bytes.")
-                                               .arg(body.size())
-                                               .arg(announced)
-                                         : tr("The response was cut off after %1 bytes.")
-                                               .arg(body.size())});
+                           announced > 0
+                               ? tr("The response was cut off after %1 of %2 bytes.")
+                                     .arg(body.size())
+                                     .arg(announced)
+                               : tr("The response was cut off after %1 bytes.").arg(body.size())});
         }
         r.body = body;
         if (m_purpose == Purpose::ConnectionCheck) {

@@ -277,13 +277,12 @@ void CallPoller::onLoaded(quint64 ticket, const LoadedCall &loaded)
         // request is as good as lost, so ask again soon.
         m_loadTicket = 0;
         m_inFlight = false;
-        scheduleIn(m_policy.initialMs, m_snapshot ? PollerStatus::Phase::Waiting
-                                                  : PollerStatus::Phase::Loading);
+        scheduleIn(m_policy.initialMs,
+                   m_snapshot ? PollerStatus::Phase::Waiting : PollerStatus::Phase::Loading);
         return;
     }
     m_loadTicket = 0;
-    finish(resultOfParse(std::exchange(m_fetched, FetchResult()), loaded.snapshot,
-                         loaded.parsed));
+    finish(resultOfParse(std::exchange(m_fetched, FetchResult()), loaded.snapshot, loaded.parsed));
 }
 
 void CallPoller::finish(const FetchResult &result)

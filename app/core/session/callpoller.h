@@ -16,8 +16,8 @@ class BemClient;
 class CallLoader;
 struct LoadedCall;
 
-// Keeps one call fresh while its status is pending or running. Refreshes start near 1 s apart, double
-// (with jitter) while nothing changes, cap at 10 s, and return to fast when something
+// Keeps one call fresh while its status is pending or running. Refreshes start near 1 s apart,
+// double (with jitter) while nothing changes, cap at 10 s, and return to fast when something
 // changed. Transient failures (network, timeout, 429, 5xx, non-JSON) keep the last good
 // snapshot and retry with backoff (a 429 waits at least its Retry-After); 401, 403, 404
 // and other failures that need a person stop until refreshNow() or start(). A refresh
@@ -104,7 +104,8 @@ private:
     QDateTime m_lastUpdated;
     PollerStatus::Concern m_concern = PollerStatus::Concern::None;
     QDateTime m_undocumentedSince;
-    qint64 m_undocumentedLimitMs = UndocumentedStatusLimitMs; // when the current undocumented status was first seen
+    qint64 m_undocumentedLimitMs =
+        UndocumentedStatusLimitMs; // when the current undocumented status was first seen
 };
 
 } // namespace bem

@@ -146,8 +146,8 @@ void CallSession::onFileLoaded(const LoadedCall &loaded)
         SessionProblem p;
         p.kind = SessionProblem::Kind::File;
         p.path = path;
-        p.message = tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path),
-                                                    loaded.parsed.error);
+        p.message =
+            tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path), loaded.parsed.error);
         Q_EMIT problem(p);
         if (!m_offline && !m_poller->isPaused())
             m_poller->refreshNow();
@@ -158,7 +158,7 @@ void CallSession::onFileLoaded(const LoadedCall &loaded)
     m_offline = true;
     m_filePath = path;
     resetModelFor(loaded.snapshot->call.callId);
-    Q_EMIT fileOpened(path);
+    Q_EMIT fileOpened(path, loaded.snapshot->call.callId);
     m_updater->apply(loaded.snapshot);
 }
 

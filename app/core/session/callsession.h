@@ -98,8 +98,8 @@ Q_SIGNALS:
     void shown(const bem::CallSnapshotPtr &snapshot);
     void statusChanged(const bem::PollerStatus &status);
     void problem(const bem::SessionProblem &problem);
-    // An opened file is now the call shown (offline).
-    void fileOpened(const QString &path);
+    // An opened file is now the call shown (offline); shown() follows.
+    void fileOpened(const QString &path, const QString &callId);
 
 private:
     void onFileLoaded(const LoadedCall &loaded);
