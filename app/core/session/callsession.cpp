@@ -102,6 +102,11 @@ void CallSession::setTransferTimeoutMs(int ms)
     m_client->setTransferTimeoutMs(ms);
 }
 
+void CallSession::setMaxBodyBytes(qint64 bytes)
+{
+    m_client->setMaxBodyBytes(bytes);
+}
+
 void CallSession::open(const QString &callId)
 {
     // The keychain may take a moment (or ask to be unlocked); asking before the key is

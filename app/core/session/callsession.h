@@ -62,6 +62,7 @@ public:
     void setApiKey(const QString &key);
     void setPolicy(const BackoffPolicy &policy);
     void setTransferTimeoutMs(int ms);
+    void setMaxBodyBytes(qint64 bytes);
 
     // Starts watching `callId` (already extracted and valid). A different call clears the
     // model (callChanged()); the same call keeps its data and merges the next state.
