@@ -344,6 +344,8 @@ void BemClient::report(Purpose purpose, const FetchResult &result)
         r.message.replace(m_apiKey, mask);
         r.details.replace(m_apiKey, mask);
         r.serverMessage.replace(m_apiKey, mask);
+        // The body too: the raw view shows it and Save JSON writes it to a file.
+        r.body.replace(m_apiKey.toUtf8(), mask.toUtf8());
     }
     if (purpose == Purpose::Call)
         Q_EMIT finished(r);
