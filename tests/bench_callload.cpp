@@ -196,7 +196,8 @@ int countVisible(const QAbstractItemModel &model)
     return visible;
 }
 
-// With `previous`, as a refresh of it is loaded in the app (BemClient): incrementally.
+// With `previous`, as a refresh of it is loaded in the app (the session's CallLoader):
+// incrementally.
 CallSnapshotPtr mustLoad(const QByteArray &bytes, const CallSnapshotPtr &previous = nullptr)
 {
     LoadedCall loaded = previous ? loadCall(bytes, previous) : loadCall(bytes);
@@ -465,10 +466,10 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     };
     loader.load(base);
     settle(1);
-    // A refresh is parsed against the state shown, as BemClient does.
+    // A refresh is parsed against the state shown, as the session's CallLoader does.
     loader.load(changed, model.snapshot());
     settle(2);
-    // An identical refresh: the bytes are compared with the ones shown, as BemClient does,
+    // An identical refresh: the bytes are compared with the ones shown, as the client does,
     // and not loaded again.
     const QByteArray again(changed.constData(), changed.size());
     if (again != shown) {

@@ -2,10 +2,10 @@
 // Drives the real window through the states a user meets and saves a picture of each:
 // the empty first start, the demo call running, the demo call completed with a function
 // call selected, and an error banner over stale data (plus hostile data). Real window,
-// real poller, real local bem API: nothing is staged by hand. packaging/screenshots.sh
+// real session, real local bem API: nothing is staged by hand. packaging/screenshots.sh
 // runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
 #include "apikeystore.h"
-#include "callpoller.h"
+#include "callsession.h"
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -74,26 +74,28 @@ QPalette darkPalette()
     return p;
 }
 
-// One window with its own poller, settings and server, as the app wires them.
+// One window with its own session, settings and server, as the app wires them.
 struct Scene
 {
     explicit Scene(const QString &settingsPath, ApiKeyStore *keys = nullptr)
         : api("sk_tour_0123456789abcdef")
         , settings(settingsPath, QSettings::IniFormat)
-        , poller(&api.client)
+        , session(&api.network)
     {
+        session.setBaseUrl(api.server.baseUrl());
+        session.setApiKey(QStringLiteral("sk_tour_0123456789abcdef"));
         BackoffPolicy quick;
         quick.initialMs = 250;
         quick.maxMs = 1000;
-        poller.setPolicy(quick);
+        session.setPolicy(quick);
         window = std::make_unique<MainWindow>(
-            MainWindow::Services{&poller, &api.client, keys, &api.network, &settings});
+            MainWindow::Services{&session, keys, &api.network, &settings});
         window->resize(1280, 800);
         window->show();
     }
     test::LocalApi api;
     QSettings settings;
-    CallPoller poller;
+    CallSession session;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -170,14 +172,14 @@ int main(int argc, char *argv[])
         CallTreeModel *model = scene.window->model();
         if (!waitFor([&] { return model->functionCallCount() >= 8; }))
             tour.fail("the demo call did not progress");
-        scene.poller.pause(); // hold the picture still mid-run
+        scene.session.pause(); // hold the picture still mid-run
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_page_2"));
         scene.window->updateLiveStatus();
         tour.shoot(scene.window.get(), QStringLiteral("2-demo-running"));
-        scene.poller.resume();
-        if (!waitFor([&] { return scene.poller.status().phase == PollerStatus::Phase::Finished; }))
+        scene.session.resume();
+        if (!waitFor([&] { return scene.session.status().phase == PollerStatus::Phase::Finished; }))
             tour.fail("the demo call did not complete");
-        const Call &call = scene.poller.snapshot()->call;
+        const Call &call = scene.session.snapshot()->call;
         for (const FunctionCall &fc : call.functionCalls) {
             if (fc.type == QStringLiteral("transform") && !fc.activity.isEmpty()) {
                 scene.window->treePanel()->selectFunctionCall(fc.functionCallId);
@@ -199,12 +201,12 @@ int main(int argc, char *argv[])
         scene.api.server.setResponses(DemoCalls::progressing(), {good, outage});
         scene.window->loadCall(DemoCalls::progressing());
         if (!waitFor([&] {
-                return scene.poller.status().phase == PollerStatus::Phase::Retrying &&
-                       !scene.poller.status().requestInFlight;
+                return scene.session.status().phase == PollerStatus::Phase::Retrying &&
+                       !scene.session.status().requestInFlight;
             }))
             tour.fail("the outage did not show");
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_page_3"));
-        scene.poller.pause();
+        scene.session.pause();
         tour.shoot(scene.window.get(), QStringLiteral("4-error-over-stale-data"));
     }
     {
@@ -216,7 +218,7 @@ int main(int argc, char *argv[])
         scene.window->loadCall(QStringLiteral("wf_hostile"));
         if (!waitFor([&] { return scene.window->model()->functionCallCount() > 0; }))
             tour.fail("the hostile call did not load");
-        scene.poller.pause();
+        scene.session.pause();
         scene.window->treePanel()->expandAll();
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_html"));
         tour.shoot(scene.window.get(), QStringLiteral("5-hostile-data"));

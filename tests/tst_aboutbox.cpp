@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "appicon.h"
-#include "bemclient.h"
-#include "callpoller.h"
+#include "callsession.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -47,9 +46,8 @@ private slots:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         QNetworkAccessManager network;
-        BemClient client(&network);
-        CallPoller poller(&client);
-        MainWindow window({&poller, &client, nullptr, &network, &settings});
+        CallSession session(&network);
+        MainWindow window({&session, nullptr, &network, &settings});
         QVERIFY(!window.windowIcon().isNull());
 
         QString text;

@@ -78,6 +78,26 @@ private slots:
         QVERIFY(!ApiKeyStore::environmentHasKey());
     }
 
+    // Typed in Settings while BEM_API_KEY is set: the typed key is the one used from now on
+    // (the old store kept the environment's and every refresh got a 401).
+    void savedKey_replacesTheEnvironmentsForThisRun()
+    {
+        qputenv("BEM_API_KEY", "sk_from_environment_1234");
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        QSignalSpy loaded(&store, &ApiKeyStore::loaded);
+        store.load();
+        QTRY_COMPARE(loaded.size(), 1);
+        QSignalSpy saved(&store, &ApiKeyStore::saved);
+        store.save(QStringLiteral("sk_typed_in_settings_5678"));
+        QTRY_COMPARE(saved.size(), 1);
+        qunsetenv("BEM_API_KEY");
+        QCOMPARE(store.key(), QStringLiteral("sk_typed_in_settings_5678"));
+        QVERIFY(store.source() != ApiKeyStore::Source::Environment);
+        store.forget();
+        QTest::qWait(100);
+    }
+
     void saveThenLoad_keychainOrSessionOnly_neverAFile()
     {
         ApiKeyStore store;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "apiendpoint.h"
 #include "bemclient.h"
+#include "callloader.h"
 #include "demoscenarios.h"
 #include "loadcomparison.h"
 #include "localapi.h"
@@ -32,7 +33,8 @@ class TestBemClient : public QObject
 
     std::unique_ptr<test::LocalApi> m_api;
 
-    FetchResult fetch(const QString &id, const QByteArray &knownBody = {})
+    // What the client alone gives: bytes, never a parsed call.
+    FetchResult fetchBytes(const QString &id, const QByteArray &knownBody = {})
     {
         std::optional<FetchResult> got;
         const auto c = connect(&m_api->client, &BemClient::finished,
@@ -46,7 +48,20 @@ class TestBemClient : public QObject
         if (got->message.contains(Key) || got->details.contains(Key) ||
             got->serverMessage.contains(Key))
             qFatal("the API key leaked into a result for %s", qPrintable(id));
+        if (got->snapshot)
+            qFatal("the client parsed the body of %s", qPrintable(id));
         return *got;
+    }
+
+    // A fetch then the loading step, as a session does it: a 2xx body is parsed (against
+    // `shown` when given) and a body that is not a call becomes its outcome.
+    FetchResult fetch(const QString &id, const CallSnapshotPtr &shown = nullptr)
+    {
+        const FetchResult r = fetchBytes(id, shown ? shown->body : QByteArray());
+        if (r.outcome != FetchOutcome::Success)
+            return r;
+        const LoadedCall loaded = shown ? loadCall(r.body, shown) : loadCall(r.body);
+        return resultOfParse(r, loaded.snapshot, loaded.parsed);
     }
 
 private slots:
@@ -158,6 +173,63 @@ private slots:
         QVERIFY(!r.message.contains(u'<'));
     }
 
+    // The client moves bytes only: a 2xx body is Success with the body and no call; a
+    // failed one keeps its body (capped) and content type for the raw view.
+    void client_returnsBytesNotCalls()
+    {
+        const FetchResult ok = fetchBytes(DemoCalls::batch());
+        QCOMPARE(outcomeName(ok.outcome), outcomeName(FetchOutcome::Success));
+        QVERIFY(!ok.snapshot);
+        QVERIFY(ok.body.contains(DemoCalls::batch().toUtf8()));
+        QVERIFY(ok.contentType.startsWith("application/json"));
+        const FetchResult junk = fetchBytes(DemoCalls::invalidJson());
+        QCOMPARE(outcomeName(junk.outcome), outcomeName(FetchOutcome::Success));
+
+        CannedResponse page;
+        page.status = 502;
+        page.contentType = "text/html";
+        page.body = "<html>" + QByteArray(MaxFailedBodyBytes * 2, 'x') + "</html>";
+        m_api->server.setResponses(QStringLiteral("c_big_error"), {page});
+        const FetchResult failed = fetchBytes(QStringLiteral("c_big_error"));
+        QCOMPARE(outcomeName(failed.outcome), outcomeName(FetchOutcome::ServerError));
+        QCOMPARE(failed.httpStatus, 502);
+        QVERIFY(failed.contentType.startsWith("text/html"));
+        QCOMPARE(failed.body.size(), MaxFailedBodyBytes);
+        QVERIFY(failed.body.startsWith("<html>"));
+    }
+
+    void classifiers_nameEachEnding()
+    {
+        const QUrl url(QStringLiteral("https://api.example.test/v2/calls/c1"));
+        QCOMPARE(
+            classifyNetworkError(QNetworkReply::ConnectionRefusedError, url, {}, {}, 1000).outcome,
+            FetchOutcome::NetworkError);
+        QVERIFY(classifyNetworkError(QNetworkReply::ConnectionRefusedError, url, {}, {}, 1000)
+                    .message.contains(QStringLiteral("port 443")));
+        QCOMPARE(
+            classifyNetworkError(QNetworkReply::OperationCanceledError, url, {}, {}, 2000).message,
+            QStringLiteral("api.example.test sent nothing for 2 seconds, so the request "
+                           "was given up."));
+        QCOMPARE(classifyNetworkError(QNetworkReply::UnknownNetworkError, url, {},
+                                      {QStringLiteral("expired")}, 1000)
+                     .outcome,
+                 FetchOutcome::TlsError);
+        QCOMPARE(classifyNetworkError(QNetworkReply::InsecureRedirectError, url, {}, {}, 1000,
+                                      QUrl(QStringLiteral("https://evil.test/x")))
+                     .outcome,
+                 FetchOutcome::RedirectRefused);
+        QCOMPARE(classifyHttpStatus(401, {}, url, false, false, {}).outcome,
+                 FetchOutcome::Unauthorized);
+        QVERIFY(classifyHttpStatus(404, {}, url, true, false, {})
+                    .message.contains(QStringLiteral("no bem API at this address")));
+        QVERIFY(classifyHttpStatus(429, {}, url, false, false, 3)
+                    .message.contains(QStringLiteral("wait 3 seconds")));
+        QVERIFY(classifyHttpStatus(503, QStringLiteral("Service Unavailable"), url, false, true, {})
+                    .message.contains(QStringLiteral("proxy or gateway")));
+        QCOMPARE(classifyHttpStatus(422, {}, url, false, false, {}).outcome,
+                 FetchOutcome::HttpError);
+    }
+
     void invalidJson()
     {
         const FetchResult r = fetch(DemoCalls::invalidJson());
@@ -238,12 +310,13 @@ private slots:
     {
         const FetchResult first = fetch(DemoCalls::batch());
         QVERIFY(first.hasCall());
-        const FetchResult second = fetch(DemoCalls::batch(), first.body);
+        const FetchResult second = fetchBytes(DemoCalls::batch(), first.body);
         QCOMPARE(outcomeName(second.outcome), outcomeName(FetchOutcome::Unchanged));
         QVERIFY(!second.snapshot);
-        // A different body is parsed even when a known body is given.
-        const FetchResult other = fetch(DemoCalls::failed(), first.body);
+        // A different body arrives whole even when a known body is given.
+        const FetchResult other = fetchBytes(DemoCalls::failed(), first.body);
         QCOMPARE(outcomeName(other.outcome), outcomeName(FetchOutcome::Success));
+        QVERIFY(other.body.contains("\"failed\""));
     }
 
     void refreshOfTheStateShown_isParsedAgainstIt()
@@ -257,12 +330,7 @@ private slots:
         QVERIFY(!first.snapshot->functionCallSpans);
         CallSnapshotPtr shown = first.snapshot;
         for (int i = 0; i < 4; ++i) {
-            std::optional<FetchResult> got;
-            const auto c = connect(&m_api->client, &BemClient::finished,
-                                   [&got](const FetchResult &r) { got = r; });
-            m_api->client.fetchCall(DemoCalls::progressing(), shown);
-            QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 20'000);
-            disconnect(c);
+            const std::optional<FetchResult> got = fetch(DemoCalls::progressing(), shown);
             QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
             QVERIFY(got->snapshot->functionCallSpans);
             const LoadedCall full = loadCall(got->body);
@@ -274,12 +342,7 @@ private slots:
         }
         // The same bytes as the state shown are still Unchanged, and not parsed.
         const FetchResult replay = fetch(DemoCalls::batch());
-        std::optional<FetchResult> again;
-        const auto c = connect(&m_api->client, &BemClient::finished,
-                               [&again](const FetchResult &r) { again = r; });
-        m_api->client.fetchCall(DemoCalls::batch(), replay.snapshot);
-        QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), 20'000);
-        disconnect(c);
+        const std::optional<FetchResult> again = fetch(DemoCalls::batch(), replay.snapshot);
         QCOMPARE(outcomeName(again->outcome), outcomeName(FetchOutcome::Unchanged));
         QVERIFY(!again->snapshot);
     }

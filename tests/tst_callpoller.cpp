@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "bemclient.h"
+#include "callloader.h"
 #include "callpoller.h"
 #include "demoscenarios.h"
 #include "localapi.h"
@@ -82,6 +83,7 @@ class TestCallPoller : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::LocalApi> m_api;
+    std::unique_ptr<CallLoader> m_loader;
     std::unique_ptr<CallPoller> m_poller;
 
     void usePolicy(int initialMs, int maxMs, double jitter = 0.0)
@@ -101,13 +103,15 @@ private slots:
     void init()
     {
         m_api = std::make_unique<test::LocalApi>(Key);
-        m_poller = std::make_unique<CallPoller>(&m_api->client);
+        m_loader = std::make_unique<CallLoader>();
+        m_poller = std::make_unique<CallPoller>(&m_api->client, m_loader.get());
         m_poller->setRandomSeed(7);
         usePolicy(20, 160);
     }
     void cleanup()
     {
         m_poller.reset();
+        m_loader.reset();
         m_api.reset();
     }
 
@@ -130,6 +134,114 @@ private slots:
         // 40 + 80 + … + 5000 ms, over 20 s, for this many polls.
         const QList<qint64> g = gaps(m_api->server.requests());
         QVERIFY2(std::accumulate(g.begin(), g.end(), qint64(0)) < 3000, qPrintable(gapsText(g)));
+    }
+
+    // Only pending and running are live. An undocumented status without finishedAt is
+    // looked at the slowest pace (the policy's cap), and only for a while.
+    void undocumentedStatus_isCheckedSlowlyThenGivenUp()
+    {
+        usePolicy(20, 150);
+        m_poller->setUndocumentedStatusLimitMs(1200);
+        const QString id = QStringLiteral("c_admin");
+        m_api->server.setResponses(id, {ok(callBody(id, QStringLiteral("paused_by_admin")))});
+        m_poller->start(id);
+        QVERIFY(waitForPhase(Phase::Waiting));
+        const QString text = m_poller->status().describe();
+        QVERIFY2(text.startsWith(QStringLiteral("Status \u201cpaused_by_admin\u201d is not one "
+                                                "bem documents: checking every 1 s for up to "
+                                                "1 min")),
+                 qPrintable(text));
+        QVERIFY(waitForPhase(Phase::Finished, 10'000));
+        QCOMPARE(m_poller->status().concern, PollerStatus::Concern::UndocumentedTooLong);
+        QVERIFY2(m_poller->status().describe().contains(QStringLiteral("press F5")),
+                 qPrintable(m_poller->status().describe()));
+        const QList<ServerRequestRecord> requests = m_api->server.requestsFor(id);
+        // At the cap from the first refresh on (a documented status would start at 20 ms).
+        for (qint64 gap : gaps(requests))
+            QVERIFY2(gap >= 140, qPrintable(gapsText(gaps(requests))));
+        QVERIFY2(requests.size() >= 3 && requests.size() <= 12,
+                 qPrintable(gapsText(gaps(requests))));
+        QTest::qWait(500);
+        QCOMPARE(m_api->server.requestsFor(id).size(), requests.size());
+        // F5 still asks.
+        m_poller->refreshNow();
+        QTRY_COMPARE(m_api->server.requestsFor(id).size(), requests.size() + 1);
+    }
+
+    void undocumentedStatusWithFinishedAt_isTerminal()
+    {
+        const QString id = QStringLiteral("c_cancelled");
+        m_api->server.setResponses(
+            id, {ok("{\"call\":{\"callID\":\"c_cancelled\",\"status\":\"cancelled\","
+                    "\"finishedAt\":\"2024-01-02T03:04:05Z\"}}")});
+        m_poller->start(id);
+        QVERIFY(waitForPhase(Phase::Finished));
+        QTest::qWait(300);
+        QCOMPARE(m_api->server.requestsFor(id).size(), 1);
+        const QString text = m_poller->status().describe();
+        QVERIFY2(text.startsWith(QStringLiteral("Stopped: ended as \u201ccancelled\u201d on ")),
+                 qPrintable(text));
+    }
+
+    void missingOrInvalidStatus_isNotPolled_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("missing") << QByteArray("{\"call\":{\"callID\":\"c_nostatus\"}}");
+        QTest::newRow("number") << QByteArray(
+            "{\"call\":{\"callID\":\"c_nostatus\",\"status\":42}}");
+        QTest::newRow("null") << QByteArray(
+            "{\"call\":{\"callID\":\"c_nostatus\",\"status\":null}}");
+    }
+    void missingOrInvalidStatus_isNotPolled()
+    {
+        QFETCH(QByteArray, body);
+        const QString id = QStringLiteral("c_nostatus");
+        m_api->server.setResponses(id, {ok(body)});
+        m_poller->start(id);
+        QVERIFY(waitForPhase(Phase::Finished));
+        QCOMPARE(m_poller->status().concern, PollerStatus::Concern::NoStatus);
+        QVERIFY2(m_poller->status().describe().contains(QStringLiteral("no status")),
+                 qPrintable(m_poller->status().describe()));
+        QTest::qWait(400);
+        QCOMPARE(m_api->server.requestsFor(id).size(), 1);
+        m_poller->refreshNow();
+        QTRY_COMPARE(m_api->server.requestsFor(id).size(), 2);
+    }
+
+    // "completed 626 d ago" says little: past a day the date is shown.
+    void oldFinish_showsTheDate()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        PollerStatus s;
+        s.phase = Phase::Finished;
+        s.callState = CallState::Completed;
+        s.callFinishedAt = now.addDays(-626);
+        const QString text = s.describe(true, now);
+        QVERIFY2(!text.contains(QStringLiteral(" d ago")), qPrintable(text));
+        QVERIFY2(text.startsWith(QStringLiteral("Stopped: completed on ")), qPrintable(text));
+        QVERIFY2(
+            text.contains(s.callFinishedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))),
+            qPrintable(text));
+        s.callFinishedAt = now.addSecs(-3 * 3600);
+        QCOMPARE(s.describe(true, now), QStringLiteral("Stopped: completed 3 h ago"));
+    }
+
+    void stopRequest_cancelsAndPauses()
+    {
+        m_api->server.setSlowDelayMs(30'000);
+        QSignalSpy snapshots(m_poller.get(), &CallPoller::snapshotChanged);
+        QSignalSpy failures(m_poller.get(), &CallPoller::fetchFailed);
+        m_poller->start(DemoCalls::slow());
+        QTRY_COMPARE(m_api->server.requestsFor(DemoCalls::slow()).size(), 1);
+        m_poller->stopRequest();
+        QCOMPARE(m_poller->status().phase, Phase::Paused);
+        QCOMPARE(m_poller->status().concern, PollerStatus::Concern::Stopped);
+        QCOMPARE(m_poller->status().describe(),
+                 QStringLiteral("Stopped by you \u00b7 press F5 to refresh"));
+        QTest::qWait(400);
+        QCOMPARE(snapshots.size(), 0);
+        QCOMPARE(failures.size(), 0);
+        QCOMPARE(m_api->server.requestsFor(DemoCalls::slow()).size(), 1);
     }
 
     void stopsAtFailed()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "bemclient.h"
 #include "callform.h"
-#include "callpoller.h"
+#include "callsession.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "detailspane.h"
@@ -61,8 +61,7 @@ class TestFaults : public QObject
 
     std::unique_ptr<FaultServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<BemClient> m_client;
-    std::unique_ptr<CallPoller> m_poller;
+    std::unique_ptr<CallSession> m_session;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
@@ -72,7 +71,7 @@ class TestFaults : public QObject
     {
         m_server->setReplies({FaultReply::ok(GoodBody)});
         QVERIFY(m_window->loadCall(CallId));
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Waiting &&
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status().phase == Phase::Waiting &&
                                      m_window->model()->functionCallCount() == 2,
                                  20'000);
     }
@@ -83,7 +82,7 @@ class TestFaults : public QObject
     {
         m_server->setReplies(replies);
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_poller->status().phase == phase && !m_poller->status().requestInFlight, 20'000);
+            m_session->status().phase == phase && !m_session->status().requestInFlight, 20'000);
     }
 
     // The window still shows the good call and says, in words, why it may be stale.
@@ -96,7 +95,7 @@ class TestFaults : public QObject
         QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("workflowName")),
                  QStringLiteral("invoices"));
         const QString banner = m_window->bannerText();
-        if (m_poller->status().phase == Phase::Retrying)
+        if (m_session->status().phase == Phase::Retrying)
             QVERIFY2(banner.startsWith(QStringLiteral("Could not refresh: ")), qPrintable(banner));
         QVERIFY2(banner.contains(expectedReason, Qt::CaseInsensitive), qPrintable(banner));
         QVERIFY2(banner.contains(QStringLiteral("may be out of date")), qPrintable(banner));
@@ -111,22 +110,20 @@ private slots:
         m_server = std::make_unique<FaultServer>();
         QVERIFY(m_server->listen());
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_client = std::make_unique<BemClient>(m_network.get());
-        m_client->setBaseUrl(m_server->baseUrl());
-        m_client->setApiKey(Key);
-        m_poller = std::make_unique<CallPoller>(m_client.get());
+        m_session = std::make_unique<CallSession>(m_network.get());
+        m_session->setBaseUrl(m_server->baseUrl());
+        m_session->setApiKey(Key);
         // Shortened backoff so that the suite runs in seconds; the real policy is 1 s to
         // 10 s (tst_callpoller covers it), the logic is the same.
         BackoffPolicy fast;
         fast.initialMs = 20;
         fast.maxMs = 200;
-        m_poller->setPolicy(fast);
+        m_session->setPolicy(fast);
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
                                                  QSettings::IniFormat);
         MainWindow::Services services;
-        services.poller = m_poller.get();
-        services.client = m_client.get();
+        services.session = m_session.get();
         services.network = m_network.get();
         services.settings = m_settings.get();
         m_window = std::make_unique<MainWindow>(services);
@@ -136,8 +133,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
-        m_poller.reset();
-        m_client.reset();
+        m_session.reset();
         m_network.reset();
         m_settings.reset();
         m_dir.reset();
@@ -162,10 +158,10 @@ private slots:
     // (the server never sends it: waiting would end in a timeout instead).
     void announcedBodyBeyondTheMaximum_isRefusedAtOnce()
     {
-        m_client->setTransferTimeoutMs(120'000);
+        m_session->setTransferTimeoutMs(120'000);
         loadGoodData();
         failWith({reply(FaultReply::Kind::AnnounceHuge)}, Phase::Stopped);
-        QCOMPARE(outcomeName(m_poller->status().lastOutcome), outcomeName(FetchOutcome::TooLarge));
+        QCOMPARE(outcomeName(m_session->status().lastOutcome), outcomeName(FetchOutcome::TooLarge));
         // The client's default maximum, as documented (README, "Limits").
         verifyLastGoodDataShown(QStringLiteral("larger than 256 MB"));
     }
@@ -174,12 +170,12 @@ private slots:
     // the server sees the client hang up long before it could send everything.
     void streamedBodyBeyondTheMaximum_isCutOff()
     {
-        m_client->setMaxBodyBytes(1024 * 1024);
+        m_session->setMaxBodyBytes(1024 * 1024);
         loadGoodData();
         FaultReply endless = reply(FaultReply::Kind::StreamUnbounded);
         endless.streamBytes = 512LL * 1024 * 1024;
         failWith({endless}, Phase::Stopped);
-        QCOMPARE(outcomeName(m_poller->status().lastOutcome), outcomeName(FetchOutcome::TooLarge));
+        QCOMPARE(outcomeName(m_session->status().lastOutcome), outcomeName(FetchOutcome::TooLarge));
         verifyLastGoodDataShown(QStringLiteral("larger than 1 MB"));
         QTRY_VERIFY(m_server->clientHungUp);
         // What was sent: what the client read (the maximum plus Qt's bounded read-ahead)
@@ -259,7 +255,7 @@ private slots:
                                                 .arg(i)
                                                 .arg(gap)));
         }
-        QCOMPARE(outcomeName(m_poller->status().lastOutcome),
+        QCOMPARE(outcomeName(m_session->status().lastOutcome),
                  outcomeName(FetchOutcome::RateLimited));
         verifyLastGoodDataShown(QStringLiteral("too many requests"));
     }
@@ -273,13 +269,13 @@ private slots:
         loadGoodData();
         const quint16 port = m_server->port();
         m_server->close();
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().attempt >= 3, 20'000);
-        QCOMPARE(outcomeName(m_poller->status().lastOutcome),
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status().attempt >= 3, 20'000);
+        QCOMPARE(outcomeName(m_session->status().lastOutcome),
                  outcomeName(FetchOutcome::NetworkError));
         verifyLastGoodDataShown(QStringLiteral("refused"));
         QTest::qWait(1500);
-        QVERIFY(m_poller->status().phase == Phase::Retrying ||
-                m_poller->status().phase == Phase::Loading || m_poller->status().requestInFlight);
+        QVERIFY(m_session->status().phase == Phase::Retrying ||
+                m_session->status().phase == Phase::Loading || m_session->status().requestInFlight);
         const QByteArray completed =
             "{\"call\":{\"callID\":\"c_fault\",\"status\":\"completed\",\"workflowName\":"
             "\"invoices\",\"functionCalls\":["
@@ -290,7 +286,7 @@ private slots:
             "\"fc_a\"}]}}";
         m_server->setReplies({FaultReply::ok(completed)});
         QVERIFY(m_server->listen(port));
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Finished, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status().phase == Phase::Finished, 20'000);
         QCOMPARE(m_window->model()->functionCallCount(), 3);
         QVERIFY2(!m_window->bannerText().startsWith(QStringLiteral("Could not refresh")),
                  qPrintable(m_window->bannerText()));

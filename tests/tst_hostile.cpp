@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "callform.h"
-#include "callpoller.h"
+#include "callsession.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "detailspane.h"
@@ -88,7 +88,7 @@ class TestHostile : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::LocalApi> m_api;
-    std::unique_ptr<CallPoller> m_poller;
+    std::unique_ptr<CallSession> m_session;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
@@ -99,7 +99,7 @@ class TestHostile : public QObject
         m_api->server.setResponses(
             id, {CannedResponse{200, "application/json", test::readTestData(fixture), {}, 0}});
         QVERIFY(m_window->loadCall(id));
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Waiting &&
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status().phase == Phase::Waiting &&
                                      m_window->model()->functionCallCount() > 0,
                                  20'000);
     }
@@ -149,17 +149,18 @@ private slots:
     void init()
     {
         m_api = std::make_unique<test::LocalApi>(Key);
-        m_poller = std::make_unique<CallPoller>(&m_api->client);
+        m_session = std::make_unique<CallSession>(&m_api->network);
+        m_session->setBaseUrl(m_api->server.baseUrl());
+        m_session->setApiKey(QString::fromLatin1(Key));
         BackoffPolicy slow; // one load is enough; no refresh during the test
         slow.initialMs = 600'000;
         slow.maxMs = 600'000;
-        m_poller->setPolicy(slow);
+        m_session->setPolicy(slow);
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("s.ini")),
                                                  QSettings::IniFormat);
         MainWindow::Services services;
-        services.poller = m_poller.get();
-        services.client = &m_api->client;
+        services.session = m_session.get();
         services.network = &m_api->network;
         services.settings = m_settings.get();
         m_window = std::make_unique<MainWindow>(services);
@@ -170,7 +171,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
-        m_poller.reset();
+        m_session.reset();
         m_settings.reset();
         m_dir.reset();
         m_api.reset();

@@ -3,7 +3,7 @@
 #include "bemclient.h"
 #include "callfilterproxymodel.h"
 #include "callform.h"
-#include "callpoller.h"
+#include "callsession.h"
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -86,7 +86,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::LocalApi> m_api;
-    std::unique_ptr<CallPoller> m_poller;
+    std::unique_ptr<CallSession> m_session;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
@@ -95,9 +95,10 @@ class TestMainWindow : public QObject
     std::unique_ptr<MainWindow> makeWindow(ApiKeyStore *keys = nullptr)
     {
         MainWindow::Services services;
-        services.poller = m_poller.get();
-        services.client = &m_api->client;
+        services.session = m_session.get();
         services.keys = keys;
+        if (keys) // as the app wires it: the session follows the store's key
+            m_session->setKeyStore(keys);
         services.network = &m_api->network;
         services.settings = m_settings.get();
         return std::make_unique<MainWindow>(services);
@@ -123,7 +124,7 @@ class TestMainWindow : public QObject
     {
         QVERIFY(m_window->loadCall(id));
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_poller->status().phase == phase && !m_poller->status().requestInFlight, 20'000);
+            m_session->status().phase == phase && !m_session->status().requestInFlight, 20'000);
     }
 
     void typeAndEnter(const QString &text)
@@ -149,11 +150,13 @@ private slots:
     void init()
     {
         m_api = std::make_unique<test::LocalApi>(Key);
-        m_poller = std::make_unique<CallPoller>(&m_api->client);
+        m_session = std::make_unique<CallSession>(&m_api->network);
+        m_session->setBaseUrl(m_api->server.baseUrl());
+        m_session->setApiKey(QString::fromLatin1(Key));
         BackoffPolicy fast;
         fast.initialMs = 20;
         fast.maxMs = 80;
-        m_poller->setPolicy(fast);
+        m_session->setPolicy(fast);
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
                                                  QSettings::IniFormat);
@@ -164,7 +167,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
-        m_poller.reset();
+        m_session.reset();
         m_settings.reset();
         m_dir.reset();
         m_api.reset();
@@ -183,6 +186,36 @@ private slots:
         QVERIFY(!m_window->emptyState()->demoButton()->isHidden());
         m_window->emptyState()->demoButton()->click();
         QVERIFY(started);
+    }
+
+    // A server that accepts the request and never answers: Esc cancels it and pauses, no
+    // result ever arrives, and the status bar says who stopped it.
+    void escape_stopsAHangingRequest()
+    {
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_api->server.setSlowDelayMs(60'000);
+        QAction *stop = action("actionStop");
+        QVERIFY(!stop->isVisible());
+        QVERIFY(m_window->loadCall(DemoCalls::slow()));
+        QTRY_COMPARE(m_api->server.requestsFor(DemoCalls::slow()).size(), 1);
+        QVERIFY(m_session->status().requestInFlight);
+        QVERIFY(stop->isVisible());
+        QVERIFY(stop->isEnabled());
+        QSignalSpy shown(m_session.get(), &CallSession::shown);
+        QSignalSpy problems(m_session.get(), &CallSession::problem);
+        QTest::keyClick(m_window->callIdField(), Qt::Key_Escape);
+        QCOMPARE(m_session->status().phase, Phase::Paused);
+        QVERIFY(!m_session->status().requestInFlight);
+        QCOMPARE(m_window->liveStatusText(),
+                 QStringLiteral("Stopped by you \u00b7 press F5 to refresh"));
+        QVERIFY(!stop->isVisible());
+        QVERIFY(action("actionRefresh")->isEnabled());
+        QVERIFY(action("actionPause")->isChecked());
+        QTest::qWait(600);
+        QCOMPARE(shown.size(), 0);
+        QCOMPARE(problems.size(), 0);
+        QCOMPARE(m_api->server.requestsFor(DemoCalls::slow()).size(), 1);
+        QCOMPARE(m_session->status().phase, Phase::Paused);
     }
 
     void firstStartWithoutKey_offersToEnterOne()
@@ -218,9 +251,9 @@ private slots:
     {
         QFETCH(QString, pasted);
         typeAndEnter(pasted);
-        QCOMPARE(m_poller->callId(), DemoCalls::batch());
+        QCOMPARE(m_session->callId(), DemoCalls::batch());
         QCOMPARE(m_window->callIdField()->text(), DemoCalls::batch());
-        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        QTRY_VERIFY(m_session->status().phase == Phase::Finished);
         QCOMPARE(m_api->server.requests().first().callId, DemoCalls::batch());
     }
 
@@ -240,7 +273,7 @@ private slots:
         loadAndWait(DemoCalls::batch());
         QVERIFY(m_window->isShowingCall());
         CallForm *form = m_window->callForm();
-        const Call &call = m_poller->snapshot()->call;
+        const Call &call = m_session->snapshot()->call;
         QCOMPARE(form->fieldText(QStringLiteral("callID")), DemoCalls::batch());
         QCOMPARE(form->fieldText(QStringLiteral("status")), QStringLiteral("Completed"));
         QCOMPARE(form->fieldText(QStringLiteral("workflowName")), call.workflowName);
@@ -253,7 +286,7 @@ private slots:
                  qPrintable(m_window->treePanel()->summaryText()));
         QVERIFY(m_window->windowTitle().startsWith(DemoCalls::batch()));
         // The raw response is the exact body, pretty-printed.
-        QCOMPARE(m_window->rawJsonView()->response(), m_poller->snapshot()->body);
+        QCOMPARE(m_window->rawJsonView()->response(), m_session->snapshot()->body);
         // Remembered with its name and final status, offered in File ▸ Recent and as a
         // completion in the field.
         const QList<RecentCall> recents = m_window->recentCalls()->entries();
@@ -281,7 +314,7 @@ private slots:
         steady.initialMs = 150;
         steady.maxMs = 150;
         steady.jitter = 0;
-        m_poller->setPolicy(steady);
+        m_session->setPolicy(steady);
         QVERIFY(m_window->loadCall(DemoCalls::progressing()));
         // Wait for a function call with children to exist: the split step.
         QString chosen;
@@ -313,7 +346,7 @@ private slots:
         QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("functionCallID")), chosen);
 
         int refreshes = 0;
-        connect(m_poller.get(), &CallPoller::snapshotChanged, this, [&] {
+        connect(m_session.get(), &CallSession::shown, this, [&] {
             ++refreshes;
             const QModelIndex now = proxyIndexOf(chosen);
             QVERIFY(now.isValid());
@@ -321,7 +354,7 @@ private slots:
             QCOMPARE(tree()->currentIndex().siblingAtColumn(0), now);
             QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("functionCallID")), chosen);
         });
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Finished, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status().phase == Phase::Finished, 30'000);
         QVERIFY2(refreshes >= 3, qPrintable(QString::number(refreshes)));
         QCOMPARE(resets.size(), 0);
         QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("status")),
@@ -338,7 +371,7 @@ private slots:
         QSignalSpy changed(m_window->model(), &CallTreeModel::statusesChanged);
         QTRY_VERIFY_WITH_TIMEOUT(changed.size() > 0, 10'000);
         QTRY_VERIFY(m_window->treePanel()->delegate()->flashingCount() > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_poller->status().phase, Phase::Finished, 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->status().phase, Phase::Finished, 30'000);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->treePanel()->delegate()->flashingCount(), 0,
                                   CallTreeDelegate::FlashMs * 3);
     }
@@ -350,7 +383,7 @@ private slots:
         CallFilterProxyModel *proxy = panel->proxy();
         const int allTopLevel = proxy->rowCount();
         // Find a leaf function call name to filter for.
-        const Call &call = m_poller->snapshot()->call;
+        const Call &call = m_session->snapshot()->call;
         QString leafName;
         QString leafId;
         for (const FunctionCall &fc : call.functionCalls) {
@@ -386,7 +419,7 @@ private slots:
     {
         loadAndWait(DemoCalls::failed());
         int failedCount = 0;
-        for (const FunctionCall &fc : m_poller->snapshot()->call.functionCalls)
+        for (const FunctionCall &fc : m_session->snapshot()->call.functionCalls)
             failedCount += fc.status.state() == CallState::Failed ? 1 : 0;
         QVERIFY(failedCount >= 1);
         m_window->treePanel()->collapseAll();
@@ -428,7 +461,7 @@ private slots:
     void inputLinks_openUnderThePolicy()
     {
         loadAndWait(DemoCalls::batch());
-        const Call &call = m_poller->snapshot()->call;
+        const Call &call = m_session->snapshot()->call;
         QString withInput;
         QString url;
         for (const FunctionCall &fc : call.functionCalls) {
@@ -501,7 +534,7 @@ private slots:
             "\"https://b.s3.amazonaws.com/k.pdf?X-Amz-Date=20200101T000000Z&X-Amz-Expires=60\"}}}}";
         m_api->server.setResponses(QStringLiteral("c_exp"), {respond(200, body)});
         loadAndWait(QStringLiteral("c_exp"));
-        QVERIFY(!m_window->urlOpener()->open(m_poller->snapshot()->call.input.singleFile->s3URL));
+        QVERIFY(!m_window->urlOpener()->open(m_session->snapshot()->call.input.singleFile->s3URL));
         QCOMPARE(m_urls.opened.size(), 0);
         QVERIFY2(m_window->bannerText().contains(QStringLiteral("expired")),
                  qPrintable(m_window->bannerText()));
@@ -541,7 +574,7 @@ private slots:
         const QString bad = labelsThatRenderMarkup(m_window.get());
         QVERIFY2(bad.isEmpty(), qPrintable(bad));
         // The call's own input is a javascript: link: refused, never handed over.
-        QVERIFY(!m_window->urlOpener()->open(m_poller->snapshot()->call.input.singleFile->s3URL));
+        QVERIFY(!m_window->urlOpener()->open(m_session->snapshot()->call.input.singleFile->s3URL));
         QCOMPARE(m_urls.opened.size(), 0);
         // Render it all once: painting a 100,000-character row must not hang.
         QVERIFY(!m_window->grab().isNull());
@@ -560,8 +593,8 @@ private slots:
                  respond(500, "{\"message\":\"<b>database</b> <img src='file:///etc/passwd'>\","
                               "\"code\":500,\"details\":{}}")});
         QVERIFY(m_window->loadCall(id));
-        QTRY_VERIFY_WITH_TIMEOUT(m_poller->status().phase == Phase::Retrying &&
-                                     !m_poller->status().requestInFlight,
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status().phase == Phase::Retrying &&
+                                     !m_session->status().requestInFlight,
                                  10'000);
         QCOMPARE(m_window->model()->functionCallCount(), 2);
         QCOMPARE(m_window->callForm()->fieldText(QStringLiteral("callID")), id);
@@ -607,7 +640,7 @@ private slots:
         QVERIFY(m_window->loadCall(QStringLiteral("wf_other")));
         QCOMPARE(m_window->model()->functionCallCount(), 0);
         QVERIFY(m_window->rawJsonView()->response().isEmpty());
-        QTRY_VERIFY(m_poller->status().phase == Phase::Stopped);
+        QTRY_VERIFY(m_session->status().phase == Phase::Stopped);
         QCOMPARE(m_window->model()->callId(), QString());
     }
 
@@ -617,16 +650,16 @@ private slots:
             QStringLiteral("c_pause"),
             {respond(200, "{\"call\":{\"callID\":\"c_pause\",\"status\":\"running\"}}")});
         QVERIFY(m_window->loadCall(QStringLiteral("c_pause")));
-        QTRY_VERIFY(m_poller->status().phase == Phase::Waiting);
+        QTRY_VERIFY(m_session->status().phase == Phase::Waiting);
         QAction *pause = action("actionPause");
         QVERIFY(pause->isEnabled());
         pause->trigger();
-        QTRY_COMPARE(m_poller->status().phase, Phase::Paused);
+        QTRY_COMPARE(m_session->status().phase, Phase::Paused);
         m_window->updateLiveStatus();
         QVERIFY2(m_window->liveStatusText().startsWith(QStringLiteral("Paused")),
                  qPrintable(m_window->liveStatusText()));
         pause->trigger();
-        QTRY_VERIFY(m_poller->status().phase == Phase::Waiting);
+        QTRY_VERIFY(m_session->status().phase == Phase::Waiting);
         QVERIFY(!pause->isChecked());
         QCOMPARE(action("actionRefresh")->shortcut(), QKeySequence(QKeySequence::Refresh));
     }
@@ -639,17 +672,19 @@ private slots:
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window"));
         m_window = makeWindow(&keys);
-        m_api->client.setApiKey(QString());
-        connect(&keys, &ApiKeyStore::loaded, this,
-                [this] { m_api->client.setApiKey(QString::fromLatin1(Key)); });
+        m_session->setApiKey(QString());
+        // The store will find this key; the call must wait for it.
+        qputenv("BEM_API_KEY", Key);
         QVERIFY(m_window->loadCall(DemoCalls::batch()));
         QCOMPARE(m_window->liveStatusText(),
                  QStringLiteral("Waiting for the system keychain\u2026"));
         QCOMPARE(m_api->server.requests().size(), 0);
         keys.load();
-        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        qunsetenv("BEM_API_KEY");
+        QTRY_VERIFY(m_session->status().phase == Phase::Finished);
         QCOMPARE(m_api->server.requests().size(), 1);
         QCOMPARE(m_api->server.requests().first().apiKey, Key);
+        QVERIFY(m_window->isShowingCall());
     }
 
     // A call that stopped for want of a key is asked again as soon as a key is saved.
@@ -658,11 +693,8 @@ private slots:
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-save"));
+        m_session->setApiKey(QString());
         m_window = makeWindow(&keys);
-        m_api->client.setApiKey(QString());
-        // As the app wires it: the client learns the key from the store.
-        connect(&keys, &ApiKeyStore::keyChanged, this,
-                [&] { m_api->client.setApiKey(keys.key()); });
         keys.load();
         QTRY_VERIFY(keys.isLoaded());
         loadAndWait(DemoCalls::batch(), Phase::Stopped);
@@ -670,7 +702,7 @@ private slots:
                  qPrintable(m_window->bannerText()));
         QCOMPARE(m_api->server.requests().size(), 0);
         keys.save(QString::fromLatin1(Key));
-        QTRY_VERIFY(m_poller->status().phase == Phase::Finished);
+        QTRY_VERIFY(m_session->status().phase == Phase::Finished);
         QCOMPARE(m_api->server.requests().size(), 1);
         QCOMPARE(m_api->server.requests().first().apiKey, Key);
         QCOMPARE(m_window->bannerText(), QString());
@@ -682,7 +714,7 @@ private slots:
         // Parsed off the GUI thread: the call appears when it is ready.
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
-        QCOMPARE(m_poller->status().phase, Phase::Idle);
+        QCOMPARE(m_session->status().phase, Phase::Idle);
         QVERIFY(m_window->isShowingCall());
         QVERIFY(m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
         QCOMPARE(m_window->rawJsonView()->response(),
@@ -716,7 +748,7 @@ private slots:
         QTest::qWait(100);
         QCOMPARE(m_window->model()->callId(), DemoCalls::batch());
         QVERIFY(!m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
-        QVERIFY(m_poller->status().phase != Phase::Idle);
+        QVERIFY(m_session->status().phase != Phase::Idle);
         // And of two files opened in a row, the second one is shown.
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-3.json")));

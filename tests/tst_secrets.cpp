@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "apikeystore.h"
 #include "bemclient.h"
-#include "callpoller.h"
+#include "callloader.h"
+#include "callsession.h"
 #include "demoscenarios.h"
 #include "faultserver.h"
 #include "localapi.h"
@@ -142,13 +143,19 @@ class TestSecrets : public QObject
         QVERIFY2(keyPieceIn(all).isEmpty(), qPrintable(all));
     }
 
+    // The client, then the loading step.
     static FetchResult fetch(BemClient &client, const QString &id)
     {
         QSignalSpy done(&client, &BemClient::finished);
         client.fetchCall(id);
         if (!done.wait(20'000))
             qFatal("no answer for %s", qPrintable(id));
-        return done.first().first().value<FetchResult>();
+        // Then the loading step, as a session does: a body that is not a call fails there.
+        const FetchResult r = done.first().first().value<FetchResult>();
+        if (r.outcome != FetchOutcome::Success)
+            return r;
+        const LoadedCall loaded = loadCall(r.body);
+        return resultOfParse(r, loaded.snapshot, loaded.parsed);
     }
 
 private slots:
@@ -200,19 +207,17 @@ private slots:
         QVERIFY(!keys.hasKey());
 
         QNetworkAccessManager network;
-        BemClient client(&network);
-        client.setBaseUrl(api.server.baseUrl());
-        // As app/main.cpp wires them: the client learns the key from the store.
-        connect(&keys, &ApiKeyStore::keyChanged, &client, [&] { client.setApiKey(keys.key()); });
-        CallPoller poller(&client);
+        CallSession session(&network);
+        session.setBaseUrl(api.server.baseUrl());
+        // As the app wires them: the session learns the key from the store.
+        session.setKeyStore(&keys);
         BackoffPolicy fast;
         fast.initialMs = 20;
         fast.maxMs = 80;
-        poller.setPolicy(fast);
+        session.setPolicy(fast);
         auto settings = std::make_unique<QSettings>();
         MainWindow::Services services;
-        services.poller = &poller;
-        services.client = &client;
+        services.session = &session;
         services.keys = &keys;
         services.network = &network;
         services.settings = settings.get();
@@ -254,7 +259,7 @@ private slots:
         if (keys.source() == ApiKeyStore::Source::Session)
             QVERIFY(shown.contains(ApiKeyStore::sourceDescription(ApiKeyStore::Source::Session)));
         {
-            SettingsDialog again(&keys, &network, client.baseUrl(), window.get());
+            SettingsDialog again(&keys, &network, session.baseUrl(), window.get());
             again.show();
             QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("apiKey"))->text(), QString());
             const QString dialogText = everyShownText(&again);
@@ -266,19 +271,19 @@ private slots:
 
         // A call loads with the saved key (the recent list is written), then error paths.
         QVERIFY(window->loadCall(DemoCalls::batch()));
-        QTRY_VERIFY2_WITH_TIMEOUT(poller.status().phase == Phase::Finished,
-                                  qPrintable(poller.status().describe()), 20'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(session.status().phase == Phase::Finished,
+                                  qPrintable(session.status().describe()), 20'000);
         CannedResponse echo;
         echo.status = 500;
         echo.body = "{\"message\":\"key " + Key.toUtf8() + " is wrong\",\"code\":500}";
         api.server.setResponses(QStringLiteral("wf_echo"), {echo});
         QVERIFY(window->loadCall(QStringLiteral("wf_echo")));
-        QTRY_VERIFY_WITH_TIMEOUT(poller.status().phase == Phase::Retrying, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.status().phase == Phase::Retrying, 20'000);
         shown = everyShownText(window.get());
         QVERIFY(shown.contains(QStringLiteral("HTTP 500")));
         QVERIFY2(keyPieceIn(shown).isEmpty(), qPrintable(keyPieceIn(shown)));
         QVERIFY(window->loadCall(QStringLiteral("wf_missing")));
-        QTRY_VERIFY_WITH_TIMEOUT(poller.status().phase == Phase::Stopped, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.status().phase == Phase::Stopped, 20'000);
         QVERIFY2(keyPieceIn(everyShownText(window.get())).isEmpty(), "404 text");
 
         window->close();

@@ -315,7 +315,7 @@ private slots:
         QLabel *note = label(dialog, QStringLiteral("environmentNote"));
         QVERIFY(!note->isHidden());
         QVERIFY(note->text().contains(QStringLiteral("BEM_API_KEY is set")));
-        QVERIFY(note->text().contains(QStringLiteral("overrides any key saved here")));
+        QVERIFY(note->text().contains(QStringLiteral("takes over at once")));
         QCOMPARE(label(dialog, QStringLiteral("keyInUse"))->text(),
                  QStringLiteral("In use: %1 (from BEM_API_KEY)")
                      .arg(ApiKeyStore::masked(QString::fromLatin1(Key))));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "bemclient.h"
+#include "callloader.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "localapi.h"
@@ -175,8 +176,11 @@ private slots:
                 waitForAnswer.exec();
             QVERIFY2(got.has_value(), "no answer from the local server in 30 s");
             QVERIFY2(got->outcome == FetchOutcome::Success, qPrintable(got->message));
+            // The client moves bytes; parsing is the loading step's (as a session does it).
+            const LoadedCall loaded = loadCall(got->body);
+            QVERIFY2(loaded.ok(), qPrintable(loaded.parsed.error));
             tFetch += phase.restart();
-            model.setSnapshot(*got->snapshot);
+            model.setSnapshot(*loaded.snapshot);
             tModel += phase.restart();
             panel.view()->viewport()->repaint();
             tPaint += phase.restart();

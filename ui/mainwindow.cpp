@@ -2,13 +2,9 @@
 #include "mainwindow.h"
 
 #include "apikeystore.h"
-#include "bemclient.h"
 #include "callform.h"
 #include "callidfield.h"
 #include "callidinput.h"
-#include "callloader.h"
-#include "callmodelupdater.h"
-#include "callparser.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "detailspane.h"
@@ -17,6 +13,7 @@
 #include "rawjsonview.h"
 #include "recentcalls.h"
 #include "settingsdialog.h"
+#include "settingskeys.h"
 #include "urlopener.h"
 
 #include <QAction>
@@ -53,7 +50,6 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/splitter");
 const QString TreeHeaderKey = QStringLiteral("window/treeHeader");
-const QString BaseUrlKey = QStringLiteral("connection/baseUrl");
 
 QString jsonFileIn(const QMimeData *mime)
 {
@@ -72,10 +68,10 @@ QString jsonFileIn(const QMimeData *mime)
 MainWindow::MainWindow(const Services &services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
-    , m_poller(services.poller)
+    , m_session(services.session)
     , m_keys(services.keys)
     , m_recents(new RecentCalls(services.settings, this))
-    , m_model(new CallTreeModel(this))
+    , m_model(services.session->model())
     , m_urlOpener(new UrlOpener(this))
 {
     setWindowTitle(tr("bem Call Inspector"));
@@ -84,16 +80,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     buildLayout();
     buildMenus();
 
-    connect(m_poller, &CallPoller::snapshotChanged, this, [this](const CallSnapshotPtr &s) {
-        if (s)
-            showSnapshot(s);
-    });
-    m_updater = new CallModelUpdater(m_model, this);
-    connect(m_updater, &CallModelUpdater::applied, this, &MainWindow::onSnapshotApplied);
-    m_fileLoader = new CallLoader(this);
-    connect(m_fileLoader, &CallLoader::loaded, this,
-            [this](quint64, const LoadedCall &loaded) { onFileLoaded(loaded); });
-    connect(m_poller, &CallPoller::statusChanged, this, &MainWindow::onPollerStatus);
+    connect(m_session, &CallSession::shown, this, &MainWindow::onSnapshotApplied);
+    connect(m_session, &CallSession::statusChanged, this, &MainWindow::onPollerStatus);
+    connect(m_session, &CallSession::callChanged, this, &MainWindow::clearCallViews);
+    connect(m_session, &CallSession::fileOpened, this, &MainWindow::onFileOpened);
+    connect(m_session, &CallSession::problem, this, &MainWindow::onProblem);
     connect(m_treePanel, &CallTreePanel::currentChanged, this, &MainWindow::showDetailsFor);
     connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
     connect(m_form, &CallForm::openUrlRequested, m_urlOpener, &UrlOpener::open);
@@ -103,26 +94,18 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_urlOpener, &UrlOpener::openFailed, this,
             [this](const QString &reason) { showBanner(BannerSource::Link, reason); });
     connect(m_urlOpener, &UrlOpener::expired, this, [this](const QString &reason) {
-        showBanner(BannerSource::Link, reason, {}, m_offline ? QString() : tr("Refresh call"));
+        showBanner(BannerSource::Link, reason, {},
+                   m_session->isOffline() ? QString() : tr("Refresh call"));
     });
     connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
         clearBanner(BannerSource::Link);
-        m_poller->refreshNow();
+        m_session->refreshNow();
     });
     connect(m_banner, &MessageBanner::dismissed, this,
             [this] { m_bannerSource = BannerSource::None; });
     if (m_keys) {
         connect(m_keys, &ApiKeyStore::loaded, this, &MainWindow::updateKeyState);
         connect(m_keys, &ApiKeyStore::keyChanged, this, &MainWindow::updateKeyState);
-        // A new key is worth trying at once (a 401 or "no key" waits for exactly this).
-        // Queued: the client learns the key from the same signal first.
-        connect(
-            m_keys, &ApiKeyStore::keyChanged, this,
-            [this] {
-                if (!m_demoMode && !m_offline)
-                    m_poller->refreshNow();
-            },
-            Qt::QueuedConnection);
     }
 
     // The countdown ("next in 4 s") and "updated 3 s ago" move on their own.
@@ -132,7 +115,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     updateKeyState();
     updateRecentCalls();
     setDemoStarter({});
-    onPollerStatus(m_poller->status()); // nothing to refresh or pause yet
+    onPollerStatus(m_session->status()); // nothing to refresh or pause yet
     resize(1280, 800);
     restoreWindowState();
     m_callId->setFocus();
@@ -167,7 +150,7 @@ void MainWindow::buildActions()
     m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         clearBanner(BannerSource::Link);
-        m_poller->refreshNow();
+        m_session->refreshNow();
     });
     m_pauseAction = make(tr("&Pause Auto-Refresh"), QStringLiteral("actionPause"),
                          QKeySequence(Qt::CTRL | Qt::Key_Period));
@@ -175,10 +158,17 @@ void MainWindow::buildActions()
     m_pauseAction->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
         if (paused)
-            m_poller->pause();
+            m_session->pause();
         else
-            m_poller->resume();
+            m_session->resume();
     });
+    // Only enabled while a request is in flight, so Esc means "stop" only then (and stays
+    // free for the find bar and the filter otherwise).
+    m_stopAction =
+        make(tr("&Stop Request"), QStringLiteral("actionStop"), QKeySequence(Qt::Key_Escape));
+    m_stopAction->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
+    m_stopAction->setToolTip(tr("Stop the request in flight and pause auto-refresh (Esc)"));
+    connect(m_stopAction, &QAction::triggered, this, [this] { m_session->stopRequest(); });
     m_copyIdAction = make(tr("&Copy Call ID"), QStringLiteral("actionCopyCallId"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copyCallId);
@@ -256,6 +246,7 @@ void MainWindow::buildMenus()
     call->addAction(m_focusIdAction);
     call->addAction(m_refreshAction);
     call->addAction(m_pauseAction);
+    call->addAction(m_stopAction);
     call->addSeparator();
     call->addAction(m_copyIdAction);
 
@@ -279,6 +270,7 @@ void MainWindow::buildLayout()
     toolbar->addSeparator();
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_pauseAction);
+    toolbar->addAction(m_stopAction);
 
     m_banner = new MessageBanner(this);
     m_emptyState = new EmptyState(this);
@@ -363,87 +355,76 @@ bool MainWindow::loadCall(const QString &text)
     const QString id = extracted.callId;
     m_callId->setText(id);
     clearBanner(BannerSource::Notice);
-    // The keychain may take a moment (or ask to be unlocked); asking before the key is
-    // known would only earn a "no API key" error.
-    if (m_keys && !m_keys->isLoaded()) {
-        m_liveStatus->setText(tr("Waiting for the system keychain\u2026"));
-        const bool firstWait = m_pendingCallId.isEmpty();
-        m_pendingCallId = id;
-        if (firstWait)
-            connect(
-                m_keys, &ApiKeyStore::loaded, this,
-                [this] { loadCall(std::exchange(m_pendingCallId, QString())); },
-                Qt::SingleShotConnection);
-        return true;
-    }
-    m_offline = false;
-    m_fileLoader->cancel(); // a file still being parsed is no longer wanted
-    switchToCall(id);
+    m_session->open(id);
     m_rawJson->setSuggestedFileName(id + QStringLiteral(".json"));
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
-    m_poller->start(id);
+    if (!m_session->pendingCallId().isEmpty()) {
+        m_liveStatus->setText(tr("Waiting for the system keychain\u2026"));
+        // The session opens the call once the key is known; the page follows then.
+        connect(
+            m_keys, &ApiKeyStore::loaded, this,
+            [this] {
+                if (!m_session->isOffline())
+                    showCallPage();
+            },
+            Qt::SingleShotConnection);
+        return true;
+    }
+    showCallPage();
     return true;
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showBanner(
-            BannerSource::Notice,
-            tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    const bool wasLoading = m_session->isLoadingFile();
+    if (!m_session->openFile(path))
         return false;
-    }
-    m_loadingPath = path;
-    if (!m_fileLoader->isBusy())
+    if (!wasLoading)
         m_statusBeforeLoading = m_liveStatus->text();
-    m_fileLoader->load(file.readAll());
     m_liveStatus->setText(tr("Reading %1\u2026").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
 bool MainWindow::isLoadingFile() const
 {
-    return m_fileLoader->isBusy();
+    return m_session->isLoadingFile();
 }
 
-void MainWindow::onFileLoaded(const LoadedCall &loaded)
+void MainWindow::onProblem(const SessionProblem &problem)
 {
-    const QString path = m_loadingPath;
-    if (!loaded.ok()) {
-        showBanner(
-            BannerSource::Notice,
-            tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path), loaded.parsed.error));
-        m_liveStatus->setText(m_statusBeforeLoading);
-        updateLiveStatus();
+    // Failed requests show through the status (banner and status bar); a file's problem
+    // is about the file alone: the call shown stays.
+    if (problem.kind != SessionProblem::Kind::File)
         return;
-    }
-    // A saved response is a picture of the past: nothing to refresh.
-    m_poller->stop();
-    m_offline = true;
-    const CallSnapshotPtr &snapshot = loaded.snapshot;
-    switchToCall(snapshot->call.callId);
-    showSnapshot(snapshot);
-    m_callId->setText(snapshot->call.callId);
+    showBanner(BannerSource::Notice, problem.message);
+    if (!m_statusBeforeLoading.isNull())
+        m_liveStatus->setText(std::exchange(m_statusBeforeLoading, QString()));
+    updateLiveStatus();
+}
+
+void MainWindow::onFileOpened(const QString &path, const QString &callId)
+{
+    m_statusBeforeLoading.clear();
+    showCallPage();
+    m_callId->setText(callId);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
     m_liveStatus->setText(
         tr("Showing a saved response: %1 (not refreshed)").arg(QDir::toNativeSeparators(path)));
-    onPollerStatus(m_poller->status());
+    onPollerStatus(m_session->status());
 }
 
-void MainWindow::switchToCall(const QString &callId)
+void MainWindow::clearCallViews()
 {
-    // Another call's data under this ID would mislead; the same ID keeps its data.
-    if (m_model->callId() != callId) {
-        m_updater->cancel();
-        m_model->clear();
-        m_form->clear();
-        m_details->showNothing();
-        m_rawJson->clear();
-        m_treePanel->resetForNewCall();
-        m_recordedStatus.clear();
-    }
+    m_form->clear();
+    m_details->showNothing();
+    m_rawJson->clear();
+    m_treePanel->resetForNewCall();
+    m_recordedStatus.clear();
+}
+
+void MainWindow::showCallPage()
+{
     // Whatever the banner said was about what came before.
     m_bannerSource = BannerSource::None;
     m_banner->clearMessage();
@@ -497,13 +478,6 @@ QString MainWindow::liveStatusText() const
     return m_liveStatus->text();
 }
 
-void MainWindow::showSnapshot(const CallSnapshotPtr &snapshot)
-{
-    // The rest follows in onSnapshotApplied(): at once for a small call or a new one,
-    // after the merge plan for a large refresh.
-    m_updater->apply(snapshot);
-}
-
 void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
 {
     const CallSnapshot &snapshot = *snapshotPtr;
@@ -552,6 +526,8 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
     using P = PollerStatus::Phase;
     const bool watching = status.phase != P::Idle;
     m_refreshAction->setEnabled(watching && !status.requestInFlight);
+    m_stopAction->setEnabled(status.requestInFlight);
+    m_stopAction->setVisible(status.requestInFlight);
     m_pauseAction->setEnabled(watching && status.phase != P::Finished &&
                               status.phase != P::Stopped);
     {
@@ -591,7 +567,7 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
 
 void MainWindow::updateLiveStatus()
 {
-    const PollerStatus status = m_poller->status();
+    const PollerStatus status = m_session->status();
     if (status.phase == PollerStatus::Phase::Idle)
         return; // keep whatever the last action said (a saved file, say)
     // The banner carries the error itself; the status bar keeps to the timing.
@@ -655,17 +631,16 @@ void MainWindow::openSettings()
 {
     if (!m_keys || m_demoMode)
         return;
-    SettingsDialog dialog(m_keys, m_services.network, m_services.client->baseUrl(), this);
+    SettingsDialog dialog(m_keys, m_services.network, m_session->baseUrl(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QUrl chosen = dialog.baseUrl();
-    if (chosen != m_services.client->baseUrl()) {
-        m_services.client->setBaseUrl(chosen);
-        m_services.settings->setValue(BaseUrlKey, chosen.toString());
-        if (!m_offline)
-            m_poller->refreshNow();
+    if (chosen != m_session->baseUrl()) {
+        m_services.settings->setValue(SettingsKeys::baseUrl(), chosen.toString());
+        m_session->setBaseUrl(chosen); // refreshes a live call at once
     }
-    // A key typed in the dialog arrives through keyChanged, which refreshes then.
+    // A key saved in the dialog reaches the session through the key store, which
+    // refreshes then.
 }
 
 void MainWindow::chooseFile()
@@ -678,7 +653,7 @@ void MainWindow::chooseFile()
 
 void MainWindow::copyCallId()
 {
-    const QString id = !m_model->callId().isEmpty() ? m_model->callId() : m_poller->callId();
+    const QString id = m_session->callId();
     if (id.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(id);

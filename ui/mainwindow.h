@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "callpoller.h"
+#include "callsession.h"
+#include "sessionstatus.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -21,11 +22,7 @@ class QTabWidget;
 namespace bem {
 
 class ApiKeyStore;
-class BemClient;
 class CallForm;
-class CallLoader;
-class CallModelUpdater;
-struct LoadedCall;
 class CallIdField;
 class CallTreeModel;
 class CallTreePanel;
@@ -37,9 +34,10 @@ class RecentCalls;
 class UrlOpener;
 
 // The inspector window: a call ID field, the call's fields, its function-call tree with
-// a details pane, and the raw response, kept live by a CallPoller. Failures show in a
-// banner above the last good data, which stays on screen. The window puts its parts
-// together and wires them; each part does its own job (see ui/).
+// a details pane, and the raw response. It renders one CallSession (which fetches, parses
+// and fills the model) and hands it what the user asks for. Failures show in a banner
+// above the last good data, which stays on screen. The window puts its parts together and
+// wires them; each part does its own job (see ui/).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,8 +45,7 @@ public:
     // What the window works with; all outlive it.
     struct Services
     {
-        CallPoller *poller = nullptr;
-        BemClient *client = nullptr;              // the base URL the Settings change
+        CallSession *session = nullptr;           // the call shown, live or from a file
         ApiKeyStore *keys = nullptr;              // null in demo mode: no key to manage
         QNetworkAccessManager *network = nullptr; // for Settings' own "Test connection"
         QSettings *settings = nullptr;            // window state, recent calls, base URL
@@ -77,6 +74,7 @@ public:
     // The demo is running: its key and server are not the user's to change.
     void enterDemoMode(const QString &note);
 
+    CallSession *session() const { return m_session; }
     CallTreeModel *model() const { return m_model; }
     CallTreePanel *treePanel() const { return m_treePanel; }
     CallForm *callForm() const { return m_form; }
@@ -106,11 +104,13 @@ private:
     void buildActions();
     void buildMenus();
     void buildLayout();
-    // Shows the call page for `callID`, dropping another call's data.
-    void switchToCall(const QString &callId);
-    void showSnapshot(const CallSnapshotPtr &snapshot);
+    // Drops another call's data from the views.
+    void clearCallViews();
+    // Shows the call page, with nothing in the banner about what came before.
+    void showCallPage();
     void onSnapshotApplied(const CallSnapshotPtr &snapshot);
-    void onFileLoaded(const LoadedCall &loaded);
+    void onFileOpened(const QString &path, const QString &callId);
+    void onProblem(const SessionProblem &problem);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
     void showBanner(BannerSource source, const QString &text, const QStringList &details = {},
@@ -126,7 +126,7 @@ private:
     void restoreWindowState();
 
     Services m_services;
-    CallPoller *m_poller;
+    CallSession *m_session;
     ApiKeyStore *m_keys;
     RecentCalls *m_recents = nullptr;
     CallTreeModel *m_model = nullptr;
@@ -152,6 +152,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;
+    QAction *m_stopAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_focusIdAction = nullptr;
     QAction *m_findAction = nullptr;
@@ -166,13 +167,7 @@ private:
     BannerSource m_bannerSource = BannerSource::None;
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
-    bool m_offline = false;   // showing a saved file: nothing to refresh
-    QString m_pendingCallId;  // entered before the key store finished loading
     QString m_recordedStatus; // what the recent list knows of this call
-    // Opened files are parsed on the thread pool; only the newest is shown.
-    CallLoader *m_fileLoader = nullptr;
-    CallModelUpdater *m_updater = nullptr; // large refreshes are planned off the GUI thread
-    QString m_loadingPath;
     QString m_statusBeforeLoading;
 };
 

@@ -194,9 +194,9 @@ void SettingsDialog::updateKeyInfo()
 
     const bool environment = ApiKeyStore::environmentHasKey();
     m_environmentNote->setText(
-        environment ? tr("BEM_API_KEY is set in the environment: that key is used, and it "
-                         "overrides any key saved here. A key saved here is used once "
-                         "BEM_API_KEY is no longer set.")
+        environment ? tr("BEM_API_KEY is set in the environment and is used at start-up. A key "
+                         "saved here takes over at once and replaces it until the app "
+                         "restarts; from then on BEM_API_KEY wins again while it is set.")
                     : QString());
     m_environmentNote->setVisible(environment);
 

@@ -66,9 +66,9 @@ void ApiKeyStore::save(const QString &key)
         const bool inKeychain = job->error() == QKeychain::NoError;
         m_problem = inKeychain ? QString() : describeKeychainError(job->error());
         const Source where = inKeychain ? Source::Keychain : Source::Session;
-        // The environment still wins for this run; the saved key is for later runs.
-        if (m_source != Source::Environment)
-            setKey(trimmed, where);
+        // A key the user just typed is the one they mean: it replaces BEM_API_KEY for
+        // this run (the environment wins again at the next start).
+        setKey(trimmed, where);
         Q_EMIT saved(where);
     });
     job->start();

@@ -39,7 +39,8 @@ public:
     static bool environmentHasKey();
 
     // Saves the key in the keychain; on failure keeps it for this session only and sets
-    // keychainProblem(). saved() follows with where it ended up.
+    // keychainProblem(). saved() follows with where it ended up. The saved key is in use at
+    // once, even over BEM_API_KEY (until the app restarts and reads the environment again).
     void save(const QString &key);
     // Removes the saved key from the keychain and from this session.
     void forget();

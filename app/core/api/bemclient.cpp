@@ -2,12 +2,9 @@
 #include "bemclient.h"
 
 #include "apiendpoint.h"
-#include "callloader.h"
-#include "callparser.h"
 #include "formatting.h"
-#include "incrementalparse.h"
 
-#include <QFutureWatcher>
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -16,7 +13,6 @@
 #include <QNetworkRequest>
 #include <QSslError>
 #include <QSysInfo>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -31,12 +27,6 @@ struct ErrorBody
     QString raw; // the start of the body, one line, for details
     bool isHtml = false;
 };
-
-// The start of a body, on one line, for the details.
-QString bodyExcerpt(const QByteArray &body)
-{
-    return singleLine(QString::fromUtf8(body.trimmed().left(600)), 300);
-}
 
 ErrorBody readErrorBody(const QByteArray &body)
 {
@@ -64,13 +54,129 @@ QString statusLine(int status, const QString &reason)
                             : QStringLiteral("HTTP %1 %2").arg(status).arg(reason);
 }
 
+// The free functions below speak in the client's translation context.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bem::BemClient", text);
+}
+
 QString secondsText(qint64 ms)
 {
     const qint64 s = (ms + 999) / 1000;
-    return s == 1 ? QStringLiteral("1 second") : QStringLiteral("%1 seconds").arg(s);
+    return s == 1 ? tr("1 second") : tr("%1 seconds").arg(s);
 }
 
 } // namespace
+
+ReplyEnding classifyNetworkError(QNetworkReply::NetworkError error, const QUrl &url,
+                                 const QString &errorString, const QStringList &tlsErrors,
+                                 int transferTimeoutMs, const QUrl &target)
+{
+    const QString host = url.host();
+    const auto ending = [](FetchOutcome outcome, const QString &message) {
+        return ReplyEnding{outcome, message};
+    };
+    switch (error) {
+    case QNetworkReply::OperationCanceledError:
+        // Our own cancel() disconnects first, so an abort that reaches here is the
+        // transfer timeout (Qt reports it with the same code).
+        return ending(FetchOutcome::Timeout,
+                      tr("%1 sent nothing for %2, so the request was given up.")
+                          .arg(host, secondsText(transferTimeoutMs)));
+    case QNetworkReply::TooManyRedirectsError:
+        return ending(FetchOutcome::RedirectRefused,
+                      tr("%1 redirected the request too many times.").arg(host));
+    case QNetworkReply::InsecureRedirectError:
+        return ending(FetchOutcome::RedirectRefused,
+                      tr("%1 redirected the request to another site (%2). It was not "
+                         "followed, so your API key was not sent there. Check the base URL.")
+                          .arg(host, target.isValid() ? ApiEndpoint::originOf(target)
+                                                      : tr("an unknown address")));
+    case QNetworkReply::HostNotFoundError:
+        return ending(FetchOutcome::NetworkError,
+                      tr("Could not find the server %1: the name does not resolve. Check the "
+                         "base URL and your network.")
+                          .arg(host));
+    case QNetworkReply::ConnectionRefusedError:
+        return ending(FetchOutcome::NetworkError,
+                      tr("%1 refused the connection: nothing answers on port %2. Check the "
+                         "base URL.")
+                          .arg(host)
+                          .arg(url.port(url.scheme() == QLatin1String("http") ? 80 : 443)));
+    case QNetworkReply::RemoteHostClosedError:
+        return ending(FetchOutcome::NetworkError,
+                      tr("%1 closed the connection before answering.").arg(host));
+    case QNetworkReply::TimeoutError:
+        return ending(FetchOutcome::Timeout, tr("The connection to %1 timed out.").arg(host));
+    case QNetworkReply::SslHandshakeFailedError:
+        return ending(FetchOutcome::TlsError,
+                      tr("A secure connection to %1 could not be established%2. Nothing was "
+                         "sent.")
+                          .arg(host, tlsErrors.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(" (%1)").arg(tlsErrors.first())));
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+        return ending(FetchOutcome::NetworkError, tr("There is no network connection."));
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return ending(FetchOutcome::NetworkError,
+                      tr("The network proxy failed: %1").arg(errorString));
+    default:
+        if (!tlsErrors.isEmpty())
+            return ending(FetchOutcome::TlsError,
+                          tr("A secure connection to %1 could not be established (%2). Nothing "
+                             "was sent.")
+                              .arg(host, tlsErrors.first()));
+        return ending(FetchOutcome::NetworkError,
+                      tr("The connection to %1 failed: %2").arg(host, errorString));
+    }
+}
+
+ReplyEnding classifyHttpStatus(int status, const QString &reason, const QUrl &url,
+                               bool connectionCheck, bool htmlBody,
+                               std::optional<int> retryAfterSeconds)
+{
+    const QString host = url.host();
+    const QString line = statusLine(status, reason);
+    switch (status) {
+    case 401:
+        return {FetchOutcome::Unauthorized,
+                tr("The API key was refused \u2014 check it in Settings.")};
+    case 403:
+        return {FetchOutcome::Forbidden,
+                tr("This API key is not allowed to read this (%1).").arg(line)};
+    case 404:
+        if (connectionCheck)
+            return {
+                FetchOutcome::NotFound,
+                tr("%1 has no bem API at this address (%2). Check the base URL.").arg(host, line)};
+        return {FetchOutcome::NotFound,
+                tr("No call with this ID in this environment. bem keys are per environment "
+                   "(sandbox or production): check the ID and that the key belongs to the "
+                   "call's environment.")};
+    case 429:
+        return {FetchOutcome::RateLimited,
+                retryAfterSeconds
+                    ? tr("bem is limiting how often this key may ask (HTTP 429); it asked to "
+                         "wait %1.")
+                          .arg(secondsText(qint64(*retryAfterSeconds) * 1000))
+                    : tr("bem is limiting how often this key may ask (HTTP 429).")};
+    default:
+        break;
+    }
+    if (status >= 500)
+        return {FetchOutcome::ServerError,
+                htmlBody ? tr("The server could not answer (%1); the page came from a proxy or "
+                              "gateway in front of bem.")
+                               .arg(line)
+                         : tr("The bem server could not answer (%1).").arg(line)};
+    return {FetchOutcome::HttpError, tr("The request was not accepted (%1).").arg(line)};
+}
 
 BemClient::BemClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -93,27 +199,15 @@ QByteArray BemClient::userAgent()
 
 void BemClient::fetchCall(const QString &callId, const QByteArray &knownBody)
 {
-    startCallFetch(callId, knownBody, nullptr);
-}
-
-void BemClient::fetchCall(const QString &callId, const CallSnapshotPtr &known)
-{
-    startCallFetch(callId, known ? known->body : QByteArray(), known);
-}
-
-void BemClient::startCallFetch(const QString &callId, const QByteArray &knownBody,
-                               const CallSnapshotPtr &known)
-{
     cancel();
     m_knownBody = knownBody;
-    m_known = known;
     QString error;
     const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callId, &error);
     if (!url.isValid()) {
         FetchResult r;
         r.outcome = FetchOutcome::InvalidRequest;
         r.callId = callId;
-        r.message = error.isEmpty() ? QStringLiteral("The base URL is not valid.") : error;
+        r.message = error.isEmpty() ? tr("The base URL is not valid.") : error;
         refuse(Purpose::Call, r);
         return;
     }
@@ -124,14 +218,12 @@ void BemClient::checkConnection()
 {
     cancel();
     m_knownBody.clear();
-    m_known.reset();
     start(Purpose::ConnectionCheck, ApiEndpoint::callListUrl(m_baseUrl, 1), QString());
 }
 
 void BemClient::cancel()
 {
     ++m_generation;
-    m_parsing = false; // a parse still running is dropped when it ends
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -175,8 +267,9 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callId)
     }
     if (m_apiKey.isEmpty()) {
         refusal.outcome = FetchOutcome::NoApiKey;
-        refusal.message = QStringLiteral("No API key is set. Set BEM_API_KEY in the environment "
-                                         "or enter a key in Settings.");
+        refusal.message =
+            tr("No API key is set. Set BEM_API_KEY in the environment or enter a key in "
+               "Settings.");
         refuse(purpose, refusal);
         return;
     }
@@ -238,64 +331,7 @@ void BemClient::onFinished(QNetworkReply *reply)
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    FetchResult result = resultOf(reply);
-    if (m_parseDetails) {
-        const QStringList details = *std::exchange(m_parseDetails, std::nullopt);
-        parseThenReport(std::move(result), details);
-        return;
-    }
-    report(m_purpose, result);
-}
-
-void BemClient::parseThenReport(FetchResult result, const QStringList &details)
-{
-    m_parsing = true;
-    const quint64 generation = m_generation;
-    const QByteArray body = result.body; // before `result` moves into the handler
-    auto *watcher = new QFutureWatcher<LoadedCall>(this);
-    connect(watcher, &QFutureWatcher<LoadedCall>::finished, this,
-            [this, watcher, generation, r = std::move(result), details = details]() mutable {
-                watcher->deleteLater();
-                if (generation != m_generation)
-                    return; // canceled, or another request started meanwhile
-                m_parsing = false;
-                const LoadedCall loaded = watcher->result();
-                const auto finish = [&](FetchOutcome outcome, const QString &message) {
-                    r.outcome = outcome;
-                    r.message = message;
-                    if (!r.serverMessage.isEmpty() &&
-                        outcome != FetchOutcome::ServerReportedError) {
-                        r.message +=
-                            QStringLiteral(" The server said: \u201c%1\u201d").arg(r.serverMessage);
-                        details << QStringLiteral("Server message: %1").arg(r.serverMessage);
-                    }
-                    r.details = details.join(u'\n');
-                };
-                const ParseResult &parsed = loaded.parsed;
-                if (loaded.ok()) {
-                    r.snapshot = loaded.snapshot;
-                    finish(FetchOutcome::Success, QStringLiteral("Loaded."));
-                } else {
-                    details << QStringLiteral("Body: %1").arg(bodyExcerpt(r.body));
-                    if (parsed.errorOffset >= 0) {
-                        finish(parsed.endedEarly ? FetchOutcome::Truncated : FetchOutcome::NotJson,
-                               parsed.error);
-                    } else if (!parsed.serverError.isEmpty()) {
-                        r.serverMessage = singleLine(parsed.serverError, 300);
-                        finish(FetchOutcome::ServerReportedError,
-                               QStringLiteral("The server answered with an error instead of the "
-                                              "call: \u201c%1\u201d")
-                                   .arg(r.serverMessage));
-                    } else {
-                        finish(FetchOutcome::InvalidResponse, parsed.error);
-                    }
-                }
-                report(Purpose::Call, r);
-            });
-    // A refresh of a state shown is parsed against it: only the function calls whose bytes
-    // changed are read again (the same result as a full parse, which it falls back to).
-    watcher->setFuture(QtConcurrent::run(
-        [body, known = m_known] { return known ? loadCall(body, known) : loadCall(body); }));
+    report(m_purpose, resultOf(reply));
 }
 
 void BemClient::report(Purpose purpose, const FetchResult &result)
@@ -308,6 +344,8 @@ void BemClient::report(Purpose purpose, const FetchResult &result)
         r.message.replace(m_apiKey, mask);
         r.details.replace(m_apiKey, mask);
         r.serverMessage.replace(m_apiKey, mask);
+        // The body too: the raw view shows it and Save JSON writes it to a file.
+        r.body.replace(m_apiKey.toUtf8(), mask.toUtf8());
     }
     if (purpose == Purpose::Call)
         Q_EMIT finished(r);
@@ -321,10 +359,10 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
     r.callId = m_callId;
     r.url = reply->request().url();
     r.elapsedMs = m_elapsed.elapsed();
-    const QString host = r.url.host();
     const QNetworkReply::NetworkError error = reply->error();
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     r.httpStatus = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    r.contentType = reply->rawHeader("Content-Type");
     const QString reason =
         reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().trimmed();
 
@@ -335,11 +373,11 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
         details << QStringLiteral("Network error %1: %2").arg(int(error)).arg(reply->errorString());
     if (!m_tlsErrors.isEmpty())
         details << QStringLiteral("TLS: %1").arg(m_tlsErrors.join(QStringLiteral("; ")));
-    const auto finish = [&](FetchOutcome outcome, const QString &message) {
-        r.outcome = outcome;
-        r.message = message;
-        if (!r.serverMessage.isEmpty() && outcome != FetchOutcome::ServerReportedError) {
-            r.message += QStringLiteral(" The server said: \u201c%1\u201d").arg(r.serverMessage);
+    const auto finish = [&](const ReplyEnding &ending) {
+        r.outcome = ending.outcome;
+        r.message = ending.message;
+        if (!r.serverMessage.isEmpty()) {
+            r.message += u' ' + tr("The server said: \u201c%1\u201d").arg(r.serverMessage);
             details << QStringLiteral("Server message: %1").arg(r.serverMessage);
         }
         r.details = details.join(u'\n');
@@ -348,81 +386,22 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
 
     // Endings we caused or that happened before any HTTP answer.
     if (m_tooLarge)
-        return finish(FetchOutcome::TooLarge,
-                      QStringLiteral("The response is larger than %1, so it was not loaded.")
-                          .arg(QLocale::c().formattedDataSize(m_maxBodyBytes, 0,
-                                                              QLocale::DataSizeTraditionalFormat)));
-    if (error == QNetworkReply::OperationCanceledError) {
-        // Our own cancel() disconnects first, so an abort that reaches here is the
-        // transfer timeout (Qt reports it with the same code).
-        return finish(FetchOutcome::Timeout,
-                      QStringLiteral("%1 sent nothing for %2, so the request was given up.")
-                          .arg(host, secondsText(m_transferTimeoutMs)));
-    }
-    if (error == QNetworkReply::InsecureRedirectError ||
-        error == QNetworkReply::TooManyRedirectsError) {
-        const QUrl target =
-            r.url.resolved(QUrl::fromEncoded(reply->rawHeader("Location"), QUrl::TolerantMode));
-        if (target.isValid())
-            details << QStringLiteral("Redirected to: %1").arg(target.toString());
-        if (error == QNetworkReply::TooManyRedirectsError)
-            return finish(FetchOutcome::RedirectRefused,
-                          QStringLiteral("%1 redirected the request too many times.").arg(host));
-        return finish(FetchOutcome::RedirectRefused,
-                      QStringLiteral("%1 redirected the request to another site (%2). It was not "
-                                     "followed, so your API key was not sent there. Check the "
-                                     "base URL.")
-                          .arg(host, target.isValid() ? ApiEndpoint::originOf(target)
-                                                      : QStringLiteral("an unknown address")));
-    }
-    if (r.httpStatus == 0) {
-        switch (error) {
-        case QNetworkReply::HostNotFoundError:
-            return finish(FetchOutcome::NetworkError,
-                          QStringLiteral("Could not find the server %1: the name does not "
-                                         "resolve. Check the base URL and your network.")
-                              .arg(host));
-        case QNetworkReply::ConnectionRefusedError:
-            return finish(FetchOutcome::NetworkError,
-                          QStringLiteral("%1 refused the connection: nothing answers on port %2. "
-                                         "Check the base URL.")
-                              .arg(host)
-                              .arg(r.url.port(r.url.scheme() == QLatin1String("http") ? 80 : 443)));
-        case QNetworkReply::RemoteHostClosedError:
-            return finish(FetchOutcome::NetworkError,
-                          QStringLiteral("%1 closed the connection before answering.").arg(host));
-        case QNetworkReply::TimeoutError:
-            return finish(FetchOutcome::Timeout,
-                          QStringLiteral("The connection to %1 timed out.").arg(host));
-        case QNetworkReply::SslHandshakeFailedError:
-            return finish(FetchOutcome::TlsError,
-                          QStringLiteral("A secure connection to %1 could not be established%2. "
-                                         "Nothing was sent.")
-                              .arg(host, m_tlsErrors.isEmpty()
-                                             ? QString()
-                                             : QStringLiteral(" (%1)").arg(m_tlsErrors.first())));
-        case QNetworkReply::TemporaryNetworkFailureError:
-        case QNetworkReply::NetworkSessionFailedError:
-        case QNetworkReply::BackgroundRequestNotAllowedError:
-            return finish(FetchOutcome::NetworkError,
-                          QStringLiteral("There is no network connection."));
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-            return finish(FetchOutcome::NetworkError,
-                          QStringLiteral("The network proxy failed: %1").arg(reply->errorString()));
-        default:
-            if (!m_tlsErrors.isEmpty())
-                return finish(FetchOutcome::TlsError,
-                              QStringLiteral("A secure connection to %1 could not be established "
-                                             "(%2). Nothing was sent.")
-                                  .arg(host, m_tlsErrors.first()));
-            return finish(
-                FetchOutcome::NetworkError,
-                QStringLiteral("The connection to %1 failed: %2").arg(host, reply->errorString()));
+        return finish({FetchOutcome::TooLarge,
+                       tr("The response is larger than %1, so it was not loaded.")
+                           .arg(QLocale::c().formattedDataSize(
+                               m_maxBodyBytes, 0, QLocale::DataSizeTraditionalFormat))});
+    const bool redirect = error == QNetworkReply::InsecureRedirectError ||
+                          error == QNetworkReply::TooManyRedirectsError;
+    if (r.httpStatus == 0 || redirect || error == QNetworkReply::OperationCanceledError) {
+        QUrl target;
+        if (redirect) {
+            target =
+                r.url.resolved(QUrl::fromEncoded(reply->rawHeader("Location"), QUrl::TolerantMode));
+            if (target.isValid())
+                details << QStringLiteral("Redirected to: %1").arg(target.toString());
         }
+        return finish(classifyNetworkError(error, r.url, reply->errorString(), m_tlsErrors,
+                                           m_transferTimeoutMs, target));
     }
 
     const QByteArray body = std::exchange(m_body, {}) + reply->readAll();
@@ -431,79 +410,44 @@ FetchResult BemClient::resultOf(QNetworkReply *reply)
         const bool decoded = !reply->rawHeader("Content-Encoding").isEmpty();
         if (error == QNetworkReply::RemoteHostClosedError ||
             (!decoded && announced > 0 && body.size() < announced)) {
-            return finish(
-                FetchOutcome::Truncated,
-                announced > 0
-                    ? QStringLiteral("The response was cut off after %1 of %2 bytes.")
-                          .arg(body.size())
-                          .arg(announced)
-                    : QStringLiteral("The response was cut off after %1 bytes.").arg(body.size()));
+            r.body = body.left(MaxFailedBodyBytes);
+            return finish({FetchOutcome::Truncated,
+                           announced > 0
+                               ? tr("The response was cut off after %1 of %2 bytes.")
+                                     .arg(body.size())
+                                     .arg(announced)
+                               : tr("The response was cut off after %1 bytes.").arg(body.size())});
         }
         r.body = body;
         if (m_purpose == Purpose::ConnectionCheck) {
             const QJsonDocument doc = QJsonDocument::fromJson(body);
             if (doc.isObject() && doc.object().value(QLatin1String("calls")).isArray())
-                return finish(FetchOutcome::Success,
-                              QStringLiteral("Connected to %1; the API key works.").arg(host));
+                return finish({FetchOutcome::Success,
+                               tr("Connected to %1; the API key works.").arg(r.url.host())});
             details << QStringLiteral("Body: %1").arg(bodyExcerpt(body));
-            return finish(FetchOutcome::InvalidResponse,
-                          QStringLiteral("%1 answered, but not like the bem API. Check the base "
-                                         "URL.")
-                              .arg(host));
+            return finish({FetchOutcome::InvalidResponse,
+                           tr("%1 answered, but not like the bem API. Check the base URL.")
+                               .arg(r.url.host())});
         }
         if (!m_knownBody.isNull() && body == m_knownBody)
-            return finish(FetchOutcome::Unchanged, QStringLiteral("No change."));
-        // Parsed on the thread pool; onFinished() reports when it is done.
-        m_parseDetails = details;
-        return r;
+            return finish({FetchOutcome::Unchanged, tr("No change.")});
+        return finish({FetchOutcome::Success, tr("Received.")});
     }
 
+    // The raw view shows what came instead of a call; an error page is never large.
+    r.body = body.left(MaxFailedBodyBytes);
     const ErrorBody errorBody = readErrorBody(body);
     r.serverMessage = errorBody.message;
     if (errorBody.message.isEmpty() && !errorBody.raw.isEmpty())
         details << QStringLiteral("Body: %1").arg(errorBody.raw);
-    const QString status = statusLine(r.httpStatus, reason);
-    switch (r.httpStatus) {
-    case 401:
-        return finish(FetchOutcome::Unauthorized,
-                      QStringLiteral("The API key was refused \u2014 check it in Settings."));
-    case 403:
-        return finish(FetchOutcome::Forbidden,
-                      QStringLiteral("This API key is not allowed to read this (%1).").arg(status));
-    case 404:
-        if (m_purpose == Purpose::ConnectionCheck)
-            return finish(FetchOutcome::NotFound,
-                          QStringLiteral("%1 has no bem API at this address (%2). Check the base "
-                                         "URL.")
-                              .arg(host, status));
-        return finish(FetchOutcome::NotFound,
-                      QStringLiteral("No call with this ID in this environment. bem keys are per "
-                                     "environment (sandbox or production): check the ID and "
-                                     "that the key belongs to the call's environment."));
-    case 429: {
+    if (r.httpStatus == 429) {
         r.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"));
         if (r.retryAfterSeconds)
             details << QStringLiteral("Retry-After: %1 s").arg(*r.retryAfterSeconds);
-        return finish(FetchOutcome::RateLimited,
-                      r.retryAfterSeconds
-                          ? QStringLiteral("bem is limiting how often this key may ask (HTTP "
-                                           "429); it asked to wait %1.")
-                                .arg(secondsText(qint64(*r.retryAfterSeconds) * 1000))
-                          : QStringLiteral("bem is limiting how often this key may ask (HTTP "
-                                           "429)."));
     }
-    default:
-        break;
-    }
-    if (r.httpStatus >= 500)
-        return finish(FetchOutcome::ServerError,
-                      errorBody.isHtml
-                          ? QStringLiteral("The server could not answer (%1); the page came from "
-                                           "a proxy or gateway in front of bem.")
-                                .arg(status)
-                          : QStringLiteral("The bem server could not answer (%1).").arg(status));
-    return finish(FetchOutcome::HttpError,
-                  QStringLiteral("The request was not accepted (%1).").arg(status));
+    return finish(classifyHttpStatus(r.httpStatus, reason, r.url,
+                                     m_purpose == Purpose::ConnectionCheck, errorBody.isHtml,
+                                     r.retryAfterSeconds));
 }
 
 } // namespace bem

@@ -19,12 +19,32 @@ QT_END_NAMESPACE
 
 namespace bem {
 
-// Reads calls from the bem API: GET {base}/v2/calls/{callID}. At most one request is in
+// How a reply that brought no usable HTTP answer ended, as FetchResult fields (outcome,
+// message; details left to the caller). `transferTimeoutMs` names the limit that gave up.
+struct ReplyEnding
+{
+    FetchOutcome outcome = FetchOutcome::NetworkError;
+    QString message;
+};
+// Endings before any HTTP status (refused, DNS, TLS, timeout, redirect refused). `target`
+// is where a refused redirect pointed (invalid when unknown).
+ReplyEnding classifyNetworkError(QNetworkReply::NetworkError error, const QUrl &url,
+                                 const QString &errorString, const QStringList &tlsErrors,
+                                 int transferTimeoutMs, const QUrl &target = {});
+// Non-2xx statuses. `serverMessage` is the bem error body's message (appended to the
+// message), `htmlBody` whether the body was an HTML page, `retryAfterSeconds` a 429's.
+ReplyEnding classifyHttpStatus(int status, const QString &reason, const QUrl &url,
+                               bool connectionCheck, bool htmlBody,
+                               std::optional<int> retryAfterSeconds);
+
+// Reads calls from the bem API over HTTP: GET {base}/v2/calls/{callID}. It only moves
+// bytes: a 2xx body arrives as Success (or Unchanged when identical to the bytes shown)
+// and is parsed elsewhere (CallLoader, by the session). At most one request is in
 // flight; starting another cancels it, and a canceled request never reports. Every
 // ending becomes one FetchResult (finished()), including the refusals that happen before
 // any byte is sent (no key, plain http to another machine, a bad ID).
 //
-// A client serves one caller: a CallPoller drives its own client, and anything else (a
+// A client serves one caller: a CallSession drives its own client, and anything else (a
 // settings dialog checking a key, say) uses a client of its own, since any new request
 // cancels the one in flight.
 //
@@ -54,17 +74,14 @@ public:
     // A body announced or grown beyond this is refused instead of filling memory.
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
-    // Starts loading `callID`, canceling a request in flight. When the 2xx body equals
-    // `knownBody` byte for byte, the result is Unchanged and nothing is parsed.
+    // Starts loading `callId`, canceling a request in flight. When the 2xx body equals
+    // `knownBody` byte for byte, the result is Unchanged.
     void fetchCall(const QString &callId, const QByteArray &knownBody = {});
-    // The same for a refresh of `known` (the state shown): Unchanged when the body equals
-    // known->body, and otherwise parsed incrementally against it (incrementalparse.h).
-    void fetchCall(const QString &callId, const CallSnapshotPtr &known);
     // GET /v2/calls?limit=1: checks the base URL and the key without loading a call.
     void checkConnection();
     // Drops the request in flight, if any; it will not report.
     void cancel();
-    bool isBusy() const { return m_reply != nullptr || m_parsing; }
+    bool isBusy() const { return m_reply != nullptr; }
 
     // "bem-call-inspector/0.1.0 (Qt 6.4.2; Linux)".
     static QByteArray userAgent();
@@ -75,16 +92,11 @@ Q_SIGNALS:
 
 private:
     enum class Purpose { Call, ConnectionCheck };
-    void startCallFetch(const QString &callId, const QByteArray &knownBody,
-                        const CallSnapshotPtr &known);
     void start(Purpose purpose, const QUrl &url, const QString &callId);
     void refuse(Purpose purpose, FetchResult result);
     void onFinished(QNetworkReply *reply);
     FetchResult resultOf(QNetworkReply *reply);
     void report(Purpose purpose, const FetchResult &result);
-    // A call's body is parsed on the thread pool (100,000 function calls take
-    // a second); the result is reported from here unless a newer request came meanwhile.
-    void parseThenReport(FetchResult result, const QStringList &details);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
@@ -99,15 +111,11 @@ private:
     Purpose m_purpose = Purpose::Call;
     QString m_callId;
     QByteArray m_knownBody;
-    CallSnapshotPtr m_known;
     QElapsedTimer m_elapsed;
     bool m_tooLarge = false;
     // The body read so far (taken from Qt as it arrives, to check its size).
     QByteArray m_body;
     QStringList m_tlsErrors;
-    // Set by resultOf() when the body still has to be parsed.
-    std::optional<QStringList> m_parseDetails;
-    bool m_parsing = false;
 };
 
 } // namespace bem

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "fetchresult.h"
 
+#include "callparser.h"
+#include "formatting.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
 namespace bem {
 
 QString outcomeName(FetchOutcome outcome)
@@ -48,6 +54,43 @@ QString outcomeName(FetchOutcome outcome)
         return QStringLiteral("too-large");
     }
     return QStringLiteral("unknown");
+}
+
+QString bodyExcerpt(const QByteArray &body)
+{
+    return singleLine(QString::fromUtf8(body.trimmed().left(600)), 300);
+}
+
+FetchResult resultOfParse(FetchResult fetched, const CallSnapshotPtr &snapshot,
+                          const ParseResult &parsed)
+{
+    FetchResult r = std::move(fetched);
+    if (snapshot) {
+        r.outcome = FetchOutcome::Success;
+        r.snapshot = snapshot;
+        r.message = QCoreApplication::translate("bem::BemClient", "Loaded.");
+        return r;
+    }
+    QStringList details;
+    if (!r.details.isEmpty())
+        details << r.details;
+    details << QStringLiteral("Body: %1").arg(bodyExcerpt(r.body));
+    if (parsed.errorOffset >= 0) {
+        r.outcome = parsed.endedEarly ? FetchOutcome::Truncated : FetchOutcome::NotJson;
+        r.message = parsed.error;
+    } else if (!parsed.serverError.isEmpty()) {
+        r.outcome = FetchOutcome::ServerReportedError;
+        r.serverMessage = singleLine(parsed.serverError, 300);
+        r.message = QCoreApplication::translate(
+                        "bem::BemClient",
+                        "The server answered with an error instead of the call: \u201c%1\u201d")
+                        .arg(r.serverMessage);
+    } else {
+        r.outcome = FetchOutcome::InvalidResponse;
+        r.message = parsed.error;
+    }
+    r.details = details.join(u'\n');
+    return r;
 }
 
 bool FetchResult::isTransient() const

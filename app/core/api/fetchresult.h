@@ -14,7 +14,7 @@ namespace bem {
 
 // Every way a GET /v2/calls/{id} can end, as the user needs to tell them apart.
 enum class FetchOutcome {
-    Success,             // a call arrived and parsed (snapshot set)
+    Success,             // a 2xx body arrived (body set); after loading, snapshot set too
     Unchanged,           // 200 with exactly the bytes already shown: nothing was parsed
     NoApiKey,            // no key configured: nothing was sent
     InsecureTransport,   // the key would have travelled in clear text: nothing was sent
@@ -54,9 +54,12 @@ struct FetchResult
     QString serverMessage;
     // From a 429's Retry-After (seconds or HTTP date), when present.
     std::optional<int> retryAfterSeconds;
-    // The body as received (2xx only), so a later refresh can be compared byte for byte.
+    // The body as received: a 2xx one whole (a later refresh is compared byte for byte),
+    // a failed one's first MaxFailedBodyBytes (for the raw view).
     QByteArray body;
-    CallSnapshotPtr snapshot; // Success only
+    QByteArray contentType;
+    // Set by the loading step, never by the client: the parsed call (Success only).
+    CallSnapshotPtr snapshot;
     qint64 elapsedMs = 0;
 
     bool hasCall() const { return outcome == FetchOutcome::Success; }
@@ -68,6 +71,20 @@ struct FetchResult
     // The others need a person (a key, an ID, a setting) before a retry can help.
     bool isTransient() const;
 };
+
+// How much of a failed response's body is kept: enough for any error page, never a
+// download's worth.
+inline constexpr qsizetype MaxFailedBodyBytes = 64 * 1024;
+
+struct ParseResult;
+
+// A 2xx body that was then parsed: Success with `snapshot`, or the outcome that says why
+// the body is not a call (NotJson, Truncated, ServerReportedError, InvalidResponse).
+FetchResult resultOfParse(FetchResult fetched, const CallSnapshotPtr &snapshot,
+                          const ParseResult &parsed);
+
+// The start of a body, on one line, for a result's details.
+QString bodyExcerpt(const QByteArray &body);
 
 // Parses a Retry-After value: delta-seconds or an HTTP date (relative to `now`).
 // Negative or unreadable values give nullopt; very large ones are capped at one day.

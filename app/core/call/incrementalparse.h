@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// LoadedCall and both loadCall() overloads are declared there (the incremental one is
+// implemented in incrementalparse.cpp, beside the scan it uses).
 #include "callloader.h"
-#include "callsnapshot.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,7 +25,7 @@ struct FunctionCallsLocation
 };
 std::optional<FunctionCallsLocation> locateFunctionCalls(const QByteArray &body);
 
-// What loadCall(body, previous) did, for tests and the benchmark.
+// What loadCall(body, previous) (callloader.h) did, for tests and the benchmark.
 struct IncrementalLoadStats
 {
     // The result came from the incremental path (false: it fell back to the full parse).
@@ -36,15 +37,5 @@ struct IncrementalLoadStats
     // Why the full parse was used (empty when it was not).
     QString fallbackReason;
 };
-
-// A refresh of a call already shown. The same result as loadCall(body) — the
-// same call, warnings, errors and tree — but function-call objects whose bytes are
-// identical to one in `previous` are not parsed again: at 100,000 function calls with 1%
-// changed, the full parse was most of a refresh. Whenever anything is unexpected (no
-// previous, a previous with parse warnings, a body the strict scan does not understand,
-// any warning or error on the way), it simply does the full loadCall(body), so bad input
-// gets exactly the usual errors.
-LoadedCall loadCall(const QByteArray &body, const CallSnapshotPtr &previous,
-                    IncrementalLoadStats *stats = nullptr);
 
 } // namespace bem

@@ -3,9 +3,6 @@
 
 #include "incrementalparse.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <memory>
 
 namespace bem {
@@ -29,42 +26,18 @@ CallLoader::CallLoader(QObject *parent)
     : QObject(parent)
 {}
 
-CallLoader::~CallLoader()
-{
-    // Watchers are children: destroying them leaves running jobs to finish unobserved.
-    // Their results only hold copies of the bytes, never a pointer to us.
-    cancel();
-}
-
-quint64 CallLoader::load(const QByteArray &body)
-{
-    return load(body, nullptr);
-}
+// Jobs still running finish unobserved: their results only hold copies of the bytes.
+CallLoader::~CallLoader() = default;
 
 quint64 CallLoader::load(const QByteArray &body, const CallSnapshotPtr &previous)
 {
-    const quint64 ticket = ++m_current;
-    ++m_pending;
-    auto *watcher = new QFutureWatcher<LoadedCall>(this);
-    connect(watcher, &QFutureWatcher<LoadedCall>::finished, this, [this, watcher, ticket] {
-        --m_pending;
-        watcher->deleteLater();
-        if (ticket != m_current) {
-            ++m_dropped;
-            return;
-        }
-        m_delivered = ticket;
-        Q_EMIT loaded(ticket, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [body, previous] { return previous ? loadCall(body, previous) : loadCall(body); }));
-    return ticket;
-}
-
-void CallLoader::cancel()
-{
-    // The job cannot be stopped halfway; its result is simply not reported.
-    m_delivered = ++m_current;
+    // The ticket is known only once start() returns; the handler runs later, from the
+    // event loop, so reading it there is safe.
+    auto ticket = std::make_shared<quint64>(0);
+    *ticket = m_jobs.start(
+        [body, previous] { return previous ? loadCall(body, previous) : loadCall(body); },
+        [this, ticket](const LoadedCall &result) { Q_EMIT loaded(*ticket, result); });
+    return *ticket;
 }
 
 } // namespace bem

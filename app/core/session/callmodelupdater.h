@@ -2,12 +2,16 @@
 #pragma once
 
 #include "callsnapshot.h"
+#include "latestresult.h"
+
+#include <memory>
 
 #include <QObject>
 
 namespace bem {
 
 class CallTreeModel;
+struct MergePlan;
 
 // Puts snapshots into a CallTreeModel without holding up the GUI thread: a refresh of a
 // large call has its merge plan (which rows survive, which changed) worked out on the
@@ -28,19 +32,18 @@ public:
 
     void apply(const CallSnapshotPtr &snapshot);
     void cancel();
-    bool isBusy() const { return m_pending != 0; }
+    bool isBusy() const { return m_plans.isBusy(); }
     // Plans computed and then not used because a newer snapshot came (tests, benchmark).
-    int droppedCount() const { return m_dropped; }
+    int droppedCount() const { return m_plans.droppedCount(); }
 
 Q_SIGNALS:
     // The model now shows `snapshot` (emitted from apply() itself when applied at once).
     void applied(const bem::CallSnapshotPtr &snapshot);
 
 private:
+    using Plan = std::shared_ptr<const MergePlan>;
     CallTreeModel *m_model;
-    quint64 m_generation = 0;
-    quint64 m_pending = 0; // the generation being planned; 0 when none
-    int m_dropped = 0;
+    LatestResult<Plan> m_plans;
     // The states the plan in progress is made for.
     CallSnapshotPtr m_planFrom;
     CallSnapshotPtr m_planTo;

@@ -2,7 +2,10 @@
 #include "callpoller.h"
 
 #include "bemclient.h"
+#include "callloader.h"
 #include "formatting.h"
+
+#include <QCoreApplication>
 
 #include <limits>
 
@@ -14,6 +17,20 @@ QString secondsFromNow(qint64 ms)
 {
     const qint64 s = qMax<qint64>(0, (ms + 999) / 1000);
     return s <= 1 ? QStringLiteral("1 s") : QStringLiteral("%1 s").arg(s);
+}
+
+QString minutesText(qint64 ms)
+{
+    return QStringLiteral("%1 min").arg(qMax<qint64>(1, ms / 60'000));
+}
+
+// "3 s ago"; a finish more than a day back by its date instead ("626 d ago" says little).
+QString finishedWhen(const QDateTime &at, const QDateTime &now)
+{
+    const qint64 ms = at.msecsTo(now);
+    if (ms > 24LL * 60 * 60 * 1000)
+        return QCoreApplication::translate("bem::PollerStatus", "on %1").arg(formatLocalTime(at));
+    return formatAgo(ms);
 }
 
 QString capitalized(QString text)
@@ -35,6 +52,7 @@ QString withoutFinalPeriod(QString text)
 QString PollerStatus::describe(bool includeError, const QDateTime &now) const
 {
     using P = Phase;
+    using Concern = PollerStatus::Concern;
     const auto updated = [&] {
         return lastUpdated.isValid()
                    ? QStringLiteral("updated %1").arg(formatAgo(lastUpdated.msecsTo(now)))
@@ -48,6 +66,12 @@ QString PollerStatus::describe(bool includeError, const QDateTime &now) const
     case P::Waiting: {
         if (requestInFlight)
             return QStringLiteral("Refreshing\u2026");
+        if (concern == Concern::UndocumentedStatus)
+            return QCoreApplication::translate("bem::PollerStatus",
+                                               "Status \u201c%1\u201d is not one bem documents: "
+                                               "checking every %2 for up to %3 \u00b7 next in %4")
+                .arg(rawCallStatus, secondsFromNow(slowCheckMs), minutesText(slowCheckLimitMs),
+                     secondsFromNow(nextRefreshInMs));
         const QString next = QStringLiteral("next in %1").arg(secondsFromNow(nextRefreshInMs));
         const QString u = updated();
         return u.isEmpty()
@@ -67,6 +91,9 @@ QString PollerStatus::describe(bool includeError, const QDateTime &now) const
     case P::Paused: {
         if (requestInFlight)
             return QStringLiteral("Paused \u00b7 refreshing once\u2026");
+        if (concern == Concern::Stopped)
+            return QCoreApplication::translate("bem::PollerStatus",
+                                               "Stopped by you \u00b7 press F5 to refresh");
         const QString u = updated();
         return u.isEmpty() ? QStringLiteral("Paused \u00b7 auto-refresh is off")
                            : QStringLiteral("Paused \u00b7 ") + u;
@@ -74,11 +101,26 @@ QString PollerStatus::describe(bool includeError, const QDateTime &now) const
     case P::Finished: {
         if (requestInFlight)
             return QStringLiteral("Refreshing\u2026");
+        if (concern == Concern::NoStatus)
+            return QCoreApplication::translate(
+                "bem::PollerStatus",
+                "Not refreshing: the call has no status (or not a text one), so there is no "
+                "telling whether it will change \u00b7 press F5 to refresh");
+        if (concern == Concern::UndocumentedTooLong)
+            return QCoreApplication::translate("bem::PollerStatus",
+                                               "Stopped: status \u201c%1\u201d is not one bem "
+                                               "documents and stayed for %2 \u00b7 press F5 to "
+                                               "refresh")
+                .arg(rawCallStatus, minutesText(slowCheckLimitMs));
         const bool failed = callState == CallState::Failed;
+        if (callState == CallState::Unknown && callFinishedAt.isValid())
+            return QCoreApplication::translate("bem::PollerStatus",
+                                               "Stopped: ended as \u201c%1\u201d %2")
+                .arg(rawCallStatus, finishedWhen(callFinishedAt, now));
         if (callFinishedAt.isValid())
             return (failed ? QStringLiteral("Stopped: failed %1")
                            : QStringLiteral("Stopped: completed %1"))
-                .arg(formatAgo(callFinishedAt.msecsTo(now)));
+                .arg(finishedWhen(callFinishedAt, now));
         return failed ? QStringLiteral("Stopped: the call failed")
                       : QStringLiteral("Stopped: the call completed");
     }
@@ -92,9 +134,10 @@ QString PollerStatus::describe(bool includeError, const QDateTime &now) const
     return QString();
 }
 
-CallPoller::CallPoller(BemClient *client, QObject *parent)
+CallPoller::CallPoller(BemClient *client, CallLoader *loader, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_loader(loader)
     , m_random(QRandomGenerator::securelySeeded())
 {
     m_timer.setSingleShot(true);
@@ -102,6 +145,7 @@ CallPoller::CallPoller(BemClient *client, QObject *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &CallPoller::fetch);
     connect(m_client, &BemClient::finished, this, &CallPoller::onFetched);
+    connect(m_loader, &CallLoader::loaded, this, &CallPoller::onLoaded);
 }
 
 CallPoller::~CallPoller() = default;
@@ -110,6 +154,7 @@ void CallPoller::start(const QString &callId)
 {
     m_client->cancel();
     m_timer.stop();
+    m_loadTicket = 0;
     m_callId = callId.trimmed();
     m_inFlight = false;
     m_paused = false;
@@ -120,6 +165,8 @@ void CallPoller::start(const QString &callId)
     m_lastDetails.clear();
     m_snapshot.reset();
     m_lastUpdated = QDateTime();
+    m_concern = PollerStatus::Concern::None;
+    m_undocumentedSince = QDateTime();
     m_phase = PollerStatus::Phase::Loading;
     fetch();
 }
@@ -128,6 +175,7 @@ void CallPoller::stop()
 {
     m_client->cancel();
     m_timer.stop();
+    m_loadTicket = 0;
     m_inFlight = false;
     setPhase(PollerStatus::Phase::Idle);
 }
@@ -147,6 +195,8 @@ void CallPoller::resume()
     if (!m_paused)
         return;
     m_paused = false;
+    if (m_concern == PollerStatus::Concern::Stopped)
+        m_concern = PollerStatus::Concern::None;
     if (m_phase == PollerStatus::Phase::Paused) {
         // Waiting until the next result decides the real phase; "Loading" when there is
         // nothing to show yet.
@@ -160,7 +210,36 @@ void CallPoller::refreshNow()
     if (m_callId.isEmpty() || m_phase == PollerStatus::Phase::Idle || m_inFlight)
         return;
     m_timer.stop();
+    // F5 on an undocumented status that was given up on: check it for another while.
+    if (m_concern == PollerStatus::Concern::UndocumentedTooLong)
+        m_undocumentedSince = QDateTime();
     fetch();
+}
+
+void CallPoller::stopRequest()
+{
+    if (m_phase == PollerStatus::Phase::Idle)
+        return;
+    const bool wasInFlight = m_inFlight;
+    m_client->cancel();
+    m_loadTicket = 0;
+    m_inFlight = false;
+    m_timer.stop();
+    m_paused = true;
+    if (wasInFlight)
+        m_concern = PollerStatus::Concern::Stopped;
+    if (wasInFlight || m_phase == PollerStatus::Phase::Waiting ||
+        m_phase == PollerStatus::Phase::Retrying || m_phase == PollerStatus::Phase::Loading)
+        setPhase(PollerStatus::Phase::Paused);
+}
+
+void CallPoller::suspend()
+{
+    m_client->cancel();
+    m_timer.stop();
+    m_loadTicket = 0;
+    m_inFlight = false;
+    emitStatus();
 }
 
 void CallPoller::fetch()
@@ -168,15 +247,46 @@ void CallPoller::fetch()
     if (m_inFlight)
         return;
     m_inFlight = true;
+    if (m_concern == PollerStatus::Concern::Stopped)
+        m_concern = PollerStatus::Concern::None;
     emitStatus();
-    // The state shown: equal bytes are Unchanged, others are parsed against it.
-    m_client->fetchCall(m_callId, m_snapshot);
+    // Bytes equal to the state shown come back Unchanged and are not parsed.
+    m_client->fetchCall(m_callId, m_snapshot ? m_snapshot->body : QByteArray());
 }
 
 void CallPoller::onFetched(const FetchResult &result)
 {
-    if (!m_inFlight)
+    if (!m_inFlight || m_loadTicket != 0)
         return; // not ours: a request canceled by start()/stop() never reports, but be safe
+    if (result.outcome != FetchOutcome::Success) {
+        finish(result);
+        return;
+    }
+    // Parsed off the GUI thread, against the state shown (only changed function calls
+    // are read again).
+    m_fetched = result;
+    m_loadTicket = m_loader->load(result.body, m_snapshot);
+}
+
+void CallPoller::onLoaded(quint64 ticket, const LoadedCall &loaded)
+{
+    if (m_loadTicket == 0)
+        return; // an opened file's, or a parse we no longer wait for
+    if (ticket != m_loadTicket) {
+        // The loader took on newer work (an opened file) and dropped our parse: the
+        // request is as good as lost, so ask again soon.
+        m_loadTicket = 0;
+        m_inFlight = false;
+        scheduleIn(m_policy.initialMs,
+                   m_snapshot ? PollerStatus::Phase::Waiting : PollerStatus::Phase::Loading);
+        return;
+    }
+    m_loadTicket = 0;
+    finish(resultOfParse(std::exchange(m_fetched, FetchResult()), loaded.snapshot, loaded.parsed));
+}
+
+void CallPoller::finish(const FetchResult &result)
+{
     m_inFlight = false;
     using P = PollerStatus::Phase;
 
@@ -193,16 +303,7 @@ void CallPoller::onFetched(const FetchResult &result)
         } else {
             ++m_quietPolls;
         }
-        if (m_snapshot && m_snapshot->call.status.isTerminal()) {
-            m_timer.stop();
-            setPhase(P::Finished);
-            return;
-        }
-        if (m_paused) {
-            setPhase(P::Paused);
-            return;
-        }
-        scheduleIn(m_policy.delayMs(m_quietPolls, m_random), P::Waiting);
+        scheduleAfterGoodResult();
         return;
     }
 
@@ -223,6 +324,53 @@ void CallPoller::onFetched(const FetchResult &result)
     }
     // After the state is settled, so a listener sees the phase this failure led to.
     Q_EMIT fetchFailed(result);
+}
+
+void CallPoller::scheduleAfterGoodResult()
+{
+    using P = PollerStatus::Phase;
+    using C = PollerStatus::Concern;
+    m_concern = C::None;
+    const Call *call = m_snapshot ? &m_snapshot->call : nullptr;
+    const CallState state = call ? call->status.state() : CallState::Unknown;
+    const bool documentedLive = state == CallState::Pending || state == CallState::Running;
+    if (!documentedLive)
+        m_timer.stop();
+    if (call && !documentedLive) {
+        if (call->status.isTerminal() || call->finishedAt.value.isValid()) {
+            // An undocumented status with a finish time has ended all the same.
+            setPhase(P::Finished);
+            return;
+        }
+        if (call->status.isAbsent()) {
+            m_concern = C::NoStatus;
+            setPhase(P::Finished);
+            return;
+        }
+        // An undocumented status may still move on (bem may add states): look now and
+        // then, for a while, at the slowest pace.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!m_undocumentedSince.isValid())
+            m_undocumentedSince = now;
+        if (m_undocumentedSince.msecsTo(now) >= m_undocumentedLimitMs) {
+            m_concern = C::UndocumentedTooLong;
+            setPhase(P::Finished);
+            return;
+        }
+        m_concern = C::UndocumentedStatus;
+        if (m_paused) {
+            setPhase(P::Paused);
+            return;
+        }
+        scheduleIn(m_policy.maxMs, P::Waiting);
+        return;
+    }
+    m_undocumentedSince = QDateTime();
+    if (m_paused) {
+        setPhase(P::Paused);
+        return;
+    }
+    scheduleIn(m_policy.delayMs(m_quietPolls, m_random), P::Waiting);
 }
 
 void CallPoller::scheduleIn(int ms, PollerStatus::Phase phase)
@@ -259,7 +407,11 @@ PollerStatus CallPoller::status() const
     if (m_snapshot) {
         s.callState = m_snapshot->call.status.state();
         s.callFinishedAt = m_snapshot->call.finishedAt.value;
+        s.rawCallStatus = m_snapshot->call.status.raw();
     }
+    s.concern = m_concern;
+    s.slowCheckMs = m_policy.maxMs;
+    s.slowCheckLimitMs = m_undocumentedLimitMs;
     return s;
 }
 

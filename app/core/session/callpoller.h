@@ -3,6 +3,7 @@
 
 #include "backoffpolicy.h"
 #include "fetchresult.h"
+#include "sessionstatus.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -12,65 +13,35 @@
 namespace bem {
 
 class BemClient;
+class CallLoader;
+struct LoadedCall;
 
-// Everything the user may want to know about a watched call's refreshing, as a value.
-struct PollerStatus
-{
-    enum class Phase {
-        Idle,     // no call
-        Loading,  // first request for this call in flight
-        Waiting,  // live: the next refresh is scheduled
-        Retrying, // the last request failed transiently: the next try is scheduled
-        Paused,   // the user paused auto-refresh
-        Finished, // the call is completed or failed: nothing more will change
-        Stopped,  // a failure a retry cannot fix (401, 403, 404, …): waiting for the user
-    };
-    Phase phase = Phase::Idle;
-    QString callId;
-    bool requestInFlight = false;
-    bool hasSnapshot = false;
-    // Milliseconds until the next refresh (Waiting, Retrying); -1 when none is planned.
-    qint64 nextRefreshInMs = -1;
-    // Failed attempts in a row (Retrying, Stopped).
-    int attempt = 0;
-    // The last failure (Retrying, Stopped); outcome Success when there was none.
-    FetchOutcome lastOutcome = FetchOutcome::Success;
-    QString lastError;
-    // The raw facts behind lastError (status line, Qt's error, start of the body).
-    QString lastDetails;
-    // The call's own state when Finished.
-    CallState callState = CallState::Unknown;
-    // When the last good answer arrived (changed or not); invalid before the first.
-    QDateTime lastUpdated;
-    // When the call itself finished, as the server says; invalid when not known.
-    QDateTime callFinishedAt;
-
-    // One line for a status bar, relative to `now`: "Updated 2 s ago · next in 4 s",
-    // "Refreshing…", "Paused · updated 1 m ago", "Stopped: completed 3 s ago", "Retrying in
-    // 8 s after: the server could not answer (HTTP 502) (attempt 3)", … Without the error
-    // ("Retrying in 8 s · attempt 3", "Stopped refreshing") when it is shown elsewhere.
-    QString describe(bool includeError = true,
-                     const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
-};
-
-// Keeps one call fresh while it is not terminal. Refreshes start near 1 s apart, double
-// (with jitter) while nothing changes, cap at 10 s, and return to fast when something
+// Keeps one call fresh while its status is pending or running. Refreshes start near 1 s apart,
+// double (with jitter) while nothing changes, cap at 10 s, and return to fast when something
 // changed. Transient failures (network, timeout, 429, 5xx, non-JSON) keep the last good
 // snapshot and retry with backoff (a 429 waits at least its Retry-After); 401, 403, 404
 // and other failures that need a person stop until refreshNow() or start(). A refresh
 // whose bytes equal the previous ones is not parsed and changes nothing downstream.
+// A status bem does not document is checked at the slowest pace for a while (unless
+// finishedAt says the call ended); a missing one is not refreshed at all. A body is parsed
+// by the loader (shared with the session's opened files) against the state shown.
 // Never more than one request in flight: the next one is scheduled only when the
-// previous one has ended.
+// previous one has ended (and been parsed).
 class CallPoller final : public QObject
 {
     Q_OBJECT
 public:
-    explicit CallPoller(BemClient *client, QObject *parent = nullptr);
+    // An undocumented status is checked for this long before the poller gives up on it.
+    static constexpr qint64 UndocumentedStatusLimitMs = 10 * 60 * 1000;
+
+    CallPoller(BemClient *client, CallLoader *loader, QObject *parent = nullptr);
     ~CallPoller() override;
     Q_DISABLE_COPY_MOVE(CallPoller)
 
     void setPolicy(const BackoffPolicy &policy) { m_policy = policy; }
     BackoffPolicy policy() const { return m_policy; }
+    // How long an undocumented status is checked before refreshing stops (tests shorten it).
+    void setUndocumentedStatusLimitMs(qint64 ms) { m_undocumentedLimitMs = ms; }
     // Makes the jitter reproducible (tests).
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -83,6 +54,11 @@ public:
     void resume();
     // Refreshes at once unless a request is in flight; works when Finished or Stopped too.
     void refreshNow();
+    // Cancels the request in flight (it never reports) and pauses: for a server that hangs.
+    void stopRequest();
+    // Holds still without the user asking (while the loader reads a file): the request in
+    // flight is dropped and nothing is scheduled until refreshNow(), start() or stop().
+    void suspend();
 
     QString callId() const { return m_callId; }
     CallSnapshotPtr snapshot() const { return m_snapshot; }
@@ -100,11 +76,17 @@ Q_SIGNALS:
 private:
     void fetch();
     void onFetched(const FetchResult &result);
+    void onLoaded(quint64 ticket, const LoadedCall &loaded);
+    void finish(const FetchResult &result);
+    void scheduleAfterGoodResult();
     void scheduleIn(int ms, PollerStatus::Phase phase);
     void setPhase(PollerStatus::Phase phase);
     void emitStatus();
 
     BemClient *m_client;
+    CallLoader *m_loader;
+    quint64 m_loadTicket = 0; // the parse of our body in progress; 0 when none
+    FetchResult m_fetched;    // what the parse in progress belongs to
     BackoffPolicy m_policy;
     QRandomGenerator m_random;
     QTimer m_timer;
@@ -120,6 +102,10 @@ private:
     QString m_lastDetails;
     CallSnapshotPtr m_snapshot;
     QDateTime m_lastUpdated;
+    PollerStatus::Concern m_concern = PollerStatus::Concern::None;
+    QDateTime m_undocumentedSince;
+    qint64 m_undocumentedLimitMs =
+        UndocumentedStatusLimitMs; // when the current undocumented status was first seen
 };
 
 } // namespace bem

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#include "appcontroller.h"
+
+#include "apiendpoint.h"
+#include "appicon.h"
+#include "callidinput.h"
+#include "demoscenarios.h"
+#include "localbemserver.h"
+#include "settingskeys.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace bem {
+
+namespace {
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "bem-call-inspector: %s\n", qPrintable(text));
+}
+
+QString instanceName()
+{
+    return SingleInstance::serverNameFor(QStringLiteral(BEM_APP_ID),
+                                         qEnvironmentVariable("BEM_INSTANCE_ID"));
+}
+
+} // namespace
+
+AppController::AppController(const CommandLine &options, QNetworkAccessManager *network,
+                             QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(settings)
+    , m_session(network)
+{
+    m_window = std::make_unique<MainWindow>(
+        MainWindow::Services{&m_session, options.demo ? nullptr : &m_keys, network, settings});
+    applyBaseUrl();
+}
+
+AppController::~AppController() = default;
+
+void AppController::setUpApplication(QTranslator &qt, QTranslator &own)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("bem"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("bem.ai"));
+    QCoreApplication::setApplicationName(QStringLiteral("bem-call-inspector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BEM_VERSION));
+    // Our strings (embedded at :/i18n by the build) and Qt's own, for the user's language.
+    if (own.load(QLocale(), QStringLiteral("bem-call-inspector"), QStringLiteral("_"),
+                 QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&own);
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+}
+
+void AppController::setUpDesktop()
+{
+    QApplication::setApplicationDisplayName(QStringLiteral("bem Call Inspector"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(BEM_APP_ID));
+    QApplication::setWindowIcon(applicationIcon());
+}
+
+QString AppController::activationToken()
+{
+    return qEnvironmentVariableIsEmpty("XDG_ACTIVATION_TOKEN")
+               ? qEnvironmentVariable("DESKTOP_STARTUP_ID")
+               : qEnvironmentVariable("XDG_ACTIVATION_TOKEN");
+}
+
+std::optional<int> AppController::handOff(const CommandLine &options, const QString &token)
+{
+    if (options.mayHandOff()) {
+        const HandOffResult handed =
+            SingleInstance::handOff(instanceName(), {options.callArgument, token});
+        switch (handed.outcome) {
+        case HandOffResult::Outcome::Opened:
+            return 0;
+        case HandOffResult::Outcome::Refused:
+            printError(handed.problem);
+            return 1;
+        case HandOffResult::Outcome::Failed:
+            printError(handed.problem + u' ' + tr("Opening a window of its own."));
+            break;
+        case HandOffResult::Outcome::NoInstance:
+            break;
+        }
+    }
+    // The window shows why in its banner too (loadCall); this is for a terminal.
+    if (!options.callArgument.isEmpty()) {
+        const CallIdExtraction extracted = extractCallId(options.callArgument);
+        if (!extracted.ok())
+            printError(extracted.problem);
+    }
+    return std::nullopt;
+}
+
+void AppController::applyBaseUrl()
+{
+    // --base-url, then BEM_BASE_URL, then what the user chose in Settings, then bem's own.
+    QString problem;
+    const QString envBaseUrl = qEnvironmentVariable("BEM_BASE_URL");
+    QUrl baseUrl = ApiEndpoint::resolveBaseUrl(m_options.baseUrl, envBaseUrl, &problem);
+    if (m_options.baseUrl.trimmed().isEmpty() && envBaseUrl.trimmed().isEmpty()) {
+        const QUrl saved =
+            ApiEndpoint::normalizedBaseUrl(m_settings->value(SettingsKeys::baseUrl()).toString());
+        if (saved.isValid())
+            baseUrl = saved;
+    }
+    m_session.setBaseUrl(baseUrl);
+    if (!problem.isEmpty())
+        m_window->showNotice(problem);
+}
+
+void AppController::startDemo(const QString &callId)
+{
+    if (!m_demoServer) {
+        m_demoServer = std::make_unique<LocalBemServer>();
+        if (!m_demoServer->listen()) {
+            m_demoServer.reset();
+            m_window->showNotice(tr("The demo could not start: no local port was free."));
+            return;
+        }
+    }
+    m_session.setKeyStore(nullptr); // the demo's key, not the user's
+    m_session.setBaseUrl(m_demoServer->baseUrl());
+    m_session.setApiKey(QString::fromLatin1(LocalBemServer::demoApiKey()));
+    m_window->enterDemoMode(tr("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
+                                .arg(m_demoServer->baseUrl().authority()));
+    m_window->loadCall(callId.isEmpty() ? DemoCalls::progressing() : callId);
+}
+
+void AppController::start()
+{
+    const QString callId = m_options.callArgument;
+    if (!m_options.openPath.isEmpty()) {
+        m_window->openFile(m_options.openPath);
+    } else if (m_options.demo) {
+        startDemo(callId);
+    } else {
+        m_window->setDemoStarter([this] { startDemo(QString()); });
+        m_session.setKeyStore(&m_keys);
+        connect(
+            &m_keys, &ApiKeyStore::loaded, this,
+            [this, callId] {
+                if (m_demoServer)
+                    return; // "Try the demo" was faster than the keychain
+                if (!m_keys.hasKey() && m_options.demoIfNoKey) {
+                    startDemo(callId);
+                    return;
+                }
+                if (!callId.isEmpty())
+                    m_window->loadCall(callId);
+            },
+            Qt::SingleShotConnection);
+        m_keys.load();
+    }
+    if (!m_options.wantsOwnWindow())
+        listenForHandOffs();
+
+    m_window->show();
+    if (!m_options.screenshotPath.isEmpty()) {
+        const QString path = m_options.screenshotPath;
+        QTimer::singleShot(m_options.screenshotDelayMs, m_window.get(), [this, path] {
+            const bool saved = m_window->grab().save(path);
+            if (!saved)
+                qCritical("Could not save the screenshot to %s", qPrintable(path));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+}
+
+void AppController::listenForHandOffs()
+{
+    m_instance = std::make_unique<SingleInstance>(instanceName());
+    m_instance->setHandler([this](const HandOffRequest &request) {
+        MainWindow &window = *m_window;
+        // Qt's Wayland plugin activates with this token (and then drops it).
+        if (!request.activationToken.isEmpty())
+            qputenv("XDG_ACTIVATION_TOKEN", request.activationToken.toLatin1());
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+        if (request.argument.isEmpty() || window.loadCall(request.argument))
+            return QString();
+        return extractCallId(request.argument).problem;
+    });
+    // Another inspector may have started meanwhile (or be running: --demo, --open); then
+    // this window simply does not take links.
+    if (m_instance->listen() == SingleInstance::ListenResult::Failed)
+        printError(tr("Links will open in new windows: %1").arg(m_instance->errorString()));
+}
+
+} // namespace bem

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QCoreApplication;
+QT_END_NAMESPACE
+
+namespace bem {
+
+// What the command line asked for. parse() handles --help, --version and bad options
+// itself (it prints and exits, as QCommandLineParser does).
+struct CommandLine
+{
+    QString callArgument; // CALL_ID as given: an ID, a link, …
+    QString baseUrl;      // --base-url
+    bool baseUrlSet = false;
+    bool demo = false;
+    bool demoIfNoKey = false;
+    bool newWindow = false;
+    QString openPath;       // --open
+    QString screenshotPath; // --screenshot
+    int screenshotDelayMs = 1500;
+
+    // --help and --version must work without a display (a terminal, CI, a packaging
+    // check), so they get a plain QCoreApplication; everything else needs the GUI.
+    static bool wantsTextOnly(int argc, char *argv[]);
+    static CommandLine parse(const QCoreApplication &app);
+
+    // Options that set up a session of their own (another API, the demo, a file) get a
+    // window of their own, as do --new-window and --screenshot.
+    bool wantsOwnWindow() const { return newWindow || !screenshotPath.isEmpty(); }
+    // A launch with nothing but a call (or nothing: the menu entry) goes to the inspector
+    // already running.
+    bool mayHandOff() const
+    {
+        return !wantsOwnWindow() && !demo && !demoIfNoKey && openPath.isEmpty() && !baseUrlSet;
+    }
+};
+
+} // namespace bem

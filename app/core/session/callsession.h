@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "backoffpolicy.h"
+#include "callsnapshot.h"
+#include "fetchresult.h"
+#include "sessionstatus.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace bem {
+
+class ApiKeyStore;
+class BemClient;
+class CallLoader;
+class CallModelUpdater;
+class CallPoller;
+class CallTreeModel;
+struct LoadedCall;
+
+// A request or an opened file that did not give a call, with what the raw view needs.
+struct SessionProblem
+{
+    enum class Kind { Request, File };
+    Kind kind = Kind::Request;
+    QString message; // for the user: one or two sentences
+    QString details; // the raw facts (status line, Qt's error, the start of the body)
+    QString path;    // File: the file asked for
+    FetchOutcome outcome = FetchOutcome::NetworkError; // Request
+    int httpStatus = 0;
+    QByteArray body; // what came instead of a call (capped), for the raw view
+    QByteArray contentType;
+};
+
+// One open call: the live one watched over HTTP, or a response opened from a file.
+// Bytes flow one way: BemClient (HTTP) → CallLoader (parse, off the GUI thread) →
+// CallModelUpdater → CallTreeModel, and shown() says the model now holds a snapshot. The
+// session emits values; a window renders them. Several sessions may live side by side,
+// each with its own client, poller and model, sharing one QNetworkAccessManager.
+class CallSession final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CallSession(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~CallSession() override;
+    Q_DISABLE_COPY_MOVE(CallSession)
+
+    // Follows `keys` (null: no store, the key comes from setApiKey(), as in the demo): its
+    // key is used, a new key refreshes at once, and a call opened before the store has
+    // loaded waits for it.
+    void setKeyStore(ApiKeyStore *keys);
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const;
+    void setApiKey(const QString &key);
+    void setPolicy(const BackoffPolicy &policy);
+    void setTransferTimeoutMs(int ms);
+    void setMaxBodyBytes(qint64 bytes);
+
+    // Starts watching `callId` (already extracted and valid). A different call clears the
+    // model (callChanged()); the same call keeps its data and merges the next state.
+    void open(const QString &callId);
+    // Reads a saved response and parses it off the GUI thread; it replaces the call shown
+    // when ready, unless something else was asked for meanwhile. A file that cannot be
+    // read (false) or parsed (later) is a problem(); the call shown stays, live or not.
+    bool openFile(const QString &path);
+    void refreshNow();
+    void pause();
+    void resume();
+    // Cancels the request in flight and pauses (a server that does not answer).
+    void stopRequest();
+    // Stops refreshing; what is shown stays.
+    void stop();
+
+    CallTreeModel *model() const { return m_model; }
+    CallSnapshotPtr snapshot() const;
+    PollerStatus status() const;
+    // The call watched or shown ("" before any).
+    QString callId() const;
+    // Showing a saved file: nothing to refresh.
+    bool isOffline() const { return m_offline; }
+    QString filePath() const { return m_filePath; }
+    bool isLoadingFile() const { return m_fileTicket != 0; }
+    // A call asked for before the key store loaded; opened when it has.
+    QString pendingCallId() const { return m_pendingCallId; }
+    bool hasApiKey() const;
+
+Q_SIGNALS:
+    // A different call is about to be shown: views of the previous one should clear.
+    void callChanged(const QString &callId);
+    // The model now holds `snapshot` (a live refresh or an opened file).
+    void shown(const bem::CallSnapshotPtr &snapshot);
+    void statusChanged(const bem::PollerStatus &status);
+    void problem(const bem::SessionProblem &problem);
+    // An opened file is now the call shown (offline); shown() follows.
+    void fileOpened(const QString &path, const QString &callId);
+
+private:
+    void onFileLoaded(const LoadedCall &loaded);
+    void resetModelFor(const QString &callId);
+
+    BemClient *m_client;
+    CallLoader *m_loader;
+    CallPoller *m_poller;
+    CallTreeModel *m_model;
+    CallModelUpdater *m_updater;
+    QPointer<ApiKeyStore> m_keys;
+    QString m_pendingCallId;
+    bool m_offline = false;
+    QString m_filePath;
+    QString m_loadingPath;
+    quint64 m_fileTicket = 0;
+};
+
+} // namespace bem
