@@ -13,6 +13,7 @@
 #include "localapi.h"
 #include "mainwindow.h"
 #include "testutil.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,29 +75,28 @@ QPalette darkPalette()
     return p;
 }
 
+const QString TourKey = QStringLiteral("sk_tour_0123456789abcdef");
+
+test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys)
+{
+    test::WindowFixture::Options options{api.server.baseUrl(), TourKey, &api.network, keys};
+    options.policy = test::policyOf(250, 1000);
+    return options;
+}
+
 // One window with its own session, settings and server, as the app wires them.
 struct Scene
 {
-    explicit Scene(const QString &settingsPath, ApiKeyStore *keys = nullptr)
-        : api("sk_tour_0123456789abcdef")
-        , settings(settingsPath, QSettings::IniFormat)
-        , session(&api.network)
-    {
-        session.setBaseUrl(api.server.baseUrl());
-        session.setApiKey(QStringLiteral("sk_tour_0123456789abcdef"));
-        BackoffPolicy quick;
-        quick.initialMs = 250;
-        quick.maxMs = 1000;
-        session.setPolicy(quick);
-        window = std::make_unique<MainWindow>(
-            MainWindow::Services{&session, keys, &api.network, &settings});
-        window->resize(1280, 800);
-        window->show();
-    }
+    explicit Scene(ApiKeyStore *keys = nullptr)
+        : api(TourKey.toLatin1())
+        , fixture(sceneOptions(api, keys))
+        , window(fixture.window())
+        , session(*fixture.session())
+    {}
     test::LocalApi api;
-    QSettings settings;
-    CallSession session;
-    std::unique_ptr<MainWindow> window;
+    test::WindowFixture fixture;
+    MainWindow *window;
+    CallSession &session;
 };
 
 class Tour
@@ -148,23 +148,22 @@ int main(int argc, char *argv[])
         QApplication::setPalette(darkPalette());
     QDir().mkpath(parser.value(outOption));
     Tour tour(parser.value(outOption));
-    QTemporaryDir dir;
     qunsetenv("BEM_API_KEY");
 
     {
         // 1. First start: no key yet (the keychain here is the test's own, empty one).
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-screenshot-tour"));
-        Scene scene(dir.filePath(QStringLiteral("empty.ini")), &keys);
+        Scene scene(&keys);
         scene.window->setDemoStarter([] {});
         keys.load();
         if (!waitFor([&] { return keys.isLoaded(); }))
             tour.fail("key store did not load");
-        tour.shoot(scene.window.get(), QStringLiteral("1-empty-state"));
+        tour.shoot(scene.window, QStringLiteral("1-empty-state"));
     }
     {
         // 2 and 3. The demo call, while it runs and once it completed.
-        Scene scene(dir.filePath(QStringLiteral("demo.ini")));
+        Scene scene;
         scene.window->enterDemoMode(
             QStringLiteral("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
                 .arg(scene.api.server.baseUrl().authority()));
@@ -175,7 +174,7 @@ int main(int argc, char *argv[])
         scene.session.pause(); // hold the picture still mid-run
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_page_2"));
         scene.window->updateLiveStatus();
-        tour.shoot(scene.window.get(), QStringLiteral("2-demo-running"));
+        tour.shoot(scene.window, QStringLiteral("2-demo-running"));
         scene.session.resume();
         if (!waitFor([&] { return scene.session.status().phase == PollerStatus::Phase::Finished; }))
             tour.fail("the demo call did not complete");
@@ -187,11 +186,11 @@ int main(int argc, char *argv[])
             }
         }
         settle(CallTreeDelegate::FlashMs + 200); // past the glow of the last changes
-        tour.shoot(scene.window.get(), QStringLiteral("3-demo-completed-selected"));
+        tour.shoot(scene.window, QStringLiteral("3-demo-completed-selected"));
     }
     {
         // 4. The server starts failing after a good answer: the data stays, marked stale.
-        Scene scene(dir.filePath(QStringLiteral("error.ini")));
+        Scene scene;
         CannedResponse good;
         good.body = DemoScenarios::progressingStage(8); // running: it will be refreshed
         CannedResponse outage;
@@ -207,11 +206,11 @@ int main(int argc, char *argv[])
             tour.fail("the outage did not show");
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_page_3"));
         scene.session.pause();
-        tour.shoot(scene.window.get(), QStringLiteral("4-error-over-stale-data"));
+        tour.shoot(scene.window, QStringLiteral("4-error-over-stale-data"));
     }
     {
         // 5. Hostile strings: markup, a 100,000-character name, bidi overrides, NUL.
-        Scene scene(dir.filePath(QStringLiteral("hostile.ini")));
+        Scene scene;
         CannedResponse hostile;
         hostile.body = test::readTestData(QStringLiteral("hostile.json"));
         scene.api.server.setResponses(QStringLiteral("wf_hostile"), {hostile});
@@ -221,7 +220,7 @@ int main(int argc, char *argv[])
         scene.session.pause();
         scene.window->treePanel()->expandAll();
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_html"));
-        tour.shoot(scene.window.get(), QStringLiteral("5-hostile-data"));
+        tour.shoot(scene.window, QStringLiteral("5-hostile-data"));
     }
     return tour.failures() == 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "apikeystore.h"
+#include "keychainsandbox.h"
 
 #include <QDirIterator>
 #include <QSettings>
@@ -22,45 +23,25 @@ class TestApiKeyStore : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
+    std::unique_ptr<test::KeychainSandbox> m_sandbox;
     QString m_service;
 
     QStringList filesContainingKey() const
     {
-        QStringList hits;
-        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            if (f.open(QIODevice::ReadOnly) && f.readAll().contains(SecretKey.toUtf8()))
-                hits << f.fileName();
-        }
-        return hits;
+        return m_sandbox->filesContaining(SecretKey.toUtf8());
     }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
-        // Everything the app (or QtKeychain's fallbacks) might write lands in here.
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        qputenv("XDG_CACHE_HOME", (m_home.path() + QStringLiteral("/cache")).toUtf8());
-        qputenv("XDG_STATE_HOME", (m_home.path() + QStringLiteral("/state")).toUtf8());
-        qunsetenv("BEM_API_KEY");
+        // Everything the app (or QtKeychain's fallbacks) might write lands in its home.
+        m_sandbox = std::make_unique<test::KeychainSandbox>(QStringLiteral("keystore"));
+        m_service = m_sandbox->serviceName();
         QCoreApplication::setOrganizationName(QStringLiteral("bem"));
         QCoreApplication::setApplicationName(QStringLiteral("bem-call-inspector-test"));
-        m_service =
-            QStringLiteral("bem-call-inspector-test-%1").arg(QCoreApplication::applicationPid());
     }
 
-    void cleanupTestCase()
-    {
-        ApiKeyStore store;
-        store.setServiceName(m_service);
-        store.forget();
-        QTest::qWait(100);
-    }
+    void cleanupTestCase() { m_sandbox.reset(); }
 
     void environmentWins()
     {

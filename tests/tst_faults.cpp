@@ -10,6 +10,7 @@
 #include "messagebanner.h"
 #include "testutil.h"
 #include "valuefield.h"
+#include "windowfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -61,10 +62,9 @@ class TestFaults : public QObject
 
     std::unique_ptr<FaultServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<CallSession> m_session;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::WindowFixture> m_fixture;
+    MainWindow *m_window = nullptr;
+    CallSession *m_session = nullptr;
 
     // Loads GoodBody into the window and waits until it is shown and the poller is live.
     void loadGoodData()
@@ -110,33 +110,20 @@ private slots:
         m_server = std::make_unique<FaultServer>();
         QVERIFY(m_server->listen());
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_session = std::make_unique<CallSession>(m_network.get());
-        m_session->setBaseUrl(m_server->baseUrl());
-        m_session->setApiKey(Key);
         // Shortened backoff so that the suite runs in seconds; the real policy is 1 s to
         // 10 s (tst_callpoller covers it), the logic is the same.
-        BackoffPolicy fast;
-        fast.initialMs = 20;
-        fast.maxMs = 200;
-        m_session->setPolicy(fast);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
-                                                 QSettings::IniFormat);
-        MainWindow::Services services;
-        services.session = m_session.get();
-        services.network = m_network.get();
-        services.settings = m_settings.get();
-        m_window = std::make_unique<MainWindow>(services);
-        m_window->resize(1200, 800);
-        m_window->show();
+        m_fixture = std::make_unique<test::WindowFixture>(
+            test::WindowFixture::Options{m_server->baseUrl(), Key, m_network.get(), nullptr,
+                                         test::policyOf(20, 200), QSize(1200, 800)});
+        m_window = m_fixture->window();
+        m_session = m_fixture->session();
     }
     void cleanup()
     {
-        m_window.reset();
-        m_session.reset();
+        m_window = nullptr;
+        m_session = nullptr;
+        m_fixture.reset();
         m_network.reset();
-        m_settings.reset();
-        m_dir.reset();
         m_server.reset();
     }
 

@@ -8,9 +8,9 @@
 #include "localbemserver.h"
 #include "mainwindow.h"
 #include "testutil.h"
-#include "urlcatcher.h"
 #include "urlopener.h"
 #include "valuefield.h"
+#include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QDesktopServices>
@@ -31,8 +31,6 @@ namespace {
 const QByteArray Key = "sk_test_hostile_0123456789";
 const QString Html = QStringLiteral(
     "<b>bold</b><img src='file:///etc/passwd'><a href='https://evil.example/'>click</a>");
-
-using bem::test::UrlCatcher;
 
 const QStringList CaughtSchemes{
     QStringLiteral("https"), QStringLiteral("http"),        QStringLiteral("javascript"),
@@ -88,11 +86,10 @@ class TestHostile : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::LocalApi> m_api;
-    std::unique_ptr<CallSession> m_session;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    UrlCatcher m_urls;
+    std::unique_ptr<test::WindowFixture> m_fixture;
+    MainWindow *m_window = nullptr;
+    CallSession *m_session = nullptr;
+    std::unique_ptr<test::CaughtUrls> m_urls;
 
     void load(const QString &id, const QString &fixture)
     {
@@ -136,44 +133,24 @@ class TestHostile : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        for (const QString &scheme : CaughtSchemes)
-            QDesktopServices::setUrlHandler(scheme, &m_urls, "handle");
-    }
-    void cleanupTestCase()
-    {
-        for (const QString &scheme : CaughtSchemes)
-            QDesktopServices::unsetUrlHandler(scheme);
-    }
+    void initTestCase() { m_urls = std::make_unique<test::CaughtUrls>(CaughtSchemes); }
+    void cleanupTestCase() { m_urls.reset(); }
     void init()
     {
         m_api = std::make_unique<test::LocalApi>(Key);
-        m_session = std::make_unique<CallSession>(&m_api->network);
-        m_session->setBaseUrl(m_api->server.baseUrl());
-        m_session->setApiKey(QString::fromLatin1(Key));
-        BackoffPolicy slow; // one load is enough; no refresh during the test
-        slow.initialMs = 600'000;
-        slow.maxMs = 600'000;
-        m_session->setPolicy(slow);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("s.ini")),
-                                                 QSettings::IniFormat);
-        MainWindow::Services services;
-        services.session = m_session.get();
-        services.network = &m_api->network;
-        services.settings = m_settings.get();
-        m_window = std::make_unique<MainWindow>(services);
-        m_window->resize(1300, 900);
-        m_window->show();
-        m_urls.opened.clear();
+        // One load is enough; no refresh during the test.
+        m_fixture = std::make_unique<test::WindowFixture>(test::WindowFixture::Options{
+            m_api->server.baseUrl(), QString::fromLatin1(Key), &m_api->network, nullptr,
+            test::noRefreshPolicy(), QSize(1300, 900)});
+        m_window = m_fixture->window();
+        m_session = m_fixture->session();
+        m_urls->opened().clear();
     }
     void cleanup()
     {
-        m_window.reset();
-        m_session.reset();
-        m_settings.reset();
-        m_dir.reset();
+        m_window = nullptr;
+        m_session = nullptr;
+        m_fixture.reset();
         m_api.reset();
     }
 
@@ -285,20 +262,20 @@ private slots:
                 ++refused; // not even offered
                 continue;
             }
-            const qsizetype before = m_urls.opened.size();
+            const qsizetype before = m_urls->opened().size();
             QTest::mouseClick(open, Qt::LeftButton);
             if (url.startsWith(QStringLiteral("https://"))) {
-                QCOMPARE(m_urls.opened.size(), before + 1);
+                QCOMPARE(m_urls->opened().size(), before + 1);
                 continue;
             }
-            QVERIFY2(m_urls.opened.size() == before, qPrintable(url));
+            QVERIFY2(m_urls->opened().size() == before, qPrintable(url));
             ++refused;
             QVERIFY2(m_window->bannerText().contains(QStringLiteral("not opened")),
                      qPrintable(url + QStringLiteral(" → ") + m_window->bannerText()));
         }
         QCOMPARE(refused, 17);
-        QCOMPARE(m_urls.opened.size(), 1);
-        QCOMPARE(m_urls.opened.first().scheme(), QStringLiteral("https"));
+        QCOMPARE(m_urls->opened().size(), 1);
+        QCOMPARE(m_urls->opened().first().scheme(), QStringLiteral("https"));
         QVERIFY(asked.isEmpty()); // no http link in this fixture: nothing to ask about
     }
 };

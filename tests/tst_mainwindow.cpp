@@ -17,8 +17,8 @@
 #include "rawjsonview.h"
 #include "recentcalls.h"
 #include "testutil.h"
-#include "urlcatcher.h"
 #include "urlopener.h"
+#include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -56,12 +56,6 @@ CannedResponse respond(int status, const QByteArray &body)
     return r;
 }
 
-using bem::test::UrlCatcher;
-
-const QStringList CaughtSchemes{QStringLiteral("https"), QStringLiteral("http"),
-                                QStringLiteral("javascript"), QStringLiteral("file"),
-                                QStringLiteral("data")};
-
 // Every QLabel that shows text must not interpret it: server strings are never markup.
 QString labelsThatRenderMarkup(const QWidget *root)
 {
@@ -86,23 +80,10 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::LocalApi> m_api;
-    std::unique_ptr<CallSession> m_session;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    UrlCatcher m_urls;
-
-    std::unique_ptr<MainWindow> makeWindow(ApiKeyStore *keys = nullptr)
-    {
-        MainWindow::Services services;
-        services.session = m_session.get();
-        services.keys = keys;
-        if (keys) // as the app wires it: the session follows the store's key
-            m_session->setKeyStore(keys);
-        services.network = &m_api->network;
-        services.settings = m_settings.get();
-        return std::make_unique<MainWindow>(services);
-    }
+    std::unique_ptr<test::WindowFixture> m_fixture;
+    MainWindow *m_window = nullptr;
+    CallSession *m_session = nullptr;
+    std::unique_ptr<test::CaughtUrls> m_urls;
 
     QAction *action(const char *name) const
     {
@@ -136,46 +117,29 @@ class TestMainWindow : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        for (const QString &scheme : CaughtSchemes)
-            QDesktopServices::setUrlHandler(scheme, &m_urls, "handle");
-    }
-    void cleanupTestCase()
-    {
-        for (const QString &scheme : CaughtSchemes)
-            QDesktopServices::unsetUrlHandler(scheme);
-    }
+    void initTestCase() { m_urls = std::make_unique<test::CaughtUrls>(); }
+    void cleanupTestCase() { m_urls.reset(); }
 
     void init()
     {
         m_api = std::make_unique<test::LocalApi>(Key);
-        m_session = std::make_unique<CallSession>(&m_api->network);
-        m_session->setBaseUrl(m_api->server.baseUrl());
-        m_session->setApiKey(QString::fromLatin1(Key));
-        BackoffPolicy fast;
-        fast.initialMs = 20;
-        fast.maxMs = 80;
-        m_session->setPolicy(fast);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
-                                                 QSettings::IniFormat);
-        m_window = makeWindow();
-        m_window->show();
-        m_urls.opened.clear();
+        m_fixture = std::make_unique<test::WindowFixture>(test::WindowFixture::Options{
+            m_api->server.baseUrl(), QString::fromLatin1(Key), &m_api->network});
+        m_window = m_fixture->window();
+        m_session = m_fixture->session();
+        m_urls->opened().clear();
     }
     void cleanup()
     {
-        m_window.reset();
-        m_session.reset();
-        m_settings.reset();
-        m_dir.reset();
+        m_window = nullptr;
+        m_session = nullptr;
+        m_fixture.reset();
         m_api.reset();
     }
 
     void startsEmpty_withTheFieldFocused()
     {
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
         QVERIFY(!m_window->isShowingCall());
         QVERIFY(m_window->emptyState()->isVisible());
         QCOMPARE(QApplication::focusWidget(), m_window->callIdField());
@@ -192,7 +156,7 @@ private slots:
     // result ever arrives, and the status bar says who stopped it.
     void escape_stopsAHangingRequest()
     {
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
         m_api->server.setSlowDelayMs(60'000);
         QAction *stop = action("actionStop");
         QVERIFY(!stop->isVisible());
@@ -201,8 +165,8 @@ private slots:
         QVERIFY(m_session->status().requestInFlight);
         QVERIFY(stop->isVisible());
         QVERIFY(stop->isEnabled());
-        QSignalSpy shown(m_session.get(), &CallSession::shown);
-        QSignalSpy problems(m_session.get(), &CallSession::problem);
+        QSignalSpy shown(m_session, &CallSession::shown);
+        QSignalSpy problems(m_session, &CallSession::problem);
         QTest::keyClick(m_window->callIdField(), Qt::Key_Escape);
         QCOMPARE(m_session->status().phase, Phase::Paused);
         QVERIFY(!m_session->status().requestInFlight);
@@ -223,7 +187,7 @@ private slots:
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-empty"));
-        m_window = makeWindow(&keys);
+        m_window = m_fixture->rebuildWindow(&keys);
         m_window->show();
         keys.load();
         QTRY_VERIFY(keys.isLoaded());
@@ -346,7 +310,7 @@ private slots:
         QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("functionCallID")), chosen);
 
         int refreshes = 0;
-        connect(m_session.get(), &CallSession::shown, this, [&] {
+        connect(m_session, &CallSession::shown, this, [&] {
             ++refreshes;
             const QModelIndex now = proxyIndexOf(chosen);
             QVERIFY(now.isValid());
@@ -488,10 +452,10 @@ private slots:
         QTest::mouseClick(inputs->viewport(), Qt::LeftButton, {}, rect.center());
         QTest::mouseDClick(inputs->viewport(), Qt::LeftButton, {}, rect.center());
         QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
-        QTRY_COMPARE(m_urls.opened.size(), 1);
-        QCOMPARE(m_urls.opened.first(), QUrl(url, QUrl::StrictMode));
+        QTRY_COMPARE(m_urls->opened().size(), 1);
+        QCOMPARE(m_urls->opened().first(), QUrl(url, QUrl::StrictMode));
         details->openButton()->click();
-        QCOMPARE(m_urls.opened.size(), 2);
+        QCOMPARE(m_urls->opened().size(), 2);
         QCOMPARE(m_window->bannerText(), QString());
     }
 
@@ -504,7 +468,7 @@ private slots:
             QVERIFY2(m_window->bannerText().contains(QStringLiteral("not opened")),
                      qPrintable(m_window->bannerText()));
         }
-        QCOMPARE(m_urls.opened.size(), 0);
+        QCOMPARE(m_urls->opened().size(), 0);
     }
 
     void plainHttp_asksFirst()
@@ -518,10 +482,10 @@ private slots:
         QVERIFY(!m_window->urlOpener()->open(QStringLiteral("http://plain.example/doc.pdf")));
         QCOMPARE(asked.size(), 1);
         QVERIFY(asked.first().contains(QStringLiteral("plain.example")));
-        QCOMPARE(m_urls.opened.size(), 0);
+        QCOMPARE(m_urls->opened().size(), 0);
         answer = true;
         QVERIFY(m_window->urlOpener()->open(QStringLiteral("http://plain.example/doc.pdf")));
-        QCOMPARE(m_urls.opened.size(), 1);
+        QCOMPARE(m_urls->opened().size(), 1);
     }
 
     // An expired presigned link is not opened: the banner says so and offers a refresh
@@ -535,7 +499,7 @@ private slots:
         m_api->server.setResponses(QStringLiteral("c_exp"), {respond(200, body)});
         loadAndWait(QStringLiteral("c_exp"));
         QVERIFY(!m_window->urlOpener()->open(m_session->snapshot()->call.input.singleFile->s3URL));
-        QCOMPARE(m_urls.opened.size(), 0);
+        QCOMPARE(m_urls->opened().size(), 0);
         QVERIFY2(m_window->bannerText().contains(QStringLiteral("expired")),
                  qPrintable(m_window->bannerText()));
         QCOMPARE(m_window->banner()->actionText(), QStringLiteral("Refresh call"));
@@ -571,11 +535,11 @@ private slots:
             m_window->detailsPane()->fieldText(QStringLiteral("referenceID")).contains(QChar(0)));
         QVERIFY(m_window->treePanel()->selectFunctionCall(QStringLiteral("fc_long")));
         QCOMPARE(m_window->detailsPane()->fieldText(QStringLiteral("name")).size(), 100000);
-        const QString bad = labelsThatRenderMarkup(m_window.get());
+        const QString bad = labelsThatRenderMarkup(m_window);
         QVERIFY2(bad.isEmpty(), qPrintable(bad));
         // The call's own input is a javascript: link: refused, never handed over.
         QVERIFY(!m_window->urlOpener()->open(m_session->snapshot()->call.input.singleFile->s3URL));
-        QCOMPARE(m_urls.opened.size(), 0);
+        QCOMPARE(m_urls->opened().size(), 0);
         // Render it all once: painting a 100,000-character row must not hang.
         QVERIFY(!m_window->grab().isNull());
     }
@@ -607,7 +571,7 @@ private slots:
         QCOMPARE(m_window->banner()->kind(), MessageBanner::Kind::Error);
         QCOMPARE(m_window->banner()->actionText(), QStringLiteral("Retry"));
         QVERIFY(m_window->liveStatusText().startsWith(QStringLiteral("Retrying")));
-        const QString bad = labelsThatRenderMarkup(m_window.get());
+        const QString bad = labelsThatRenderMarkup(m_window);
         QVERIFY2(bad.isEmpty(), qPrintable(bad));
         const auto *bannerText = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
         QVERIFY(bannerText->toolTip().contains(QStringLiteral("HTTP 500")));
@@ -671,7 +635,7 @@ private slots:
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window"));
-        m_window = makeWindow(&keys);
+        m_window = m_fixture->rebuildWindow(&keys);
         m_session->setApiKey(QString());
         // The store will find this key; the call must wait for it.
         qputenv("BEM_API_KEY", Key);
@@ -694,7 +658,7 @@ private slots:
         ApiKeyStore keys;
         keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-save"));
         m_session->setApiKey(QString());
-        m_window = makeWindow(&keys);
+        m_window = m_fixture->rebuildWindow(&keys);
         keys.load();
         QTRY_VERIFY(keys.isLoaded());
         loadAndWait(DemoCalls::batch(), Phase::Stopped);
@@ -764,10 +728,10 @@ private slots:
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-3.json"))});
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QApplication::sendEvent(m_window.get(), &enter);
+        QApplication::sendEvent(m_window, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QApplication::sendEvent(m_window.get(), &drop);
+        QApplication::sendEvent(m_window, &drop);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingCall(), 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(
             m_window->model()->callId(),
@@ -794,7 +758,7 @@ private slots:
         const QList<int> sizes = splitter->sizes();
         tree()->header()->resizeSection(CallTreeModel::NameColumn, 222);
         m_window->close();
-        m_window = makeWindow();
+        m_window = m_fixture->rebuildWindow();
         m_window->show();
         QCOMPARE(m_window->size(), QSize(900, 640));
         // The recent calls came back too, on the empty page.

@@ -5,11 +5,13 @@
 #include "callsession.h"
 #include "demoscenarios.h"
 #include "faultserver.h"
+#include "keychainsandbox.h"
 #include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "testutil.h"
+#include "windowfixture.h"
 
 #include <algorithm>
 
@@ -118,7 +120,7 @@ class TestSecrets : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_root;
+    std::unique_ptr<test::KeychainSandbox> m_sandbox;
     QString m_service;
 
     QStringList capturedLog() const
@@ -161,25 +163,14 @@ class TestSecrets : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_root.isValid());
         qRegisterMetaType<FetchResult>();
-        // Everything the app, Qt or QtKeychain might write goes under m_root.
-        const QString root = m_root.path();
-        qputenv("HOME", root.toUtf8());
-        for (const char *var :
-             {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "TMPDIR"}) {
-            const QString dir = root + u'/' + QString::fromLatin1(var).toLower();
-            QVERIFY(QDir().mkpath(dir));
-            qputenv(var, dir.toUtf8());
-        }
-        QStandardPaths::setTestModeEnabled(true);
+        // Everything the app, Qt or QtKeychain might write goes under the sandbox's home.
+        m_sandbox = std::make_unique<test::KeychainSandbox>(QStringLiteral("secrets"));
         // As app/main.cpp: the default QSettings lands where a user's would.
         QCoreApplication::setOrganizationName(QStringLiteral("bem"));
         QCoreApplication::setOrganizationDomain(QStringLiteral("bem.ai"));
         QCoreApplication::setApplicationName(QStringLiteral("bem-call-inspector"));
-        qunsetenv("BEM_API_KEY");
-        m_service = QStringLiteral("bem-call-inspector-test-secrets-%1")
-                        .arg(QCoreApplication::applicationPid());
+        m_service = m_sandbox->serviceName();
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\nqt.qpa.*=false"));
         g_previousHandler = qInstallMessageHandler(captureMessage);
     }
@@ -187,10 +178,7 @@ private slots:
     void cleanupTestCase()
     {
         qInstallMessageHandler(g_previousHandler);
-        ApiKeyStore store;
-        store.setServiceName(m_service);
-        store.forget();
-        QTest::qWait(100);
+        m_sandbox.reset();
     }
 
     // The whole path a user takes: Settings (from the window's menu) saves the key, a call
@@ -207,22 +195,13 @@ private slots:
         QVERIFY(!keys.hasKey());
 
         QNetworkAccessManager network;
-        CallSession session(&network);
-        session.setBaseUrl(api.server.baseUrl());
-        // As the app wires them: the session learns the key from the store.
-        session.setKeyStore(&keys);
-        BackoffPolicy fast;
-        fast.initialMs = 20;
-        fast.maxMs = 80;
-        session.setPolicy(fast);
-        auto settings = std::make_unique<QSettings>();
-        MainWindow::Services services;
-        services.session = &session;
-        services.keys = &keys;
-        services.network = &network;
-        services.settings = settings.get();
-        auto window = std::make_unique<MainWindow>(services);
-        window->show();
+        // As the app wires them: the session learns the key from the store, and the
+        // default QSettings lands where a user's would.
+        test::WindowFixture::Options options{api.server.baseUrl(), {}, &network, &keys};
+        options.defaultSettings = true;
+        auto fixture = std::make_unique<test::WindowFixture>(options);
+        MainWindow *window = fixture->window();
+        CallSession &session = *fixture->session();
 
         // Settings from the window's own action; the modal dialog is filled in and accepted.
         QSignalSpy saved(&keys, &ApiKeyStore::saved);
@@ -253,13 +232,13 @@ private slots:
 
         // Shown masked: the window says which key is in use with at most its last four
         // characters; the settings dialog's key field is empty until the user types.
-        QString shown = everyShownText(window.get());
+        QString shown = everyShownText(window);
         QVERIFY(shown.contains(ApiKeyStore::masked(Key)));
         QVERIFY2(keyPieceIn(shown).isEmpty(), qPrintable(keyPieceIn(shown)));
         if (keys.source() == ApiKeyStore::Source::Session)
             QVERIFY(shown.contains(ApiKeyStore::sourceDescription(ApiKeyStore::Source::Session)));
         {
-            SettingsDialog again(&keys, &network, session.baseUrl(), window.get());
+            SettingsDialog again(&keys, &network, session.baseUrl(), window);
             again.show();
             QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("apiKey"))->text(), QString());
             const QString dialogText = everyShownText(&again);
@@ -279,21 +258,20 @@ private slots:
         api.server.setResponses(QStringLiteral("wf_echo"), {echo});
         QVERIFY(window->loadCall(QStringLiteral("wf_echo")));
         QTRY_VERIFY_WITH_TIMEOUT(session.status().phase == Phase::Retrying, 20'000);
-        shown = everyShownText(window.get());
+        shown = everyShownText(window);
         QVERIFY(shown.contains(QStringLiteral("HTTP 500")));
         QVERIFY2(keyPieceIn(shown).isEmpty(), qPrintable(keyPieceIn(shown)));
         QVERIFY(window->loadCall(QStringLiteral("wf_missing")));
         QTRY_VERIFY_WITH_TIMEOUT(session.status().phase == Phase::Stopped, 20'000);
-        QVERIFY2(keyPieceIn(everyShownText(window.get())).isEmpty(), "404 text");
+        QVERIFY2(keyPieceIn(everyShownText(window)).isEmpty(), "404 text");
 
         window->close();
-        window.reset();
-        settings->sync();
-        settings.reset();
+        fixture->settings()->sync();
+        fixture.reset();
 
         // Every file written under the temporary home: none holds the key in any form.
         QStringList written;
-        QDirIterator files(m_root.path(), QDir::Files | QDir::Hidden | QDir::System,
+        QDirIterator files(m_sandbox->home(), QDir::Files | QDir::Hidden | QDir::System,
                            QDirIterator::Subdirectories);
         while (files.hasNext()) {
             const QString path = files.next();
@@ -302,7 +280,7 @@ private slots:
             const QByteArray bytes = f.readAll();
             QVERIFY2(!bytesContainKey(bytes),
                      qPrintable(QStringLiteral("%1 holds the key").arg(path)));
-            written << path.mid(m_root.path().size());
+            written << path.mid(m_sandbox->home().size());
         }
         qInfo("files the app wrote: %s", qPrintable(written.join(QStringLiteral(", "))));
         // The search looked at something: the settings file with the recent calls.

@@ -2,6 +2,7 @@
 #include "apiendpoint.h"
 #include "apikeystore.h"
 #include "fetchresult.h"
+#include "keychainsandbox.h"
 #include "localapi.h"
 #include "settingsdialog.h"
 
@@ -71,10 +72,8 @@ class TestSettingsDialog : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
+    std::unique_ptr<test::KeychainSandbox> m_sandbox;
     QString m_service;
-    QByteArray m_savedEnvironmentKey;
-    bool m_hadEnvironmentKey = false;
 
     std::unique_ptr<ApiKeyStore> makeStore()
     {
@@ -101,29 +100,13 @@ class TestSettingsDialog : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
         qRegisterMetaType<FetchResult>();
-        // Whatever the keychain or its fallbacks might write lands in here.
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + QStringLiteral("/config")).toUtf8());
-        qputenv("XDG_DATA_HOME", (m_home.path() + QStringLiteral("/data")).toUtf8());
-        QStandardPaths::setTestModeEnabled(true);
-        m_hadEnvironmentKey = qEnvironmentVariableIsSet("BEM_API_KEY");
-        m_savedEnvironmentKey = qgetenv("BEM_API_KEY");
-        qunsetenv("BEM_API_KEY");
-        m_service =
-            QStringLiteral("bem-call-inspector-test-%1").arg(QCoreApplication::applicationPid());
+        // Whatever the keychain or its fallbacks might write lands in the sandbox's home.
+        m_sandbox = std::make_unique<test::KeychainSandbox>(QStringLiteral("settings"));
+        m_service = m_sandbox->serviceName();
     }
 
-    void cleanupTestCase()
-    {
-        ApiKeyStore store;
-        store.setServiceName(m_service);
-        store.forget();
-        QTest::qWait(100);
-        if (m_hadEnvironmentKey)
-            qputenv("BEM_API_KEY", m_savedEnvironmentKey);
-    }
+    void cleanupTestCase() { m_sandbox.reset(); }
 
     void testConnection_succeedsWithTheTypedKey()
     {
