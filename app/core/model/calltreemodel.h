@@ -2,6 +2,7 @@
 #pragma once
 
 #include "callsnapshot.h"
+#include "mergeplanner.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -25,19 +26,6 @@ struct StatusCounts
                a.completed == b.completed && a.failed == b.failed && a.other == b.other;
     }
     friend bool operator!=(const StatusCounts &a, const StatusCounts &b) { return !(a == b); }
-};
-
-// How a newer snapshot of the same call maps onto the one shown, worked out ahead (off
-// the GUI thread) so that applying it is bookkeeping: per function call of `from` (by
-// index), its index in `to` (-1 when gone) and whether its row, flags and steps are all
-// unchanged. CallTreeModel::planMerge() makes it; setSnapshot() uses it only when it was
-// made against the snapshot the model shows.
-struct MergePlan
-{
-    const CallSnapshot *from = nullptr;
-    const CallSnapshot *to = nullptr;
-    std::vector<int> newIndexOfOld;
-    std::vector<char> unchanged;
 };
 
 // The function calls of one call as a tree: one row per function call, with its
@@ -94,8 +82,7 @@ public:
     // the model keeps (no copy of its function calls); the by-reference form shares a copy.
     void setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan = nullptr);
     void setSnapshot(const CallSnapshot &snapshot);
-    // Thread-safe: reads only its arguments. O(n) hash lookups and comparisons, which at
-    // 100,000 function calls are most of a merge's cost.
+    // The same as bem::planMerge() (mergeplanner.h): thread-safe, O(n).
     static MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
     const CallSnapshotPtr &snapshot() const { return m_snapshot; }
     void clear();
@@ -168,10 +155,10 @@ private:
     void freeSubtree(int node);
     void resetNodes();
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
-    void mergeChildren(const CallSnapshot &s, const MergePlan *plan, int node,
-                       std::vector<int> &queue);
+    int nodeOfShown(int index) const;
+    void applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op);
+    void updateNode(const CallSnapshot &s, const MergePlan &plan, int node);
     void indexNodes();
-    bool updateNode(const CallSnapshot &s, int node);
     void renumber(int node, size_t from);
     bool isFailed(int node) const;
     int failuresIn(int node) const
