@@ -48,31 +48,12 @@ quintptr activityId(int owner, int row)
     return (quintptr(row + 1) << ActivityShift) | nodeId(owner);
 }
 
-QString nameOf(const FunctionCall &fc)
-{
-    if (!fc.functionName.isEmpty())
-        return fc.functionName;
-    if (!fc.functionId.isEmpty())
-        return fc.functionId;
-    if (!fc.functionCallId.isEmpty())
-        return fc.functionCallId;
-    return CallTreeModel::tr("(unnamed function call)");
-}
-
-QString versionText(const std::optional<qint64> &v)
-{
-    return v ? QStringLiteral("v%1").arg(*v) : QString();
-}
-
 } // namespace
 
 CallTreeModel::CallTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
     resetNodes();
-    for (CallState s : {CallState::Unknown, CallState::Pending, CallState::Running,
-                        CallState::Completed, CallState::Failed})
-        m_icons[size_t(s)] = QIcon(QStringLiteral(":/icons/status-%1.svg").arg(stateName(s)));
 }
 
 CallTreeModel::~CallTreeModel() = default;
@@ -137,27 +118,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
     const CallSnapshot &s = *snapshot;
     // The rows of the snapshot shown so far point into it until the merge has moved them.
     CallSnapshotPtr previous = m_snapshot;
-    StatusCounts counts;
-    counts.total = int(s.call.functionCalls.size());
-    for (const FunctionCall &fc : s.call.functionCalls) {
-        switch (fc.status.state()) {
-        case CallState::Pending:
-            ++counts.pending;
-            break;
-        case CallState::Running:
-            ++counts.running;
-            break;
-        case CallState::Completed:
-            ++counts.completed;
-            break;
-        case CallState::Failed:
-            ++counts.failed;
-            break;
-        case CallState::Unknown:
-            ++counts.other;
-            break;
-        }
-    }
+    const StatusCounts counts = countStatuses(s.call.functionCalls);
 
     if (!m_loaded || s.call.callId != m_callId) {
         beginResetModel();
@@ -241,23 +202,6 @@ void CallTreeModel::setCounts(const StatusCounts &counts)
         return;
     m_counts = counts;
     Q_EMIT countsChanged();
-}
-
-QString CallTreeModel::describeCounts(const StatusCounts &c)
-{
-    if (c.total == 0)
-        return tr("No function calls");
-    QStringList parts{c.total == 1 ? tr("1 function call") : tr("%L1 function calls").arg(c.total)};
-    const std::pair<int, QString> states[] = {{c.completed, tr("%L1 completed")},
-                                              {c.running, tr("%L1 running")},
-                                              {c.pending, tr("%L1 pending")},
-                                              {c.failed, tr("%L1 failed")},
-                                              {c.other, tr("%L1 other")}};
-    for (const auto &[count, text] : states) {
-        if (count > 0)
-            parts << text.arg(count);
-    }
-    return parts.join(QStringLiteral(" \u00B7 "));
 }
 
 QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallId) const
@@ -610,11 +554,6 @@ QVariant CallTreeModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-QIcon CallTreeModel::statusIcon(CallState state) const
-{
-    return m_icons[size_t(state)];
-}
-
 QVariant CallTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.model() != this)
@@ -658,69 +597,12 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (step)
-            return plainToolTip({tr("Step: %1").arg(step->displayName),
-                                 tr("Status: %1").arg(status.displayText())});
-        return functionCallToolTip(owner);
+            return stepToolTip(*step);
+        return functionCallToolTip(*owner.fc, owner.parentMissing, owner.cycleBroken,
+                                   owner.duplicateId);
     default:
         return step ? QVariant() : functionCallData(owner, role);
     }
-}
-
-// The text of one cell; `step` is set for an activity row.
-QString CallTreeModel::cellText(const FunctionCall &fc, const ActivityEntry *step, int column)
-{
-    if (step) {
-        switch (column) {
-        case NameColumn:
-            return step->displayName.isEmpty() ? tr("(unnamed step)") : step->displayName;
-        case StatusColumn:
-            return step->status.displayText();
-        default:
-            return {};
-        }
-    }
-    switch (column) {
-    case NameColumn:
-        return nameOf(fc);
-    case TypeColumn:
-        return fc.type;
-    case StatusColumn:
-        return fc.status.displayText();
-    case VersionColumn:
-        return versionText(fc.functionVersionNum);
-    case ReferenceIdColumn:
-        return fc.referenceId;
-    case StartedColumn:
-        return formatLocalTime(fc.startedAt.value);
-    case DurationColumn: {
-        const auto ms = durationMs(fc.startedAt, fc.finishedAt);
-        return ms ? formatDuration(*ms) : QString();
-    }
-    default:
-        return {};
-    }
-}
-
-QString CallTreeModel::functionCallToolTip(const Node &node)
-{
-    const FunctionCall &fc = *node.fc;
-    QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallId),
-                      tr("Status: %1").arg(fc.status.displayText())};
-    if (!fc.type.isEmpty())
-        lines << tr("Type: %1").arg(fc.type);
-    if (!fc.functionId.isEmpty())
-        lines << tr("Function ID: %1").arg(fc.functionId);
-    if (fc.startedAt.isValid())
-        lines << tr("Started: %1").arg(formatUtcTime(fc.startedAt.value));
-    if (fc.finishedAt.isValid())
-        lines << tr("Finished: %1").arg(formatUtcTime(fc.finishedAt.value));
-    if (node.parentMissing)
-        lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallId);
-    if (node.cycleBroken)
-        lines << tr("Its parents form a cycle; shown at the top level.");
-    if (node.duplicateId)
-        lines << tr("Another function call has the same ID.");
-    return plainToolTip(lines);
 }
 
 // Roles only a function call row has.
