@@ -341,6 +341,7 @@ private slots:
                      qPrintable(QStringLiteral("round %1, filter \"%2\":\n got %3\nwant %4")
                                     .arg(round)
                                     .arg(m_proxy->filterText(), treeToString(*m_proxy), want)));
+            checkMatchesAgainstARecount(round);
         }
     }
 
@@ -400,6 +401,43 @@ private slots:
     }
 
 private:
+    // The match count kept through refreshes equals a recount, and the match navigation
+    // goes through exactly those rows, in tree order, both ways, wrapping.
+    void checkMatchesAgainstARecount(int round)
+    {
+        int recount = 0;
+        std::vector<QModelIndex> stack{QModelIndex()};
+        while (!stack.empty()) {
+            const QModelIndex parent = stack.back();
+            stack.pop_back();
+            for (int row = 0; row < m_model->rowCount(parent); ++row) {
+                const QModelIndex child = m_model->index(row, 0, parent);
+                recount += int(m_proxy->matches(child));
+                stack.push_back(child);
+            }
+        }
+        QVERIFY2(m_proxy->matchCount() == recount,
+                 qPrintable(QStringLiteral("round %1: %2 kept, %3 recounted")
+                                .arg(round)
+                                .arg(m_proxy->matchCount())
+                                .arg(recount)));
+        const QList<QModelIndex> all = m_proxy->firstMatches(recount + 1);
+        QCOMPARE(all.size(), qsizetype(recount));
+        if (all.isEmpty()) {
+            QVERIFY(!m_proxy->nextMatch({}, SearchDirection::Forward).isValid());
+            return;
+        }
+        QCOMPARE(m_proxy->nextMatch({}, SearchDirection::Forward), all.first());
+        QCOMPARE(m_proxy->nextMatch({}, SearchDirection::Backward), all.last());
+        for (qsizetype k = 0; k < all.size(); ++k) {
+            QCOMPARE(m_proxy->nextMatch(all[k], SearchDirection::Forward),
+                     all[(k + 1) % all.size()]);
+            QCOMPARE(m_proxy->nextMatch(all[k], SearchDirection::Backward),
+                     all[(k + all.size() - 1) % all.size()]);
+        }
+        QCOMPARE(m_proxy->firstMatches(2).size(), std::min(qsizetype(2), all.size()));
+    }
+
     std::unique_ptr<CallTreeModel> m_model;
     std::unique_ptr<CallFilterProxyModel> m_proxy;
     std::unique_ptr<QAbstractItemModelTester> m_tester;

@@ -162,9 +162,15 @@ private slots:
         CallTreeModel planned;
         planned.setSnapshot(first);
         const MergePlan right = CallTreeModel::planMerge(*first, *next);
-        QCOMPARE(right.newIndexOfOld.size(), size_t(300));
-        QCOMPARE(right.unchanged[7], char(0));
-        QCOMPARE(right.unchanged[8], char(1));
+        QCOMPARE(right.keptAs.size(), size_t(300));
+        QCOMPARE(right.keptAs[7], 7);
+        // fc7, fc107 and fc207 (each the 7th child of its parent) change, nothing else.
+        QCOMPARE(right.ops.size(), size_t(3));
+        for (const MergeOp &op : right.ops) {
+            QCOMPARE(op.kind, MergeOp::Kind::ChangeRows);
+            QCOMPARE(op.first, 6);
+            QCOMPARE(op.last, 6);
+        }
         planned.setSnapshot(next, &right);
         QCOMPARE(test::treeToString(planned), test::treeToString(model));
         QCOMPARE(statusOf(planned, QStringLiteral("fc207")), QStringLiteral("completed"));

@@ -4,7 +4,10 @@
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QTest>
 #include <QTreeView>
@@ -27,6 +30,40 @@ CallSnapshot largeCall(int count)
             id, parent, i % 500 == 3 ? QStringLiteral("failed") : QStringLiteral("completed"));
     }
     return snapshotOf(QStringLiteral("c_large"), fcs);
+}
+
+// Three matches for "hit", in tree order hit_1 (two levels down), hit_2 (top level),
+// hit_3 (one level down):
+//   top1 > mid1 > hit_1;  hit_2;  top2 > hit_3
+CallSnapshot threeHits()
+{
+    const auto fc = [](const char *id, const char *parent = nullptr) {
+        return makeFunctionCall(QString::fromLatin1(id),
+                                parent ? QString::fromLatin1(parent) : QString());
+    };
+    return snapshotOf(QStringLiteral("c_hits"),
+                      {fc("top1"), fc("mid1", "top1"), fc("hit_1", "mid1"), fc("hit_2"), fc("top2"),
+                       fc("hit_3", "top2")});
+}
+
+QString idAt(const QModelIndex &index)
+{
+    return index.data(CallTreeModel::FunctionCallIdRole).toString();
+}
+
+QModelIndex proxyIndexOf(const CallTreePanel &panel, const QString &id)
+{
+    const QAbstractItemModel *proxy = panel.view()->model();
+    return proxy
+        ->match(proxy->index(0, 0), CallTreeModel::FunctionCallIdRole, id, 1,
+                Qt::MatchExactly | Qt::MatchRecursive)
+        .value(0);
+}
+
+QString labelText(const CallTreePanel &panel, const char *name)
+{
+    const auto *label = panel.findChild<QLabel *>(QString::fromLatin1(name));
+    return label && label->isVisibleTo(&panel) ? label->text() : QString();
 }
 
 } // namespace
@@ -116,6 +153,134 @@ private slots:
                 [&] { cursorSeen = cursorSeen || QGuiApplication::overrideCursor(); });
         panel.setFilterText(QStringLiteral("fc_13"));
         QVERIFY(!cursorSeen);
+    }
+
+    void deepMatch_isOpenedToByTheFilter_evenInAHugeCall()
+    {
+        // Past 20,000 function calls the filter used to open only the first two levels:
+        // a match three levels down stayed collapsed out of sight.
+        QList<FunctionCall> fcs;
+        for (int i = 0; i < 20000; ++i)
+            fcs << makeFunctionCall(QStringLiteral("pad_%1").arg(i));
+        fcs << makeFunctionCall(QStringLiteral("a"))
+            << makeFunctionCall(QStringLiteral("b"), QStringLiteral("a"))
+            << makeFunctionCall(QStringLiteral("c"), QStringLiteral("b"))
+            << makeFunctionCall(QStringLiteral("needle"), QStringLiteral("c"));
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        model.setSnapshot(snapshotOf(QStringLiteral("c_deep"), fcs));
+
+        panel.setFilterText(QStringLiteral("needle"));
+        const QModelIndex needle = proxyIndexOf(panel, QStringLiteral("needle"));
+        QVERIFY(needle.isValid());
+        QStringList opened;
+        for (QModelIndex p = needle.parent(); p.isValid(); p = p.parent()) {
+            if (panel.view()->isExpanded(p))
+                opened.prepend(idAt(p));
+        }
+        QCOMPARE(opened,
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        QVERIFY(panel.view()->visualRect(needle).isValid());
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("1 match"));
+
+        // pad_1, pad_10…19, pad_100…199, …: 11,111 matches, more than are opened.
+        panel.setFilterText(QStringLiteral("pad_1"));
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("11,111 matches"));
+        QVERIFY2(labelText(panel, "filterLimitNote")
+                     .startsWith(QStringLiteral("Showing the first 500 of 11,111 matches opened")),
+                 qPrintable(labelText(panel, "filterLimitNote")));
+    }
+
+    void matchCount_isShownBesideTheFilter()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        model.setSnapshot(threeHits());
+        QCOMPARE(labelText(panel, "filterMatchCount"), QString());
+        panel.setFilterText(QStringLiteral("hit"));
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("3 matches"));
+        QCOMPARE(panel.matchCountText(), QStringLiteral("3 matches"));
+        // Every match is where one can see it.
+        for (const char *id : {"hit_1", "hit_2", "hit_3"}) {
+            const QModelIndex hit = proxyIndexOf(panel, QString::fromLatin1(id));
+            for (QModelIndex p = hit.parent(); p.isValid(); p = p.parent())
+                QVERIFY2(panel.view()->isExpanded(p), id);
+        }
+        QCOMPARE(labelText(panel, "filterLimitNote"), QString());
+
+        // A refresh that adds a match counts it.
+        QList<FunctionCall> more = threeHits().call.functionCalls;
+        more << makeFunctionCall(QStringLiteral("hit_4"), QStringLiteral("mid1"));
+        model.setSnapshot(snapshotOf(QStringLiteral("c_hits"), more));
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("4 matches"));
+
+        panel.setFilterText(QStringLiteral("nothing-like-it"));
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("No matches"));
+        panel.setFilterText(QString());
+        QCOMPARE(labelText(panel, "filterMatchCount"), QString());
+    }
+
+    void f3AndShiftF3_stepThroughTheMatchesInOrderAndWrap()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.show();
+        QApplication::setActiveWindow(&panel);
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        model.setSnapshot(threeHits());
+        panel.setFilterText(QStringLiteral("hit"));
+        panel.view()->setFocus();
+        QVERIFY(panel.view()->hasFocus());
+        QTreeView *view = panel.view();
+        QStringList visited;
+        for (int i = 0; i < 4; ++i) {
+            QTest::keyClick(view, Qt::Key_F3);
+            visited << idAt(view->currentIndex());
+            QVERIFY(view->visualRect(view->currentIndex()).isValid());
+        }
+        QCOMPARE(visited, (QStringList{QStringLiteral("hit_1"), QStringLiteral("hit_2"),
+                                       QStringLiteral("hit_3"), QStringLiteral("hit_1")}));
+        visited.clear();
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(view, Qt::Key_F3, Qt::ShiftModifier);
+            visited << idAt(view->currentIndex());
+        }
+        QCOMPARE(visited, (QStringList{QStringLiteral("hit_3"), QStringLiteral("hit_2"),
+                                       QStringLiteral("hit_1")}));
+        // From the filter box too: it is inside the panel.
+        panel.filterField()->setFocus();
+        QTest::keyClick(panel.filterField(), Qt::Key_F3);
+        QCOMPARE(idAt(view->currentIndex()), QStringLiteral("hit_2"));
+    }
+
+    void limitNote_appearsWhenMoreMatchThanAreOpened()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.setMatchOpenLimit(2);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        model.setSnapshot(threeHits());
+        panel.collapseAll();
+        panel.setFilterText(QStringLiteral("hit"));
+        QCOMPARE(labelText(panel, "filterLimitNote"),
+                 QStringLiteral("Showing the first 2 of 3 matches opened; F3 steps through all "
+                                "of them."));
+        // The first two (in tree order) have their way opened, the third does not.
+        QVERIFY(panel.view()->isExpanded(proxyIndexOf(panel, QStringLiteral("top1"))));
+        QVERIFY(panel.view()->isExpanded(proxyIndexOf(panel, QStringLiteral("mid1"))));
+        QVERIFY(!panel.view()->isExpanded(proxyIndexOf(panel, QStringLiteral("top2"))));
+        // No more matches than the limit: no note.
+        panel.setFilterText(QStringLiteral("hit_1"));
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("1 match"));
+        QCOMPARE(labelText(panel, "filterLimitNote"), QString());
+        panel.setFilterText(QStringLiteral("top"));
+        QCOMPARE(labelText(panel, "filterMatchCount"), QStringLiteral("2 matches"));
+        QCOMPARE(labelText(panel, "filterLimitNote"), QString());
     }
 };
 

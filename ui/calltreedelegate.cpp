@@ -98,12 +98,10 @@ void CallTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     textOption.rect.setRight(option.rect.right() - badgeWidth);
     QStyledItemDelegate::paint(painter, textOption, index);
 
-    const auto *model = qobject_cast<const CallTreeModel *>(m_proxy->sourceModel());
     const QRect badge(option.rect.right() - badgeWidth + 3, option.rect.top(), badgeWidth - 3,
                       option.rect.height());
     const QRect iconRect(badge.left(), badge.center().y() - iconSize / 2 + 1, iconSize, iconSize);
-    if (model)
-        model->statusIcon(CallState::Failed).paint(painter, iconRect);
+    statusIcon(CallState::Failed).paint(painter, iconRect);
     painter->save();
     QFont bold = option.font;
     bold.setBold(true);

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTreeView>
@@ -54,9 +55,8 @@ private:
     QString m_before;
 };
 
-// Expanding every row of a filtered tree is what makes matches visible; on a filter that
-// matches nearly everything in a huge call it would stall the window, so past this many
-// function calls only the first levels open.
+// Past this many rows the user had expanded, clearing a filter opens the whole tree in one
+// pass rather than row by row.
 constexpr int ExpandAllOnFilterLimit = 20000;
 constexpr int ExpandTopLevelLimit = 1000;
 // From this many function calls on, a filter or Expand All shows a BusyNotice (about a
@@ -119,6 +119,35 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     });
     connect(&m_filterDebounce, &QTimer::timeout, this, &CallTreePanel::applyFilter);
 
+    m_matchCount = new QLabel(this);
+    m_matchCount->setObjectName(QStringLiteral("filterMatchCount"));
+    m_matchCount->setTextFormat(Qt::PlainText);
+    m_matchCount->setVisible(false);
+    m_limitNote = new QLabel(this);
+    m_limitNote->setObjectName(QStringLiteral("filterLimitNote"));
+    m_limitNote->setTextFormat(Qt::PlainText);
+    m_limitNote->setWordWrap(true);
+    m_limitNote->setVisible(false);
+
+    // F3 belongs to whichever part has focus (the raw JSON tab finds text with it).
+    const std::pair<QKeySequence, bool> steps[] = {{QKeySequence(Qt::Key_F3), false},
+                                                   {QKeySequence(Qt::SHIFT | Qt::Key_F3), true}};
+    for (const auto &[keys, backward] : steps) {
+        auto *action = new QAction(backward ? tr("Previous Match") : tr("Next Match"), this);
+        action->setObjectName(backward ? QStringLiteral("actionPreviousMatch")
+                                       : QStringLiteral("actionNextMatch"));
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, backward = backward] {
+            if (m_filterDebounce.isActive()) {
+                m_filterDebounce.stop();
+                applyFilter();
+            }
+            selectNextMatch(backward);
+        });
+        addAction(action);
+    }
+
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("functionCallTree"));
     m_tree->setModel(m_proxy);
@@ -156,16 +185,20 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this,
             [this] { onRowsInserted({}, 0, m_proxy->rowCount() - 1); });
     connect(m_model, &CallTreeModel::countsChanged, this, &CallTreePanel::updateSummary);
+    // After the proxy's own handler: its count is current by then.
+    connect(m_model, &CallTreeModel::snapshotApplied, this, &CallTreePanel::updateMatchCount);
     connect(m_model, &CallTreeModel::statusesChanged, m_delegate, &CallTreeDelegate::flash);
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_summary, 1);
+    top->addWidget(m_matchCount);
     top->addWidget(m_filter);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addLayout(top);
+    layout->addWidget(m_limitNote);
     layout->addWidget(m_tree, 1);
     updateSummary();
 }
@@ -267,10 +300,7 @@ void CallTreePanel::applyFilter()
 
     m_expandingForUser = true;
     if (active) {
-        if (m_model->functionCallCount() <= ExpandAllOnFilterLimit)
-            m_tree->expandAll();
-        else
-            m_tree->expandToDepth(1);
+        openTheWayToMatches();
     } else if (wasActive) {
         // Back to the tree as the user had shaped it, plus the way to the selected row.
         // Rows are expanded one by one, each costing the view a pass over the expanded
@@ -292,6 +322,62 @@ void CallTreePanel::applyFilter()
     if (current.isValid())
         revealAndSelect(current);
     updateSummary();
+    updateMatchCount();
+}
+
+// Expands the ancestors of the first matches, a match three levels down as much as one at
+// the top. Only the way to them: expanding everything of a filter that matches most of a
+// huge call would stall the window.
+void CallTreePanel::openTheWayToMatches()
+{
+    const QList<QModelIndex> matches = m_proxy->firstMatches(m_matchOpenLimit);
+    for (const QModelIndex &match : matches) {
+        // Rows are opened from a collapsed tree, each with the way above it: one already
+        // open has its ancestors open too.
+        for (QModelIndex p = match.parent(); p.isValid() && !m_tree->isExpanded(p); p = p.parent())
+            m_tree->expand(p);
+    }
+}
+
+bool CallTreePanel::selectNextMatch(bool backward)
+{
+    const QModelIndex next =
+        m_proxy->nextMatch(m_tree->currentIndex().siblingAtColumn(0),
+                           backward ? SearchDirection::Backward : SearchDirection::Forward);
+    if (!next.isValid())
+        return false;
+    revealAndSelect(next);
+    return true;
+}
+
+QString CallTreePanel::matchCountText() const
+{
+    return m_matchCount->isHidden() ? QString() : m_matchCount->text();
+}
+
+QString CallTreePanel::matchLimitNote() const
+{
+    return m_limitNote->isHidden() ? QString() : m_limitNote->text();
+}
+
+void CallTreePanel::updateMatchCount()
+{
+    const bool active = !m_proxy->filterText().isEmpty();
+    const int count = m_proxy->matchCount();
+    if (active) {
+        m_matchCount->setText(count == 0   ? tr("No matches")
+                              : count == 1 ? tr("1 match")
+                                           : tr("%L1 matches").arg(count));
+    }
+    m_matchCount->setVisible(active);
+    const bool limited = active && count > m_matchOpenLimit;
+    if (limited) {
+        m_limitNote->setText(tr("Showing the first %L1 of %L2 matches opened; F3 steps "
+                                "through all of them.")
+                                 .arg(m_matchOpenLimit)
+                                 .arg(count));
+    }
+    m_limitNote->setVisible(limited);
 }
 
 void CallTreePanel::onRowsInserted(const QModelIndex &parent, int first, int last)

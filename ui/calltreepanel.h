@@ -40,6 +40,18 @@ public:
     bool selectFunctionCall(const QString &functionCallId);
 
     void setFilterText(const QString &text); // at once, no debounce
+    // A filter opens the way to (expands the ancestors of) at most this many matches,
+    // so that it stays quick on a huge call; F3 reaches the others.
+    static constexpr int DefaultMatchOpenLimit = 500;
+    void setMatchOpenLimit(int limit) { m_matchOpenLimit = limit; }
+    int matchOpenLimit() const { return m_matchOpenLimit; }
+    // Selects the next (or previous) row matching the filter, in tree order, wrapping,
+    // and opens its parents (F3, Shift+F3 while the panel has focus); false when none.
+    bool selectNextMatch(bool backward = false);
+    // "3 matches" beside the filter box; empty without a filter.
+    QString matchCountText() const;
+    // Shown when a filter has more matches than it opened the way to; empty otherwise.
+    QString matchLimitNote() const;
     void focusFilter();
     void expandAll();
     void collapseAll();
@@ -59,6 +71,8 @@ private:
     void applyFilter();
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateSummary();
+    void updateMatchCount();
+    void openTheWayToMatches();
     void revealAndSelect(const QModelIndex &proxyIndex);
 
     CallTreeModel *m_model;
@@ -66,6 +80,9 @@ private:
     CallTreeDelegate *m_delegate = nullptr;
     QLabel *m_summary = nullptr;
     QLineEdit *m_filter = nullptr;
+    QLabel *m_matchCount = nullptr;
+    QLabel *m_limitNote = nullptr;
+    int m_matchOpenLimit = DefaultMatchOpenLimit;
     QTreeView *m_tree = nullptr;
     QTimer m_filterDebounce;
     // Top-level function calls are expanded as they arrive until the user expands or

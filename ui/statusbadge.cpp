@@ -2,7 +2,6 @@
 #include "statusbadge.h"
 
 #include "formatting.h"
-#include "valuefield.h"
 
 #include <QEvent>
 #include <QPainter>
@@ -25,70 +24,7 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
-QString description(const Status &status)
-{
-    switch (status.state()) {
-    case CallState::Pending:
-        return StatusBadge::tr("Queued, not started yet.");
-    case CallState::Running:
-        return StatusBadge::tr("Executing.");
-    case CallState::Completed:
-        return StatusBadge::tr("Finished successfully.");
-    case CallState::Failed:
-        return StatusBadge::tr("Finished with an error.");
-    case CallState::Unknown:
-        break;
-    }
-    if (status.isAbsent())
-        return StatusBadge::tr("The server sent no status.");
-    return StatusBadge::tr("Not a status the API documents; treated as not finished.");
-}
-
 } // namespace
-
-QColor statusColor(CallState state, const QPalette &palette)
-{
-    // Each pair reads at 4.5:1 or better as text on common light (#efefef, white) and
-    // dark (#1e1e1e … #353535) windows.
-    const bool dark = isDark(palette);
-    switch (state) {
-    case CallState::Completed:
-        return dark ? QColor(0x56, 0xd3, 0x64) : QColor(0x11, 0x63, 0x29);
-    case CallState::Running:
-        return dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae);
-    case CallState::Pending:
-        return dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x7d, 0x4e, 0x00);
-    case CallState::Failed:
-        return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xa4, 0x0e, 0x26);
-    case CallState::Unknown:
-        break;
-    }
-    return dark ? QColor(0xa0, 0xa8, 0xb0) : QColor(0x57, 0x60, 0x6a);
-}
-
-QIcon statusIcon(CallState state)
-{
-    return QIcon(QStringLiteral(":/icons/status-%1.svg").arg(stateName(state)));
-}
-
-QString statusWord(const Status &status)
-{
-    switch (status.state()) {
-    case CallState::Pending:
-        return StatusBadge::tr("Pending");
-    case CallState::Running:
-        return StatusBadge::tr("Running");
-    case CallState::Completed:
-        return StatusBadge::tr("Completed");
-    case CallState::Failed:
-        return StatusBadge::tr("Failed");
-    case CallState::Unknown:
-        break;
-    }
-    if (status.isAbsent())
-        return ValueField::emptyText();
-    return visibleText(status.raw().left(1000));
-}
 
 StatusBadge::StatusBadge(QWidget *parent)
     : QWidget(parent)
@@ -111,11 +47,7 @@ void StatusBadge::setStatus(const Status &status)
     m_text = statusWord(status);
     if (stateChanged)
         m_icon = statusIcon(status.state());
-    QStringList tip;
-    if (!status.isAbsent())
-        tip << tr("Status as sent: %1").arg(status.raw());
-    tip << description(status);
-    setToolTip(plainToolTip(tip));
+    setToolTip(plainToolTip(statusToolTipLines(status)));
     setAccessibleDescription(m_text);
     updateGeometry();
     update();

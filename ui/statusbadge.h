@@ -1,25 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "callstatus.h"
+#include "statuspresentation.h"
 
-#include <QColor>
 #include <QIcon>
 #include <QWidget>
 
-class QPalette;
-
 namespace bem {
 
-// The colour that stands for a state, chosen for the palette's window: darker tones on a
-// light window, lighter ones on a dark window, so text in it stays readable on both.
-// Never the only cue: show it with the status icon and word.
-QColor statusColor(CallState state, const QPalette &palette);
-// The status icon (:/icons/status-<state>.svg).
-QIcon statusIcon(CallState state);
-// The word for a status: "Completed", "Running", "Pending", "Failed"; an unknown value as
-// the server sent it (made visible, one line); "—" when the status was absent.
-QString statusWord(const Status &status);
+// statusColor(), statusIcon() and statusWord() live in statuspresentation.h (the core),
+// shared with the tree and its delegate.
 
 // A status as a small rounded tag: icon, word and a tint of statusColor(). Plain text.
 class StatusBadge final : public QWidget

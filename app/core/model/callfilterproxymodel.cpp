@@ -58,11 +58,18 @@ void CallFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         const auto rebuildAll = [this] { rebuild(); };
         m_connections = {
             connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
-                    [this] { m_entries.clear(); }),
+                    [this] {
+                        m_entries.clear();
+                        m_matchCount = 0;
+                    }),
             connect(model, &QAbstractItemModel::modelReset, this, rebuildAll),
             connect(model, &QAbstractItemModel::layoutChanged, this, rebuildAll),
             connect(model, &QAbstractItemModel::rowsMoved, this, rebuildAll),
-            connect(model, &QObject::destroyed, this, [this] { m_entries.clear(); }),
+            connect(model, &QObject::destroyed, this,
+                    [this] {
+                        m_entries.clear();
+                        m_matchCount = 0;
+                    }),
             connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                     &CallFilterProxyModel::sourceRowsAboutToBeRemoved),
             connect(model, &QAbstractItemModel::rowsInserted, this,
@@ -194,13 +201,14 @@ CallFilterProxyModel::Entry *CallFilterProxyModel::entry(const QModelIndex &sour
 void CallFilterProxyModel::rebuild()
 {
     m_entries.clear();
+    m_matchCount = 0;
     if (!m_source || m_words.isEmpty())
         return;
     const int rows = m_source->rowCount();
     for (int row = 0; row < rows; ++row) {
         const QModelIndex index = m_source->index(row, 0);
         if (!isActivity(index))
-            addSubtree(index);
+            m_matchCount += addSubtree(index);
     }
 }
 
@@ -277,6 +285,7 @@ void CallFilterProxyModel::addBelow(const QModelIndex &parent, int delta)
 {
     if (delta == 0)
         return;
+    m_matchCount += delta;
     for (QModelIndex p = parent; p.isValid(); p = p.parent()) {
         Entry *e = entry(p);
         if (!e)
@@ -367,6 +376,73 @@ void CallFilterProxyModel::sourceDataChanged(const QModelIndex &topLeft,
             m_needsRefilter = true;
     }
     addBelow(parent, delta);
+}
+
+QList<QModelIndex> CallFilterProxyModel::firstMatches(int limit) const
+{
+    QList<QModelIndex> found;
+    if (m_words.isEmpty() || limit <= 0)
+        return found;
+    // Pre-order without recursion; every row shown leads to a match (or is a step of a
+    // matching function call), so the walk stays close to the matches it collects.
+    std::vector<QModelIndex> stack;
+    for (int row = rowCount() - 1; row >= 0; --row)
+        stack.push_back(index(row, 0));
+    while (!stack.empty() && found.size() < limit) {
+        const QModelIndex current = stack.back();
+        stack.pop_back();
+        if (matches(current))
+            found.append(current);
+        for (int row = rowCount(current) - 1; row >= 0; --row)
+            stack.push_back(index(row, 0, current));
+    }
+    return found;
+}
+
+QModelIndex CallFilterProxyModel::nextMatch(const QModelIndex &from,
+                                            SearchDirection direction) const
+{
+    if (m_words.isEmpty() || m_matchCount == 0 || rowCount() == 0)
+        return {};
+    const auto lastBelow = [this](QModelIndex index) {
+        for (int rows = rowCount(index); rows > 0; rows = rowCount(index))
+            index = this->index(rows - 1, 0, index);
+        return index;
+    };
+    const auto next = [&](QModelIndex index) -> QModelIndex {
+        if (rowCount(index) > 0)
+            return this->index(0, 0, index);
+        while (index.isValid()) {
+            const QModelIndex parent = index.parent();
+            if (index.row() + 1 < rowCount(parent))
+                return this->index(index.row() + 1, 0, parent);
+            index = parent;
+        }
+        return {};
+    };
+    const auto previous = [&](const QModelIndex &index) -> QModelIndex {
+        if (index.row() > 0)
+            return lastBelow(this->index(index.row() - 1, 0, index.parent()));
+        return index.parent();
+    };
+    const bool forward = direction == SearchDirection::Forward;
+    const QModelIndex start =
+        from.isValid() && from.model() == this ? from.siblingAtColumn(0) : QModelIndex();
+    // One step past the end wraps to the other end.
+    const auto step = [&](const QModelIndex &index) {
+        const QModelIndex stepped = forward ? next(index) : previous(index);
+        if (stepped.isValid())
+            return stepped;
+        return forward ? this->index(0, 0) : lastBelow(this->index(rowCount() - 1, 0));
+    };
+    QModelIndex index = step(start);
+    const QModelIndex first = index;
+    while (!matches(index)) {
+        index = step(index);
+        if (index == first)
+            return {}; // all the way round: what is shown does not match (yet)
+    }
+    return index;
 }
 
 } // namespace bem

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "failednavigation.h"
+
 #include <QHash>
 #include <QList>
 #include <QMetaObject>
@@ -47,6 +49,18 @@ public:
     // shown for a match below it or for its function call; false while there is no filter.
     bool matches(const QModelIndex &sourceIndex) const;
 
+    // How many rows match themselves (function calls and steps); 0 without a filter.
+    // Kept up to date through refreshes, O(1).
+    int matchCount() const { return m_matchCount; }
+    // The first `limit` rows of this model that match themselves, in tree order (a
+    // parent before its children, as they read when everything is expanded). The cost
+    // follows the rows shown before the last of them, not the size of the call.
+    QList<QModelIndex> firstMatches(int limit) const;
+    // The next (or previous) matching row of this model after `from`, in tree order,
+    // wrapping around; from the top (or the bottom) when `from` is invalid. `from` itself
+    // when it is the only match; invalid when nothing matches.
+    QModelIndex nextMatch(const QModelIndex &from, SearchDirection direction) const;
+
     void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
@@ -82,6 +96,7 @@ private:
     // field), which makes filtering 100,000 rows several times faster.
     QPointer<CallTreeModel> m_calls;
     QHash<quintptr, Entry> m_entries; // function call rows by the source's internalId
+    int m_matchCount = 0;
     std::vector<QMetaObject::Connection> m_connections;
     // Rows whose visibility changed without a source signal about them (an ancestor, or
     // the steps of a function call that started or stopped matching): re-filter at the end

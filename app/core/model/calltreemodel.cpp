@@ -48,58 +48,12 @@ quintptr activityId(int owner, int row)
     return (quintptr(row + 1) << ActivityShift) | nodeId(owner);
 }
 
-// Marks a longest strictly increasing subsequence of `values`, ignoring entries < 0.
-// Patience sorting: O(n log n), and O(n) comparisons when everything is in order.
-std::vector<char> longestIncreasingRun(const std::vector<int> &values)
-{
-    std::vector<int> tails; // tails[len-1] = position ending the best run of that length
-    std::vector<int> previous(values.size(), -1);
-    for (size_t k = 0; k < values.size(); ++k) {
-        const int v = values[k];
-        if (v < 0)
-            continue;
-        if (tails.empty() || values[size_t(tails.back())] < v) {
-            previous[k] = tails.empty() ? -1 : tails.back();
-            tails.push_back(int(k));
-            continue;
-        }
-        const auto it = std::lower_bound(tails.begin(), tails.end(), v, [&](int pos, int value) {
-            return values[size_t(pos)] < value;
-        });
-        previous[k] = it == tails.begin() ? -1 : *(it - 1);
-        *it = int(k);
-    }
-    std::vector<char> keep(values.size(), 0);
-    for (int k = tails.empty() ? -1 : tails.back(); k >= 0; k = previous[size_t(k)])
-        keep[size_t(k)] = 1;
-    return keep;
-}
-
-QString nameOf(const FunctionCall &fc)
-{
-    if (!fc.functionName.isEmpty())
-        return fc.functionName;
-    if (!fc.functionId.isEmpty())
-        return fc.functionId;
-    if (!fc.functionCallId.isEmpty())
-        return fc.functionCallId;
-    return CallTreeModel::tr("(unnamed function call)");
-}
-
-QString versionText(const std::optional<qint64> &v)
-{
-    return v ? QStringLiteral("v%1").arg(*v) : QString();
-}
-
 } // namespace
 
 CallTreeModel::CallTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
     resetNodes();
-    for (CallState s : {CallState::Unknown, CallState::Pending, CallState::Running,
-                        CallState::Completed, CallState::Failed})
-        m_icons[size_t(s)] = QIcon(QStringLiteral(":/icons/status-%1.svg").arg(stateName(s)));
 }
 
 CallTreeModel::~CallTreeModel() = default;
@@ -164,27 +118,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
     const CallSnapshot &s = *snapshot;
     // The rows of the snapshot shown so far point into it until the merge has moved them.
     CallSnapshotPtr previous = m_snapshot;
-    StatusCounts counts;
-    counts.total = int(s.call.functionCalls.size());
-    for (const FunctionCall &fc : s.call.functionCalls) {
-        switch (fc.status.state()) {
-        case CallState::Pending:
-            ++counts.pending;
-            break;
-        case CallState::Running:
-            ++counts.running;
-            break;
-        case CallState::Completed:
-            ++counts.completed;
-            break;
-        case CallState::Failed:
-            ++counts.failed;
-            break;
-        case CallState::Unknown:
-            ++counts.other;
-            break;
-        }
-    }
+    const StatusCounts counts = countStatuses(s.call.functionCalls);
 
     if (!m_loaded || s.call.callId != m_callId) {
         beginResetModel();
@@ -208,19 +142,27 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
     }
 
     // A plan made against another state than the one shown would misread node indexes.
-    const MergePlan *usablePlan =
-        plan && plan->from == m_snapshot.get() && plan->to == &s ? plan : nullptr;
-    m_nodes[RootNode].snapshotIndex = -1;
+    MergePlan ownPlan;
+    if (!plan || plan->from != m_snapshot.get() || plan->to != &s) {
+        ownPlan = bem::planMerge(*m_snapshot, s);
+        plan = &ownPlan;
+    }
     m_touched.clear();
     m_failuresMoved = false;
     m_merging = true;
-    std::vector<int> queue{RootNode};
-    while (!queue.empty()) {
-        const int node = queue.back();
-        queue.pop_back();
-        mergeChildren(s, usablePlan, node, queue);
-    }
+    for (const MergeOp &op : plan->ops)
+        applyOp(s, *plan, op);
     m_merging = false;
+    // Rows that stayed unchanged still point into the older snapshot (equal data, so no
+    // one could tell): now they move over, with the others that stayed.
+    for (size_t i = 0; i < plan->keptAs.size(); ++i) {
+        const int j = plan->keptAs[i];
+        if (j < 0)
+            continue;
+        Node &node = m_nodes[size_t(m_nodeOfIndex[i])];
+        node.snapshotIndex = j;
+        node.fc = &s.call.functionCalls[j];
+    }
     m_snapshot = snapshot;
     indexNodes();
     releaseOffThread(std::move(previous));
@@ -251,28 +193,7 @@ void CallTreeModel::indexNodes()
 
 MergePlan CallTreeModel::planMerge(const CallSnapshot &from, const CallSnapshot &to)
 {
-    MergePlan plan;
-    plan.from = &from;
-    plan.to = &to;
-    const auto &old = from.call.functionCalls;
-    plan.newIndexOfOld.assign(size_t(old.size()), -1);
-    plan.unchanged.assign(size_t(old.size()), 0);
-    for (int i = 0; i < int(old.size()); ++i) {
-        const FunctionCall &before = old[i];
-        const CallTree::Node &beforeNode = from.tree.node(i);
-        const int j = to.tree.indexOf(before.functionCallId, beforeNode.occurrence);
-        plan.newIndexOfOld[size_t(i)] = j;
-        if (j < 0)
-            continue;
-        const FunctionCall &after = to.call.functionCalls[j];
-        const CallTree::Node &afterNode = to.tree.node(j);
-        plan.unchanged[size_t(i)] = after.sameExceptActivity(before) &&
-                                    after.activity == before.activity &&
-                                    afterNode.parentMissing == beforeNode.parentMissing &&
-                                    afterNode.cycleBroken == beforeNode.cycleBroken &&
-                                    afterNode.duplicateId == beforeNode.duplicateId;
-    }
-    return plan;
+    return bem::planMerge(from, to);
 }
 
 void CallTreeModel::setCounts(const StatusCounts &counts)
@@ -281,23 +202,6 @@ void CallTreeModel::setCounts(const StatusCounts &counts)
         return;
     m_counts = counts;
     Q_EMIT countsChanged();
-}
-
-QString CallTreeModel::describeCounts(const StatusCounts &c)
-{
-    if (c.total == 0)
-        return tr("No function calls");
-    QStringList parts{c.total == 1 ? tr("1 function call") : tr("%L1 function calls").arg(c.total)};
-    const std::pair<int, QString> states[] = {{c.completed, tr("%L1 completed")},
-                                              {c.running, tr("%L1 running")},
-                                              {c.pending, tr("%L1 pending")},
-                                              {c.failed, tr("%L1 failed")},
-                                              {c.other, tr("%L1 other")}};
-    for (const auto &[count, text] : states) {
-        if (count > 0)
-            parts << text.arg(count);
-    }
-    return parts.join(QStringLiteral(" \u00B7 "));
 }
 
 QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallId) const
@@ -411,169 +315,106 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
     return top;
 }
 
-void CallTreeModel::mergeChildren(const CallSnapshot &s, const MergePlan *plan, int p,
-                                  std::vector<int> &queue)
+int CallTreeModel::nodeOfShown(int index) const
 {
-    const int parentSnapshotIndex = m_nodes[size_t(p)].snapshotIndex;
-    const std::vector<int> &wanted =
-        parentSnapshotIndex < 0 ? s.tree.roots() : s.tree.node(parentSnapshotIndex).children;
-    const QModelIndex parentIndex = p == RootNode ? QModelIndex() : indexOfNode(p);
-    const int base = activityCount(p);
+    return index < 0 ? RootNode : m_nodeOfIndex[size_t(index)];
+}
 
-    // 1. Which children survive: same key, same parent, and the longest run of them that
-    //    is still in order (the others moved among their siblings: removed, inserted again).
-    //    Survivors take their new data at once; contiguous changed rows share one signal.
-    const size_t oldCount = m_nodes[size_t(p)].children.size();
-    std::vector<int> newRows(oldCount, -1);
-    std::vector<int> newIndex(oldCount, -1);
-    for (size_t k = 0; k < oldCount; ++k) {
-        const Node &child = m_nodes[size_t(m_nodes[size_t(p)].children[k])];
-        const int ni = plan ? plan->newIndexOfOld[size_t(child.snapshotIndex)]
-                            : s.tree.indexOf(child.fc->functionCallId, child.occurrence);
-        if (ni >= 0 && s.tree.node(ni).parent == parentSnapshotIndex) {
-            newIndex[k] = ni;
-            newRows[k] = s.tree.node(ni).row;
+void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op)
+{
+    const int n = nodeOfShown(op.target);
+    switch (op.kind) {
+    case MergeOp::Kind::RemoveSteps:
+    case MergeOp::Kind::InsertSteps: {
+        // The steps that stay keep their old data meanwhile, through activityOverride, so
+        // every signal sees a true state; the changed ones are announced next.
+        Node &node = m_nodes[size_t(n)];
+        const FunctionCall &fresh = s.call.functionCalls[plan.keptAs[size_t(op.target)]];
+        const QModelIndex self = indexOfNode(n);
+        QList<ActivityEntry> between;
+        if (op.kind == MergeOp::Kind::RemoveSteps) {
+            between = node.fc->activity.mid(0, op.first);
+            beginRemoveRows(self, op.first, op.last);
+            node.activityOverride = &between;
+            endRemoveRows();
+        } else {
+            between = node.fc->activity + fresh.activity.mid(op.first);
+            beginInsertRows(self, op.first, op.last);
+            node.activityOverride = &between;
+            endInsertRows();
         }
+        node.activityOverride = nullptr;
+        node.fc = &fresh;
+        return;
     }
-    const std::vector<char> keep = longestIncreasingRun(newRows);
-    int changedFrom = -1;
-    const auto flushChanged = [&](int endRow) {
-        if (changedFrom >= 0)
-            Q_EMIT dataChanged(index(base + changedFrom, 0, parentIndex),
-                               index(base + endRow - 1, ColumnCount - 1, parentIndex));
-        changedFrom = -1;
-    };
-    for (size_t k = 0; k < oldCount; ++k) {
-        bool changed = false;
-        if (keep[k]) {
-            const int c = m_nodes[size_t(p)].children[k];
-            Node &child = m_nodes[size_t(c)];
-            const int oldIndex = child.snapshotIndex;
-            child.snapshotIndex = newIndex[k];
-            if (plan && plan->unchanged[size_t(oldIndex)])
-                child.fc = &s.call.functionCalls[newIndex[k]]; // nothing to tell anyone
-            else
-                changed = updateNode(s, c);
-        }
-        if (changed && changedFrom < 0)
-            changedFrom = int(k);
-        else if (!changed)
-            flushChanged(int(k));
+    case MergeOp::Kind::ChangeSteps: {
+        m_nodes[size_t(n)].fc = &s.call.functionCalls[plan.keptAs[size_t(op.target)]];
+        const QModelIndex self = indexOfNode(n);
+        Q_EMIT dataChanged(index(op.first, 0, self), index(op.last, ColumnCount - 1, self));
+        return;
     }
-    flushChanged(int(oldCount));
-
-    // 2. Remove the others, last run first so earlier row numbers stay right.
-    for (int k = int(oldCount) - 1; k >= 0;) {
-        if (keep[size_t(k)]) {
-            --k;
-            continue;
-        }
-        const int last = k;
-        while (k >= 0 && !keep[size_t(k)])
-            --k;
-        const int first = k + 1;
-        beginRemoveRows(parentIndex, base + first, base + last);
-        auto &children = m_nodes[size_t(p)].children;
-        const std::vector<int> doomed(children.begin() + first, children.begin() + last + 1);
-        children.erase(children.begin() + first, children.begin() + last + 1);
+    case MergeOp::Kind::ChangeRows: {
+        for (int pos = op.first; pos <= op.last; ++pos)
+            updateNode(s, plan, m_nodes[size_t(n)].children[size_t(pos)]);
+        const QModelIndex parentIndex = indexOfNode(n);
+        const int base = activityCount(n);
+        Q_EMIT dataChanged(index(base + op.first, 0, parentIndex),
+                           index(base + op.last, ColumnCount - 1, parentIndex));
+        return;
+    }
+    case MergeOp::Kind::RemoveRows: {
+        const int base = activityCount(n);
+        beginRemoveRows(indexOfNode(n), base + op.first, base + op.last);
+        auto &children = m_nodes[size_t(n)].children;
+        const std::vector<int> doomed(children.begin() + op.first, children.begin() + op.last + 1);
+        children.erase(children.begin() + op.first, children.begin() + op.last + 1);
         for (int d : doomed) {
             if (failuresIn(d) > 0)
                 m_failuresMoved = true;
             freeSubtree(d);
         }
-        renumber(p, size_t(first));
+        renumber(n, size_t(op.first));
         endRemoveRows();
+        return;
     }
-
-    // 3. Insert what is new, run by run, between the survivors; survivors are merged next.
-    size_t k = 0;
-    const auto survivorAt = [&](size_t pos) {
-        const auto &children = m_nodes[size_t(p)].children;
-        return pos < children.size() ? m_nodes[size_t(children[pos])].snapshotIndex : -1;
-    };
-    for (size_t j = 0; j < wanted.size();) {
-        if (survivorAt(k) == wanted[j]) {
-            queue.push_back(m_nodes[size_t(p)].children[k]);
-            ++k;
-            ++j;
-            continue;
-        }
-        const int next = survivorAt(k);
-        size_t end = j;
-        while (end < wanted.size() && wanted[end] != next)
-            ++end;
-        beginInsertRows(parentIndex, base + int(k), base + int(k + (end - j)) - 1);
+    case MergeOp::Kind::InsertRows: {
+        const int newParent = op.target < 0 ? -1 : plan.keptAs[size_t(op.target)];
+        const std::vector<int> &wanted =
+            newParent < 0 ? s.tree.roots() : s.tree.node(newParent).children;
+        const int base = activityCount(n);
+        beginInsertRows(indexOfNode(n), base + op.first, base + op.last);
         std::vector<int> created;
-        created.reserve(end - j);
-        for (size_t x = j; x < end; ++x)
-            created.push_back(createSubtree(s, wanted[x], p, 0));
-        auto &children = m_nodes[size_t(p)].children;
-        children.insert(children.begin() + qsizetype(k), created.begin(), created.end());
-        renumber(p, k);
+        created.reserve(size_t(op.last - op.first + 1));
+        for (int x = op.first; x <= op.last; ++x)
+            created.push_back(createSubtree(s, wanted[size_t(x)], n, 0));
+        auto &children = m_nodes[size_t(n)].children;
+        children.insert(children.begin() + op.first, created.begin(), created.end());
+        renumber(n, size_t(op.first));
         endInsertRows();
-        k += end - j;
-        j = end;
+        return;
+    }
     }
 }
 
-// Brings a surviving node up to date: its activity rows (inserted, removed, changed) and
-// its own data. Returns whether its own row needs a dataChanged.
-bool CallTreeModel::updateNode(const CallSnapshot &s, int n)
+// A row that stays takes its newer data; its steps were brought up to date before.
+void CallTreeModel::updateNode(const CallSnapshot &s, const MergePlan &plan, int n)
 {
     Node &node = m_nodes[size_t(n)];
-    const int ni = node.snapshotIndex;
-    const FunctionCall &old = *node.fc;
-    const FunctionCall &fresh = s.call.functionCalls[ni];
-    const CallTree::Node &t = s.tree.node(ni);
-    const bool rowChanged = !old.sameExceptActivity(fresh) ||
-                            node.parentMissing != t.parentMissing ||
-                            node.cycleBroken != t.cycleBroken || node.duplicateId != t.duplicateId;
+    const int j = plan.keptAs[size_t(node.snapshotIndex)];
+    const FunctionCall &fresh = s.call.functionCalls[j];
+    // Not node.fc: its steps may have moved it over already.
+    const FunctionCall &old = plan.from->call.functionCalls[node.snapshotIndex];
     if (old.status != fresh.status) {
         m_touched.push_back(n);
         if ((old.status.state() == CallState::Failed) !=
             (fresh.status.state() == CallState::Failed))
             m_failuresMoved = true;
     }
-
-    // Steps are inserted or removed first (the ones that stay keep their old data
-    // meanwhile, through activityOverride), then the changed ones are announced.
-    const int oldCount = int(old.activity.size());
-    const int newCount = int(fresh.activity.size());
-    if (oldCount != newCount || old.activity != fresh.activity) {
-        const QModelIndex self = indexOfNode(n);
-        QList<ActivityEntry> between;
-        if (newCount < oldCount) {
-            between = old.activity.mid(0, newCount);
-            beginRemoveRows(self, newCount, oldCount - 1);
-            node.activityOverride = &between;
-            endRemoveRows();
-        } else if (newCount > oldCount) {
-            between = old.activity + fresh.activity.mid(oldCount);
-            beginInsertRows(self, oldCount, newCount - 1);
-            node.activityOverride = &between;
-            endInsertRows();
-        }
-        node.activityOverride = nullptr;
-        node.fc = &fresh;
-        int first = -1;
-        int last = -1;
-        for (int a = 0; a < std::min(oldCount, newCount); ++a) {
-            if (old.activity[a] != fresh.activity[a]) {
-                if (first < 0)
-                    first = a;
-                last = a;
-            }
-        }
-        if (first >= 0)
-            Q_EMIT dataChanged(index(first, 0, self), index(last, ColumnCount - 1, self));
-    }
+    const CallTree::Node &t = s.tree.node(j);
     node.fc = &fresh;
-    if (rowChanged) {
-        node.parentMissing = t.parentMissing;
-        node.cycleBroken = t.cycleBroken;
-        node.duplicateId = t.duplicateId;
-    }
-    return rowChanged;
+    node.parentMissing = t.parentMissing;
+    node.cycleBroken = t.cycleBroken;
+    node.duplicateId = t.duplicateId;
 }
 
 void CallTreeModel::renumber(int p, size_t from)
@@ -713,11 +554,6 @@ QVariant CallTreeModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-QIcon CallTreeModel::statusIcon(CallState state) const
-{
-    return m_icons[size_t(state)];
-}
-
 QVariant CallTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.model() != this)
@@ -761,69 +597,12 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (step)
-            return plainToolTip({tr("Step: %1").arg(step->displayName),
-                                 tr("Status: %1").arg(status.displayText())});
-        return functionCallToolTip(owner);
+            return stepToolTip(*step);
+        return functionCallToolTip(*owner.fc, owner.parentMissing, owner.cycleBroken,
+                                   owner.duplicateId);
     default:
         return step ? QVariant() : functionCallData(owner, role);
     }
-}
-
-// The text of one cell; `step` is set for an activity row.
-QString CallTreeModel::cellText(const FunctionCall &fc, const ActivityEntry *step, int column)
-{
-    if (step) {
-        switch (column) {
-        case NameColumn:
-            return step->displayName.isEmpty() ? tr("(unnamed step)") : step->displayName;
-        case StatusColumn:
-            return step->status.displayText();
-        default:
-            return {};
-        }
-    }
-    switch (column) {
-    case NameColumn:
-        return nameOf(fc);
-    case TypeColumn:
-        return fc.type;
-    case StatusColumn:
-        return fc.status.displayText();
-    case VersionColumn:
-        return versionText(fc.functionVersionNum);
-    case ReferenceIdColumn:
-        return fc.referenceId;
-    case StartedColumn:
-        return formatLocalTime(fc.startedAt.value);
-    case DurationColumn: {
-        const auto ms = durationMs(fc.startedAt, fc.finishedAt);
-        return ms ? formatDuration(*ms) : QString();
-    }
-    default:
-        return {};
-    }
-}
-
-QString CallTreeModel::functionCallToolTip(const Node &node)
-{
-    const FunctionCall &fc = *node.fc;
-    QStringList lines{nameOf(fc), tr("Function call ID: %1").arg(fc.functionCallId),
-                      tr("Status: %1").arg(fc.status.displayText())};
-    if (!fc.type.isEmpty())
-        lines << tr("Type: %1").arg(fc.type);
-    if (!fc.functionId.isEmpty())
-        lines << tr("Function ID: %1").arg(fc.functionId);
-    if (fc.startedAt.isValid())
-        lines << tr("Started: %1").arg(formatUtcTime(fc.startedAt.value));
-    if (fc.finishedAt.isValid())
-        lines << tr("Finished: %1").arg(formatUtcTime(fc.finishedAt.value));
-    if (node.parentMissing)
-        lines << tr("Its parent %1 is not in this call.").arg(fc.sourceFunctionCallId);
-    if (node.cycleBroken)
-        lines << tr("Its parents form a cycle; shown at the top level.");
-    if (node.duplicateId)
-        lines << tr("Another function call has the same ID.");
-    return plainToolTip(lines);
 }
 
 // Roles only a function call row has.

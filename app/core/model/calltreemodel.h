@@ -2,43 +2,17 @@
 #pragma once
 
 #include "callsnapshot.h"
+#include "cellformat.h"
+#include "mergeplanner.h"
+#include "statuspresentation.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
-#include <QIcon>
 
-#include <array>
 #include <utility>
 #include <vector>
 
 namespace bem {
-
-// How many function calls of a call are in each state; `other` is any status the API does
-// not document (and a missing one).
-struct StatusCounts
-{
-    int total = 0, pending = 0, running = 0, completed = 0, failed = 0, other = 0;
-
-    friend bool operator==(const StatusCounts &a, const StatusCounts &b)
-    {
-        return a.total == b.total && a.pending == b.pending && a.running == b.running &&
-               a.completed == b.completed && a.failed == b.failed && a.other == b.other;
-    }
-    friend bool operator!=(const StatusCounts &a, const StatusCounts &b) { return !(a == b); }
-};
-
-// How a newer snapshot of the same call maps onto the one shown, worked out ahead (off
-// the GUI thread) so that applying it is bookkeeping: per function call of `from` (by
-// index), its index in `to` (-1 when gone) and whether its row, flags and steps are all
-// unchanged. CallTreeModel::planMerge() makes it; setSnapshot() uses it only when it was
-// made against the snapshot the model shows.
-struct MergePlan
-{
-    const CallSnapshot *from = nullptr;
-    const CallSnapshot *to = nullptr;
-    std::vector<int> newIndexOfOld;
-    std::vector<char> unchanged;
-};
 
 // The function calls of one call as a tree: one row per function call, with its
 // activity entries as its first children, then the function calls it spawned.
@@ -51,14 +25,14 @@ class CallTreeModel final : public QAbstractItemModel
     Q_OBJECT
 public:
     enum Column {
-        NameColumn,
-        TypeColumn,
-        StatusColumn,
-        VersionColumn,
-        ReferenceIdColumn,
-        StartedColumn,
-        DurationColumn,
-        ColumnCount
+        NameColumn = NameCell,
+        TypeColumn = TypeCell,
+        StatusColumn = StatusCell,
+        VersionColumn = VersionCell,
+        ReferenceIdColumn = ReferenceIdCell,
+        StartedColumn = StartedCell,
+        DurationColumn = DurationCell,
+        ColumnCount = CallTreeColumnCount
     };
     Q_ENUM(Column)
 
@@ -94,16 +68,18 @@ public:
     // the model keeps (no copy of its function calls); the by-reference form shares a copy.
     void setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan = nullptr);
     void setSnapshot(const CallSnapshot &snapshot);
-    // Thread-safe: reads only its arguments. O(n) hash lookups and comparisons, which at
-    // 100,000 function calls are most of a merge's cost.
+    // The same as bem::planMerge() (mergeplanner.h): thread-safe, O(n).
     static MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
     const CallSnapshotPtr &snapshot() const { return m_snapshot; }
     void clear();
     const QString &callId() const { return m_callId; }
     int functionCallCount() const { return m_functionCallCount; }
     const StatusCounts &statusCounts() const { return m_counts; }
-    // "14 function calls · 9 completed · 3 running · 1 pending · 1 failed"
-    static QString describeCounts(const StatusCounts &counts);
+    // The same as bem::describeCounts() (statuspresentation.h).
+    static QString describeCounts(const StatusCounts &counts)
+    {
+        return bem::describeCounts(counts);
+    }
 
     // The row of the first function call (in API order) with this ID, column 0; invalid
     // when there is none.
@@ -116,8 +92,11 @@ public:
     // The step at an activity row; nullptr for a function call row or an invalid index.
     const ActivityEntry *activityEntry(const QModelIndex &index) const;
     // The text of one cell, uncut (FullTextRole); `step` is set for an activity row.
-    // Public so that the filter can read rows without a QVariant per field.
-    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
+    // The same as bem::cellText() (cellformat.h), which the filter reads rows with.
+    static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column)
+    {
+        return bem::cellText(fc, step, column);
+    }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -128,8 +107,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-
-    QIcon statusIcon(CallState state) const;
 
 Q_SIGNALS:
     // The end of every setSnapshot() and clear(): all their row and data signals are out,
@@ -168,10 +145,10 @@ private:
     void freeSubtree(int node);
     void resetNodes();
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
-    void mergeChildren(const CallSnapshot &s, const MergePlan *plan, int node,
-                       std::vector<int> &queue);
+    int nodeOfShown(int index) const;
+    void applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op);
+    void updateNode(const CallSnapshot &s, const MergePlan &plan, int node);
     void indexNodes();
-    bool updateNode(const CallSnapshot &s, int node);
     void renumber(int node, size_t from);
     bool isFailed(int node) const;
     int failuresIn(int node) const
@@ -183,10 +160,8 @@ private:
     int activityCount(int node) const;
     int rowOf(int node) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
-    static QString functionCallToolTip(const Node &node);
     static QVariant functionCallData(const Node &node, int role);
 
-    std::array<QIcon, 5> m_icons;
     std::vector<Node> m_nodes;
     std::vector<int> m_freeNodes;
     CallSnapshotPtr m_snapshot;
