@@ -94,6 +94,7 @@ private slots:
     void paletteChange_recoloursLabels();
     void elapsedTime_ticksWithInjectedClock();
     void pendingCall_saysWaiting();
+    void savedPicture_saysWasRunningAndDoesNotTick();
     void responseError_shownProminently();
     void failedCallMessage_shown();
     void hostileCall_shownLiterally();
@@ -442,6 +443,35 @@ void TestCallForm::pendingCall_saysWaiting()
     form.setCall(call);
     QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("waiting for 12 s"));
     QCOMPARE(form.fieldText(QStringLiteral("status")), QStringLiteral("Pending"));
+}
+
+// An opened file of a running call: the time since then says nothing about the call.
+void TestCallForm::savedPicture_saysWasRunningAndDoesNotTick()
+{
+    Call call = snapshotFromData(QStringLiteral("progress-3.json")).call;
+    QDateTime now = call.createdAt.value.addDays(626);
+    CallForm form;
+    form.setNow([&now] { return now; });
+    form.setOffline(true);
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("was running when saved"));
+    now = now.addSecs(5);
+    QTest::qWait(1200);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("was running when saved"));
+    auto *duration = form.findChild<ValueField *>(QStringLiteral("duration"));
+    QVERIFY(duration->lineEdit()->toolTip().contains(QStringLiteral("when saved")));
+
+    call.status = Status::fromRaw(QStringLiteral("pending"));
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("was waiting when saved"));
+    // A finished call's duration is the same saved or live.
+    form.setCall(snapshotFromData(QStringLiteral("progress-5.json")).call);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), formatDuration(20000));
+
+    // Live again: it counts.
+    form.setCall(snapshotFromData(QStringLiteral("progress-3.json")).call);
+    form.setOffline(false);
+    QVERIFY(form.fieldText(QStringLiteral("duration")).startsWith(QStringLiteral("running for")));
 }
 
 void TestCallForm::responseError_shownProminently()

@@ -151,13 +151,35 @@ QString durationText(const Status &status, const Timestamp &start, const Timesta
     }
 }
 
-void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
-                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips)
+QString savedDurationText(const Status &status, const Timestamp &start, const Timestamp &end)
 {
-    field->setValue(durationText(status, start, end, now));
-    const bool ticks = live && durationTicks(status, start, end);
+    if (const auto ms = durationMs(start, end))
+        return formatDuration(*ms);
+    if (!durationTicks(status, start, end))
+        return {};
+    switch (status.state()) {
+    case CallState::Running:
+        return CallForm::tr("was running when saved");
+    case CallState::Pending:
+        return CallForm::tr("was waiting when saved");
+    default:
+        return CallForm::tr("was unfinished when saved");
+    }
+}
+
+void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
+                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips,
+                  bool offline)
+{
+    const bool unfinished = durationTicks(status, start, end);
+    field->setValue(offline ? savedDurationText(status, start, end)
+                            : durationText(status, start, end, now));
+    const bool ticks = live && !offline && unfinished;
     if (ticks)
         field->setToolTipLines({tips.ticking});
+    else if (offline && unfinished)
+        field->setToolTipLines({CallForm::tr("Opened from a file: this is the call as it was "
+                                             "when saved, not as it is now.")});
     else if (!field->value().isEmpty())
         field->setToolTipLines({tips.span});
     else
@@ -465,6 +487,14 @@ void CallForm::setNow(std::function<QDateTime()> now)
     updateDuration();
 }
 
+void CallForm::setOffline(bool offline)
+{
+    if (offline == m_offline)
+        return;
+    m_offline = offline;
+    updateDuration();
+}
+
 void CallForm::setError(const QString &text)
 {
     m_errorBox->setVisible(!text.isEmpty());
@@ -494,7 +524,8 @@ void CallForm::updateDuration()
     showDuration(m_fields.value(QStringLiteral("duration")), &m_tick, m_call.status,
                  m_call.createdAt, m_call.finishedAt, m_now(), /*live=*/true,
                  {tr("Time since the call was created, by this computer's clock."),
-                  tr("From created to finished.")});
+                  tr("From created to finished.")},
+                 m_offline);
 }
 
 void CallForm::updateColumns()

@@ -25,6 +25,10 @@ class ValueField;
 // ("running for 1 m 05 s", "waiting for 12 s"); empty when neither can be said.
 QString durationText(const Status &status, const Timestamp &start, const Timestamp &end,
                      const QDateTime &now);
+// The duration of a saved picture of the call (an opened file): end − start when known;
+// for an unfinished call what it was doing when saved ("was running when saved"), since
+// the time between then and now says nothing about the call.
+QString savedDurationText(const Status &status, const Timestamp &start, const Timestamp &end);
 // Whether durationText() changes as time passes (so a field showing it must tick).
 bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end);
 // Puts durationText() in `field` with a tooltip saying what it measures, and keeps `tick`
@@ -34,8 +38,10 @@ struct DurationTips
     QString ticking; // "Time since it started, by this computer's clock."
     QString span;    // "From started to finished."
 };
+// With `offline` (a saved picture), savedDurationText() and no ticking.
 void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
-                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips);
+                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips,
+                  bool offline = false);
 
 // The call's own fields, above the tree: compact columns of forms (call, timing,
 // workflow, function) and, above them, any error — from the response or from a failed
@@ -58,6 +64,11 @@ public:
     void clear();
     // The clock for elapsed times (tests); the default is the system clock.
     void setNow(std::function<QDateTime()> now);
+    // The call shown is a saved picture (an opened file), not the server's live state: an
+    // unfinished call says "was running when saved" instead of counting up. Stays until
+    // set back to false (a live call loaded).
+    void setOffline(bool offline);
+    bool isOffline() const { return m_offline; }
 
     // For tests and accessibility. Names: "callID", "callType", "status",
     // "callReferenceID", "input", "inputType", "created", "finished", "duration",
@@ -96,6 +107,7 @@ private:
 
     Call m_call;
     bool m_hasCall = false;
+    bool m_offline = false;
     std::function<QDateTime()> m_now;
     QTimer m_tick;
 
