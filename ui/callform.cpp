@@ -2,6 +2,7 @@
 #include "callform.h"
 
 #include "formatting.h"
+#include "plainlabel.h"
 #include "statusbadge.h"
 #include "valuefield.h"
 
@@ -26,14 +27,6 @@ constexpr int MaxErrorLines = 4;
 constexpr int MaxMenuFiles = 50;
 constexpr int ColumnSpacing = 24;
 constexpr int RowSpacing = 3;
-
-// A plain-text label for our own words; server text goes through visibleText() first.
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
 
 QString versionText(const std::optional<qint64> &version)
 {

@@ -3,6 +3,7 @@
 
 #include "callform.h"
 #include "formatting.h"
+#include "plainlabel.h"
 #include "statusbadge.h"
 #include "valuefield.h"
 
@@ -30,13 +31,6 @@ constexpr int UrlRole = Qt::UserRole;
 constexpr int MaxActivityRows = 8;
 constexpr int MaxInputRows = 8;
 constexpr int MaxColumnChars = 14; // the type and reference columns, at most
-
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
 
 QTreeWidget *compactList(const QStringList &headers, QWidget *parent)
 {
