@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "detailspane.h"
 
-#include "callform.h"
+#include "durationtext.h"
 #include "formatting.h"
 #include "plainlabel.h"
 #include "statusbadge.h"
