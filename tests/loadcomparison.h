@@ -80,7 +80,8 @@ inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot
     compareField(out, "snapshot.warnings", x.warnings == y.warnings);
     compareField(out, "snapshot.serverError", x.serverError == y.serverError);
     compareField(out, "snapshot.body", x.body == y.body);
-    compareField(out, "snapshot.parseWarningCount", x.parseWarningCount == y.parseWarningCount);
+    compareField(out, "snapshot.ignored", x.ignored == y.ignored);
+    compareField(out, "snapshot.notes", x.notes() == y.notes());
     return capped(out);
 }
 

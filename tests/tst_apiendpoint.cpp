@@ -3,6 +3,7 @@
 #include "backoffpolicy.h"
 #include "fetchresult.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace bem;
@@ -121,6 +122,41 @@ private slots:
             QVERIFY(!ApiEndpoint::callUrl(ApiEndpoint::defaultBaseUrl(), id, &error).isValid());
             QVERIFY2(!error.isEmpty(), qPrintable(id));
         }
+    }
+
+    void curlCommand_namesTheKeyVariableAndQuotesTheUrl()
+    {
+        const QUrl url =
+            ApiEndpoint::callUrl(ApiEndpoint::defaultBaseUrl(), QStringLiteral("wf_1"));
+        QCOMPARE(ApiEndpoint::curlCommand(url),
+                 QStringLiteral("curl -sS -H \"x-api-key: $BEM_API_KEY\" "
+                                "'https://api.bem.ai/v2/calls/wf_1'"));
+        // A quote in the URL cannot end the quoting; $, spaces and ; stay inert.
+        const QUrl odd(QStringLiteral("http://127.0.0.1:9000/v2/calls/it's?q=$(x);y"));
+        QCOMPARE(ApiEndpoint::curlCommand(odd),
+                 QStringLiteral("curl -sS -H \"x-api-key: $BEM_API_KEY\" "
+                                "'http://127.0.0.1:9000/v2/calls/it'\\''s?q=$(x);y'"));
+        QCOMPARE(ApiEndpoint::curlCommand(QUrl()), QString());
+    }
+
+    void curlCommand_runsAsOneWordInTheShell()
+    {
+#ifdef Q_OS_UNIX
+        // The shell itself reads the command back: the URL is one argument, unchanged.
+        const QUrl url(QStringLiteral("https://h.test/v2/calls/it's?a=$HOME&b=`x`;c"));
+        QString command = ApiEndpoint::curlCommand(url);
+        command.replace(QStringLiteral("curl -sS -H"), QStringLiteral("printf '%s\\n'"));
+        QProcess shell;
+        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        QVERIFY(shell.waitForFinished(10000));
+        const QStringList words =
+            QString::fromUtf8(shell.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(words.size(), 2);
+        QCOMPARE(words.at(0), QStringLiteral("x-api-key: "));
+        QCOMPARE(words.at(1), url.toString(QUrl::FullyEncoded));
+#else
+        QSKIP("needs a POSIX shell");
+#endif
     }
 
     void retryAfter_secondsAndDates()

@@ -94,6 +94,7 @@ private slots:
     void paletteChange_recoloursLabels();
     void elapsedTime_ticksWithInjectedClock();
     void pendingCall_saysWaiting();
+    void savedPicture_saysWasRunningAndDoesNotTick();
     void responseError_shownProminently();
     void failedCallMessage_shown();
     void hostileCall_shownLiterally();
@@ -147,7 +148,7 @@ void TestCallForm::valueField_newlinesAndControlsShownOnOneLine()
     const QString value = QStringLiteral("a\nb\tc") + QChar(u'\0') + QStringLiteral("d\u202Ee");
     field.setValue(value);
     QCOMPARE(field.value(), value);
-    QCOMPARE(field.displayText(), QStringLiteral("a\u21b5b c\u2400d<U+202E>e"));
+    QCOMPARE(field.displayText(), QStringLiteral("a\u21b5b c<U+0000>d<U+202E>e"));
     QVERIFY(!field.lineEdit()->text().contains(u'\n'));
     QCOMPARE(visibleText(QStringLiteral("a\r\nb"), true), QStringLiteral("a\nb"));
 }
@@ -444,6 +445,35 @@ void TestCallForm::pendingCall_saysWaiting()
     QCOMPARE(form.fieldText(QStringLiteral("status")), QStringLiteral("Pending"));
 }
 
+// An opened file of a running call: the time since then says nothing about the call.
+void TestCallForm::savedPicture_saysWasRunningAndDoesNotTick()
+{
+    Call call = snapshotFromData(QStringLiteral("progress-3.json")).call;
+    QDateTime now = call.createdAt.value.addDays(626);
+    CallForm form;
+    form.setNow([&now] { return now; });
+    form.setOffline(true);
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("was running when saved"));
+    now = now.addSecs(5);
+    QTest::qWait(1200);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("was running when saved"));
+    auto *duration = form.findChild<ValueField *>(QStringLiteral("duration"));
+    QVERIFY(duration->lineEdit()->toolTip().contains(QStringLiteral("when saved")));
+
+    call.status = Status::fromRaw(QStringLiteral("pending"));
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), QStringLiteral("was waiting when saved"));
+    // A finished call's duration is the same saved or live.
+    form.setCall(snapshotFromData(QStringLiteral("progress-5.json")).call);
+    QCOMPARE(form.fieldText(QStringLiteral("duration")), formatDuration(20000));
+
+    // Live again: it counts.
+    form.setCall(snapshotFromData(QStringLiteral("progress-3.json")).call);
+    form.setOffline(false);
+    QVERIFY(form.fieldText(QStringLiteral("duration")).startsWith(QStringLiteral("running for")));
+}
+
 void TestCallForm::responseError_shownProminently()
 {
     const Call call = snapshotFromData(QStringLiteral("progress-3.json")).call;
@@ -516,7 +546,7 @@ void TestCallForm::hostileCall_shownLiterally()
     auto *type = form.findChild<ValueField *>(QStringLiteral("functionType"));
     QCOMPARE(type->lineEdit()->text(), QStringLiteral("abc<U+202E>txt.exe"));
     auto *id = form.findChild<ValueField *>(QStringLiteral("functionID"));
-    QCOMPARE(id->lineEdit()->text(), QStringLiteral("nul\u2400after"));
+    QCOMPARE(id->lineEdit()->text(), QStringLiteral("nul<U+0000>after"));
 
     checkAllLabelsPlain(&form);
 

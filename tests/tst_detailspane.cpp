@@ -9,7 +9,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -63,6 +65,7 @@ private slots:
     void otherFunctionCall_clearsSelection();
     void runningFunctionCall_ticks();
     void hostileFunctionCall_shownLiterally();
+    void batchOfLongUrls_buttonsFitAtTheDefaultWindowSize();
 };
 
 void TestDetailsPane::nothingSelected_showsPlaceholder()
@@ -302,6 +305,14 @@ void TestDetailsPane::runningFunctionCall_ticks()
     now = now.addSecs(10);
     QTest::qWait(1200);
     QCOMPARE(pane.fieldText(QStringLiteral("duration")), QStringLiteral("running for 1 m 05 s"));
+
+    // A saved picture: what it was doing, not the time since.
+    pane.setOffline(true);
+    pane.showFunctionCall(fc);
+    QCOMPARE(pane.fieldText(QStringLiteral("duration")), QStringLiteral("was running when saved"));
+    now = now.addSecs(10);
+    QTest::qWait(1200);
+    QCOMPARE(pane.fieldText(QStringLiteral("duration")), QStringLiteral("was running when saved"));
 }
 
 void TestDetailsPane::hostileFunctionCall_shownLiterally()
@@ -349,6 +360,64 @@ void TestDetailsPane::hostileFunctionCall_shownLiterally()
                              !tip.contains(QStringLiteral("<i>")),
                          qPrintable(tip.left(200)));
             }
+}
+
+// The window's default: 1280 wide, the details pane given 380 of it beside the tree.
+void TestDetailsPane::batchOfLongUrls_buttonsFitAtTheDefaultWindowSize()
+{
+    QSplitter splitter(Qt::Horizontal);
+    splitter.addWidget(new QWidget);
+    auto *pane = new DetailsPane;
+    splitter.addWidget(pane);
+    splitter.setChildrenCollapsible(false);
+    splitter.resize(1280, 700);
+    splitter.setSizes({860, 380});
+    FunctionCall fc = test::makeFunctionCall(QStringLiteral("fc_batch"));
+    fc.inputType = QStringLiteral("application/pdf");
+    fc.s3URL = QStringLiteral("https://bucket.s3.amazonaws.com/") + QString(180, u'k') +
+               QStringLiteral(".pdf?X-Amz-Signature=") + QString(64, u'f');
+    for (int i = 0; i < 8; ++i) {
+        InputFile file;
+        file.inputType =
+            QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        file.itemReferenceId = QStringLiteral("reference-%1-").arg(i) + QString(60, u'r');
+        file.s3URL = fc.s3URL + QString::number(i);
+        fc.inputs << file;
+    }
+    pane->showFunctionCall(fc);
+    splitter.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+    pane->inputList()->setCurrentItem(pane->inputList()->topLevelItem(1));
+    QCoreApplication::processEvents();
+
+    auto *scroll = pane->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    const auto checkButtons = [&] {
+        const QRect visible = scroll->viewport()->rect();
+        for (QPushButton *button : {pane->openButton(), pane->copyUrlButton()}) {
+            QVERIFY(button->isVisible());
+            QVERIFY2(button->width() >= button->sizeHint().width(),
+                     qPrintable(QStringLiteral("%1: %2 < %3")
+                                    .arg(button->text())
+                                    .arg(button->width())
+                                    .arg(button->sizeHint().width())));
+            const QRect inViewport(button->mapTo(scroll->viewport(), QPoint(0, 0)), button->size());
+            QVERIFY2(visible.left() <= inViewport.left() && inViewport.right() <= visible.right(),
+                     qPrintable(button->text()));
+        }
+    };
+    checkButtons();
+    if (QTest::currentTestFailed())
+        return;
+    // The URL column stays in view beside a long media type.
+    QTreeWidget *inputs = pane->inputList();
+    QVERIFY(inputs->columnViewportPosition(2) < inputs->viewport()->width() / 2);
+
+    // Dragged as narrow as the splitter lets it: still nothing cut off.
+    splitter.setSizes({1280, 0});
+    QCoreApplication::processEvents();
+    QVERIFY(pane->width() < 380);
+    checkButtons();
 }
 
 QTEST_MAIN(TestDetailsPane)

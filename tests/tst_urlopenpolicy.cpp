@@ -107,8 +107,22 @@ private slots:
             << QStringLiteral("/v2/calls/wf_1") << Verdict::Refuse << NotAWebAddress;
         QTest::newRow("scheme-relative")
             << QStringLiteral("//example.com/a") << Verdict::Refuse << NotAWebAddress;
-        QTest::newRow("space inside")
-            << QStringLiteral("https://example.com/a b") << Verdict::Refuse << NotAWebAddress;
+        QTest::newRow("tab inside https")
+            << QStringLiteral("https://example.com/a\tb") << Verdict::Refuse
+            << QStringLiteral("This web address contains a line break, tab or other control "
+                              "character, so it is not opened.");
+        QTest::newRow("NUL inside https")
+            << QStringLiteral("https://example.com/a") + QChar(0) << Verdict::Refuse
+            << QStringLiteral("This web address contains a line break, tab or other control "
+                              "character, so it is not opened.");
+        QTest::newRow("space in the host")
+            << QStringLiteral("https://exa mple.com/a") << Verdict::Refuse
+            << QStringLiteral("The site name or port in this web address is not valid, so it "
+                              "is not opened.");
+        QTest::newRow("port not a number")
+            << QStringLiteral("HTTPS://example.com:8x/a") << Verdict::Refuse
+            << QStringLiteral("The site name or port in this web address is not valid, so it "
+                              "is not opened.");
         QTest::newRow("https without host")
             << QStringLiteral("https:///etc/passwd") << Verdict::Refuse
             << QStringLiteral("This web address names no site, so it is not opened.");
@@ -140,6 +154,40 @@ private slots:
         case Verdict::Expired:
             QFAIL("no expiry rows here");
         }
+    }
+
+    // Real object keys have spaces and Unicode in them; the link opens percent-encoded,
+    // with the signed query exactly as the server sent it.
+    void checkUrlToOpen_spacesAndUnicodeInPath_opensEncoded_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("encoded");
+        QTest::newRow("space") << QStringLiteral("https://example.com/a b")
+                               << QByteArray("https://example.com/a%20b");
+        QTest::newRow("s3 object key")
+            << QStringLiteral("https://bucket.s3.amazonaws.com/in box/Rechnung M\u00E4rz.pdf"
+                              "?X-Amz-Date=20261201T090000Z&X-Amz-Expires=7200"
+                              "&X-Amz-Signature=ab%2Fcd")
+            << QByteArray("https://bucket.s3.amazonaws.com/in%20box/Rechnung%20M%C3%A4rz.pdf"
+                          "?X-Amz-Date=20261201T090000Z&X-Amz-Expires=7200"
+                          "&X-Amz-Signature=ab%2Fcd");
+        QTest::newRow("already encoded stays")
+            << QStringLiteral("https://example.com/in%20box/a%2Fb.pdf")
+            << QByteArray("https://example.com/in%20box/a%2Fb.pdf");
+        QTest::newRow("unicode host") << QStringLiteral("https://b\u00FCcher.example/M\u00E4rz")
+                                      << QByteArray("https://xn--bcher-kva.example/M%C3%A4rz");
+    }
+    void checkUrlToOpen_spacesAndUnicodeInPath_opensEncoded()
+    {
+        QFETCH(QString, text);
+        QFETCH(QByteArray, encoded);
+        const UrlCheck check = checkUrlToOpen(text, Now);
+        QCOMPARE(check.verdict, Verdict::Open);
+        QVERIFY(check.reason.isEmpty());
+        QVERIFY(check.url.isValid());
+        QCOMPARE(check.url.toEncoded(), encoded);
+        // What the desktop gets is one valid URL that reads back the same.
+        QCOMPARE(QUrl::fromEncoded(check.url.toEncoded(), QUrl::StrictMode), check.url);
     }
 
     void checkUrlToOpen_presignedLinks_data()

@@ -2,6 +2,7 @@
 #include "callform.h"
 
 #include "formatting.h"
+#include "plainlabel.h"
 #include "statusbadge.h"
 #include "valuefield.h"
 
@@ -26,14 +27,6 @@ constexpr int MaxErrorLines = 4;
 constexpr int MaxMenuFiles = 50;
 constexpr int ColumnSpacing = 24;
 constexpr int RowSpacing = 3;
-
-// A plain-text label for our own words; server text goes through visibleText() first.
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
 
 QString versionText(const std::optional<qint64> &version)
 {
@@ -129,49 +122,6 @@ private:
 };
 
 } // namespace
-
-QString durationText(const Status &status, const Timestamp &start, const Timestamp &end,
-                     const QDateTime &now)
-{
-    if (const auto ms = durationMs(start, end))
-        return formatDuration(*ms);
-    if (!durationTicks(status, start, end))
-        return {};
-    // The server's clock may be ahead of ours: never count below zero.
-    const qint64 ms = qMax<qint64>(0, start.value.msecsTo(now));
-    const QString span =
-        ms < 60 * 1000 ? CallForm::tr("%1 s").arg(ms / 1000) : formatDuration(ms / 1000 * 1000);
-    switch (status.state()) {
-    case CallState::Running:
-        return CallForm::tr("running for %1").arg(span);
-    case CallState::Pending:
-        return CallForm::tr("waiting for %1").arg(span);
-    default:
-        return CallForm::tr("%1 so far").arg(span);
-    }
-}
-
-void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
-                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips)
-{
-    field->setValue(durationText(status, start, end, now));
-    const bool ticks = live && durationTicks(status, start, end);
-    if (ticks)
-        field->setToolTipLines({tips.ticking});
-    else if (!field->value().isEmpty())
-        field->setToolTipLines({tips.span});
-    else
-        field->setToolTipLines({});
-    if (ticks && !tick->isActive())
-        tick->start();
-    else if (!ticks)
-        tick->stop();
-}
-
-bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end)
-{
-    return !status.isTerminal() && start.isValid() && end.raw.isEmpty();
-}
 
 CallForm::CallForm(QWidget *parent)
     : QWidget(parent)
@@ -465,6 +415,14 @@ void CallForm::setNow(std::function<QDateTime()> now)
     updateDuration();
 }
 
+void CallForm::setOffline(bool offline)
+{
+    if (offline == m_offline)
+        return;
+    m_offline = offline;
+    updateDuration();
+}
+
 void CallForm::setError(const QString &text)
 {
     m_errorBox->setVisible(!text.isEmpty());
@@ -494,7 +452,8 @@ void CallForm::updateDuration()
     showDuration(m_fields.value(QStringLiteral("duration")), &m_tick, m_call.status,
                  m_call.createdAt, m_call.finishedAt, m_now(), /*live=*/true,
                  {tr("Time since the call was created, by this computer's clock."),
-                  tr("From created to finished.")});
+                  tr("From created to finished.")},
+                 m_offline);
 }
 
 void CallForm::updateColumns()

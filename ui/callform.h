@@ -2,6 +2,7 @@
 #pragma once
 
 #include "calltypes.h"
+#include "durationtext.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -19,23 +20,6 @@ namespace bem {
 
 class StatusBadge;
 class ValueField;
-
-// What a duration field shows: end − start once the end is known ("4 m 05 s"); while the
-// status is not terminal, the time since start measured against `now`, in whole seconds
-// ("running for 1 m 05 s", "waiting for 12 s"); empty when neither can be said.
-QString durationText(const Status &status, const Timestamp &start, const Timestamp &end,
-                     const QDateTime &now);
-// Whether durationText() changes as time passes (so a field showing it must tick).
-bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end);
-// Puts durationText() in `field` with a tooltip saying what it measures, and keeps `tick`
-// running exactly while the value changes with time (never while `live` is false).
-struct DurationTips
-{
-    QString ticking; // "Time since it started, by this computer's clock."
-    QString span;    // "From started to finished."
-};
-void showDuration(ValueField *field, QTimer *tick, const Status &status, const Timestamp &start,
-                  const Timestamp &end, const QDateTime &now, bool live, const DurationTips &tips);
 
 // The call's own fields, above the tree: compact columns of forms (call, timing,
 // workflow, function) and, above them, any error — from the response or from a failed
@@ -58,6 +42,11 @@ public:
     void clear();
     // The clock for elapsed times (tests); the default is the system clock.
     void setNow(std::function<QDateTime()> now);
+    // The call shown is a saved picture (an opened file), not the server's live state: an
+    // unfinished call says "was running when saved" instead of counting up. Stays until
+    // set back to false (a live call loaded).
+    void setOffline(bool offline);
+    bool isOffline() const { return m_offline; }
 
     // For tests and accessibility. Names: "callID", "callType", "status",
     // "callReferenceID", "input", "inputType", "created", "finished", "duration",
@@ -96,6 +85,7 @@ private:
 
     Call m_call;
     bool m_hasCall = false;
+    bool m_offline = false;
     std::function<QDateTime()> m_now;
     QTimer m_tick;
 

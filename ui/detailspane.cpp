@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "detailspane.h"
 
-#include "callform.h"
+#include "durationtext.h"
 #include "formatting.h"
+#include "plainlabel.h"
 #include "statusbadge.h"
 #include "valuefield.h"
 
@@ -17,6 +18,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,13 +30,7 @@ constexpr int StateRole = Qt::UserRole + 1;
 constexpr int UrlRole = Qt::UserRole;
 constexpr int MaxActivityRows = 8;
 constexpr int MaxInputRows = 8;
-
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
+constexpr int MaxColumnChars = 14; // the type and reference columns, at most
 
 QTreeWidget *compactList(const QStringList &headers, QWidget *parent)
 {
@@ -160,8 +156,10 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_inputs = compactList({tr("Type"), tr("Reference"), tr("URL")}, m_content);
     m_inputs->setObjectName(QStringLiteral("inputs"));
     m_inputs->header()->setStretchLastSection(true);
-    m_inputs->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_inputs->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // Sized to their contents, within limits (fitInputColumns): a long media type must not
+    // push the URL out of the list.
+    m_inputs->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_inputs->header()->setSectionResizeMode(1, QHeaderView::Interactive);
     m_inputs->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_inputs, &QWidget::customContextMenuRequested, this, &DetailsPane::showInputMenu);
     connect(m_inputs, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
@@ -366,7 +364,28 @@ void DetailsPane::updateInputs(const FunctionCall &fc, bool sameCall)
     m_inputButtons->setVisible(count > 0);
     m_noInputs->setVisible(count == 0);
     fitListHeight(m_inputs, MaxInputRows);
+    fitInputColumns();
     updateButtons();
+}
+
+void DetailsPane::fitInputColumns()
+{
+    const int cap = m_inputs->fontMetrics().averageCharWidth() * MaxColumnChars;
+    for (int column : {0, 1}) {
+        m_inputs->resizeColumnToContents(column);
+        m_inputs->setColumnWidth(column, qMin(m_inputs->columnWidth(column), cap));
+    }
+}
+
+QSize DetailsPane::minimumSizeHint() const
+{
+    QSize hint = QWidget::minimumSizeHint();
+    if (const QWidget *page = m_scroll->widget()) {
+        const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+        hint.setWidth(qMax(hint.width(), page->minimumSizeHint().width() + scrollBar +
+                                             2 * m_scroll->frameWidth()));
+    }
+    return hint;
 }
 
 void DetailsPane::fitListHeight(QTreeWidget *list, int maxRows)
@@ -416,7 +435,16 @@ void DetailsPane::updateDuration()
     showDuration(
         m_fields.value(QStringLiteral("duration")), &m_tick, m_fc.status, m_fc.startedAt,
         m_fc.finishedAt, m_now(), /*live=*/m_showing,
-        {tr("Time since it started, by this computer's clock."), tr("From started to finished.")});
+        {tr("Time since it started, by this computer's clock."), tr("From started to finished.")},
+        m_offline);
+}
+
+void DetailsPane::setOffline(bool offline)
+{
+    if (offline == m_offline)
+        return;
+    m_offline = offline;
+    updateDuration();
 }
 
 QString DetailsPane::fieldText(const QString &name) const

@@ -44,6 +44,9 @@ public:
     const FunctionCall &functionCall() const { return m_fc; }
     // The clock for elapsed times (tests); the default is the system clock.
     void setNow(std::function<QDateTime()> now);
+    // A saved picture (an opened file): an unfinished function call says "was running
+    // when saved" instead of counting up (as CallForm::setOffline).
+    void setOffline(bool offline);
 
     // For tests and accessibility. Names: "name", "functionCallID", "functionID", "type",
     // "status", "version", "referenceID", "started", "finished", "duration",
@@ -60,6 +63,11 @@ public:
     QString currentInputUrl() const;
     QPushButton *openButton() const { return m_openButton; }
     QPushButton *copyUrlButton() const { return m_copyUrlButton; }
+
+    // Never narrower than what the content needs (with room for the vertical scroll bar):
+    // the page does not scroll sideways, so a narrower pane would cut off its right edge
+    // (the input buttons, the copy buttons) when the splitter is dragged.
+    QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
     // The user asked to open an input file. The receiver decides whether it may open.
@@ -78,9 +86,11 @@ private:
     void updateButtons();
     void showInputMenu(const QPoint &pos);
     void fitListHeight(QTreeWidget *list, int maxRows);
+    void fitInputColumns();
 
     FunctionCall m_fc;
     bool m_showing = false;
+    bool m_offline = false;
     std::function<QDateTime()> m_now;
     QTimer m_tick;
 

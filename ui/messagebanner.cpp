@@ -4,14 +4,21 @@
 #include "formatting.h"
 
 #include <QEvent>
+#include <QGraphicsDropShadowEffect>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace bem {
 namespace {
+
+// Space between an overlay banner and the host's edges, so the frame and shadow show.
+constexpr int OverlayMargin = 6;
 
 bool isDark(const QPalette &palette)
 {
@@ -73,6 +80,58 @@ void MessageBanner::showMessage(Kind kind, const QString &text, const QStringLis
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
     applyColours();
     show();
+    placeOverHost();
+}
+
+void MessageBanner::attachTo(QWidget *host)
+{
+    if (m_host)
+        m_host->removeEventFilter(this);
+    if (parentWidget() && parentWidget()->layout())
+        parentWidget()->layout()->removeWidget(this);
+    const bool wasVisible = !isHidden();
+    setParent(host);
+    m_host = host;
+    if (!host)
+        return;
+    host->installEventFilter(this);
+    setFrameShape(QFrame::Box);
+    auto *shadow = new QGraphicsDropShadowEffect(this);
+    shadow->setBlurRadius(12);
+    shadow->setOffset(0, 2);
+    shadow->setColor(QColor(0, 0, 0, 110));
+    setGraphicsEffect(shadow);
+    // setParent() hides a widget; one that was showing a message goes on showing it.
+    setVisible(wasVisible);
+    placeOverHost();
+}
+
+void MessageBanner::placeOverHost()
+{
+    if (!m_host || isHidden())
+        return;
+    const int width = std::max(0, m_host->width() - 2 * OverlayMargin);
+    const int wanted = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
+    const int height = std::min(std::max(wanted, minimumSizeHint().height()),
+                                std::max(0, m_host->height() - 2 * OverlayMargin));
+    setGeometry(OverlayMargin, OverlayMargin, width, height);
+    raise();
+}
+
+bool MessageBanner::event(QEvent *event)
+{
+    const bool result = QFrame::event(event);
+    // New text or a shown/hidden button changes the height the banner needs.
+    if (event->type() == QEvent::LayoutRequest)
+        placeOverHost();
+    return result;
+}
+
+bool MessageBanner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_host && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        placeOverHost();
+    return QFrame::eventFilter(watched, event);
 }
 
 void MessageBanner::clearMessage()

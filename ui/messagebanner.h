@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QPointer>
 #include <QStringList>
 
 class QLabel;
@@ -13,6 +14,8 @@ namespace bem {
 // A non-modal strip above the content that says what went wrong (or what to know) in
 // words, with a Retry action where retrying can help. Network failures never become
 // dialogs: the data under the banner stays usable. Every text is shown as plain text.
+// Attached to a host (attachTo), it floats over the host's top edge instead of taking a
+// place in a layout, so showing or clearing it never moves what is under it.
 class MessageBanner final : public QFrame
 {
     Q_OBJECT
@@ -21,6 +24,13 @@ public:
     Q_ENUM(Kind)
 
     explicit MessageBanner(QWidget *parent = nullptr);
+
+    // Makes the banner an overlay child of `host`: it leaves any layout it was in, keeps
+    // to the host's width (less a margin) as the host resizes, grows downwards with its
+    // text (never past the host), and has a frame and shadow to stand out from what it
+    // covers. The host's own layout never sees it.
+    void attachTo(QWidget *host);
+    QWidget *host() const { return m_host; }
 
     // `details` (raw facts: status line, Qt's error, start of the body) go in the tooltip.
     // With an `actionText` ("Retry", "Refresh call") the banner offers that button.
@@ -40,9 +50,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyColours();
+    void placeOverHost();
 
     Kind m_kind = Kind::Info;
     bool m_applyingColours = false;
@@ -50,6 +63,7 @@ private:
     QLabel *m_text = nullptr;
     QPushButton *m_action = nullptr;
     QToolButton *m_close = nullptr;
+    QPointer<QWidget> m_host;
 };
 
 } // namespace bem

@@ -178,12 +178,19 @@ struct LocalBemServer::Impl
     QHash<QString, QList<CannedResponse>> canned;
     // Late answers not yet sent; deleting one drops its responder without writing.
     QList<QPointer<QTimer>> pendingTimers;
+    QList<ServerRequestRecord> requests;
+
+    quint16 port = 0;
+    QByteArray apiKey = demoApiKey();
+    QUrl redirectTarget;
+    int slowDelayMs = 3000;
+    int retryAfterSeconds = 2;
+    int failuresBeforeRecovery = 2;
 };
 
 LocalBemServer::LocalBemServer(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Impl>(this))
-    , m_apiKey(demoApiKey())
 {
     // Everything goes through the missing handler, so the callID is cut from the path as
     // sent: "a%2Fb" is one segment, where the decoded "a/b" would be two.
@@ -203,7 +210,7 @@ LocalBemServer::~LocalBemServer()
 
 bool LocalBemServer::listen()
 {
-    if (m_port != 0)
+    if (d->port != 0)
         return true;
     const quint16 port = d->http.listen(QHostAddress::LocalHost, 0);
     if (port == 0) {
@@ -211,19 +218,59 @@ bool LocalBemServer::listen()
                  "interface)");
         return false;
     }
-    m_port = port;
+    d->port = port;
     return true;
 }
 
 QUrl LocalBemServer::baseUrl() const
 {
-    if (m_port == 0)
+    if (d->port == 0)
         return {};
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_port);
+    url.setPort(d->port);
     return url;
+}
+
+quint16 LocalBemServer::port() const
+{
+    return d->port;
+}
+
+void LocalBemServer::setApiKey(const QByteArray &key)
+{
+    d->apiKey = key;
+}
+
+void LocalBemServer::setRedirectTarget(const QUrl &base)
+{
+    d->redirectTarget = base;
+}
+
+void LocalBemServer::setSlowDelayMs(int ms)
+{
+    d->slowDelayMs = ms;
+}
+
+void LocalBemServer::setRetryAfterSeconds(int seconds)
+{
+    d->retryAfterSeconds = seconds;
+}
+
+void LocalBemServer::setFailuresBeforeRecovery(int count)
+{
+    d->failuresBeforeRecovery = count;
+}
+
+QList<ServerRequestRecord> LocalBemServer::requests() const
+{
+    return d->requests;
+}
+
+void LocalBemServer::clearRequests()
+{
+    d->requests.clear();
 }
 
 QByteArray LocalBemServer::demoApiKey()
@@ -248,7 +295,7 @@ void LocalBemServer::resetScenarios()
 QList<ServerRequestRecord> LocalBemServer::requestsFor(const QString &callId) const
 {
     QList<ServerRequestRecord> out;
-    for (const ServerRequestRecord &r : m_requests) {
+    for (const ServerRequestRecord &r : d->requests) {
         if (r.callId == callId)
             out << r;
     }
@@ -276,7 +323,7 @@ void LocalBemServer::Impl::handleRequest(const QHttpServerRequest &request,
     record.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
 
     // Recorded before any check: tests assert on what arrived, including rejected keys.
-    q->m_requests.append(record);
+    requests.append(record);
     QPointer<LocalBemServer> self(q);
     Q_EMIT q->requestReceived(record);
     if (!self)
@@ -310,7 +357,7 @@ void LocalBemServer::Impl::handleRequest(const QHttpServerRequest &request,
 
 Reply LocalBemServer::Impl::replyFor(const ServerRequestRecord &record, bool isGet)
 {
-    if (record.apiKey.isEmpty() || record.apiKey != q->m_apiKey) {
+    if (record.apiKey.isEmpty() || record.apiKey != apiKey) {
         return errorReply(401, record.apiKey.isEmpty()
                                    ? QStringLiteral("Missing API key: send it in x-api-key.")
                                    : QStringLiteral("Invalid API key."));
@@ -348,7 +395,7 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
         return r;
     }
 
-    const bool failing = previous < q->m_failuresBeforeRecovery;
+    const bool failing = previous < failuresBeforeRecovery;
     if (id == DemoCalls::progressing())
         return jsonReply(DemoScenarios::progressingStage(previous));
     if (id == DemoCalls::failed())
@@ -363,10 +410,9 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
         Reply r = errorReply(
             429,
             QStringLiteral("Rate limit exceeded for this API key. Retry after %1 seconds.")
-                .arg(q->m_retryAfterSeconds),
-            {{QStringLiteral("retryAfterSeconds"), q->m_retryAfterSeconds}});
-        r.headers.append(
-            {QByteArrayLiteral("Retry-After"), QByteArray::number(q->m_retryAfterSeconds)});
+                .arg(retryAfterSeconds),
+            {{QStringLiteral("retryAfterSeconds"), retryAfterSeconds}});
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
         return r;
     }
     if (id == DemoCalls::flaky()) {
@@ -388,7 +434,7 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
                           {{QStringLiteral("callID"), id}});
     if (id == DemoCalls::slow()) {
         Reply r = jsonReply(batchBodyFor(id));
-        r.delayMs = std::max(1, q->m_slowDelayMs);
+        r.delayMs = std::max(1, slowDelayMs);
         return r;
     }
     if (id == DemoCalls::truncated()) {
@@ -411,9 +457,8 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
         target.setPath(QString::fromLatin1(CallsPrefix) + DemoCalls::batch());
         return redirectTo(target);
     }
-    if (id == DemoCalls::redirectAway() && q->m_redirectTarget.isValid() &&
-        !q->m_redirectTarget.isEmpty()) {
-        QUrl target = q->m_redirectTarget;
+    if (id == DemoCalls::redirectAway() && redirectTarget.isValid() && !redirectTarget.isEmpty()) {
+        QUrl target = redirectTarget;
         QString path = target.path();
         while (path.endsWith(u'/'))
             path.chop(1);

@@ -67,25 +67,25 @@ public:
 
     // Binds 127.0.0.1 on an ephemeral port. Returns false (and logs why) on failure.
     bool listen();
-    quint16 port() const { return m_port; }
+    quint16 port() const;
     // http://127.0.0.1:<port> — no trailing slash.
     QUrl baseUrl() const;
 
     // The key every request must carry in x-api-key; a missing or different key is a 401.
     // Defaults to demoApiKey().
-    void setApiKey(const QByteArray &key) { m_apiKey = key; }
+    void setApiKey(const QByteArray &key);
     static QByteArray demoApiKey();
 
     // Where the "redirect to another origin" scenario sends the client (the test's second
     // server): "/v2/calls/wf_demo_batch" is appended to it.
-    void setRedirectTarget(const QUrl &base) { m_redirectTarget = base; }
+    void setRedirectTarget(const QUrl &base);
     // How late the slow scenario answers (default 3000 ms).
-    void setSlowDelayMs(int ms) { m_slowDelayMs = ms; }
+    void setSlowDelayMs(int ms);
     // Retry-After sent by the rate-limited scenario, in seconds (default 2).
-    void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
+    void setRetryAfterSeconds(int seconds);
     // How many requests the rate-limited and flaky (500) scenarios fail before they
     // recover (default 2).
-    void setFailuresBeforeRecovery(int count) { m_failuresBeforeRecovery = count; }
+    void setFailuresBeforeRecovery(int count);
 
     // Serves these responses for `callId`, one per request in order; the last one repeats.
     // Overrides any built-in scenario for that ID.
@@ -93,24 +93,18 @@ public:
     // Restarts every scenario from its first stage and forgets canned responses' progress.
     void resetScenarios();
 
-    QList<ServerRequestRecord> requests() const { return m_requests; }
+    QList<ServerRequestRecord> requests() const;
     // Requests for one callID (decoded), in order.
     QList<ServerRequestRecord> requestsFor(const QString &callId) const;
-    void clearRequests() { m_requests.clear(); }
+    void clearRequests();
 
 Q_SIGNALS:
     void requestReceived(const bem::ServerRequestRecord &record);
 
 private:
+    // All state lives here, so the header names no HTTP-server types beyond a declaration.
     struct Impl;
     std::unique_ptr<Impl> d;
-    quint16 m_port = 0;
-    QByteArray m_apiKey;
-    QUrl m_redirectTarget;
-    int m_slowDelayMs = 3000;
-    int m_retryAfterSeconds = 2;
-    int m_failuresBeforeRecovery = 2;
-    QList<ServerRequestRecord> m_requests;
 };
 
 } // namespace bem

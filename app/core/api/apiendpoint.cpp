@@ -120,4 +120,13 @@ QString ApiEndpoint::originOf(const QUrl &url)
         .toString();
 }
 
+QString ApiEndpoint::curlCommand(const QUrl &url)
+{
+    if (!url.isValid() || url.isEmpty())
+        return {};
+    QString quoted = url.toString(QUrl::FullyEncoded);
+    quoted.replace(u'\'', QLatin1String("'\\''"));
+    return QStringLiteral("curl -sS -H \"x-api-key: $BEM_API_KEY\" '") + quoted + u'\'';
+}
+
 } // namespace bem

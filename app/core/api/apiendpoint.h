@@ -39,6 +39,14 @@ public:
     // "{base}/v2/calls?limit=N": the cheapest authenticated request, for checking a key.
     static QUrl callListUrl(const QUrl &baseUrl, int limit);
 
+    // A shell command that fetches `url` as the app does, for "Copy as curl":
+    //   curl -sS -H "x-api-key: $BEM_API_KEY" 'https://api.bem.ai/v2/calls/wf_1'
+    // The key is always the variable, never its value, so the command can be pasted into
+    // a chat or a ticket. The URL is fully percent-encoded and single-quoted (a quote in
+    // it closes, escapes and reopens the quoting), so the shell reads it as one word and
+    // expands nothing in it. Empty for an invalid URL.
+    static QString curlCommand(const QUrl &url);
+
     // scheme://host[:port] — what a person recognises as "the site".
     static QString originOf(const QUrl &url);
 };

@@ -423,9 +423,8 @@ ParseResult CallParser::parse(const QByteArray &body)
                 QStringLiteral("The response's call is %1, not an object.").arg(typeName(call));
         return result;
     }
-    if (!result.serverError.isEmpty())
-        reader.warn(
-            QStringLiteral("The server also reported an error: %1").arg(result.serverError));
+    // An error beside the call is kept in serverError and shown with the call: it is a
+    // note about the data (CallSnapshot::notes), not a part that was ignored.
     result.call = parseCall(reader, call.toObject());
     return result;
 }

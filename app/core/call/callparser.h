@@ -13,6 +13,8 @@ namespace bem {
 
 // What came out of one response body. Either `call` is set (possibly with warnings about
 // fields that were ignored), or `error` says in one line why there is no call.
+// `warnings` are only about what was dropped; a server error beside a call is in
+// `serverError` alone.
 struct ParseResult
 {
     std::optional<Call> call;

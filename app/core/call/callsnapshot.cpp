@@ -10,9 +10,17 @@ CallSnapshot CallSnapshot::fromCall(Call call, const QStringList &parseWarnings)
     CallSnapshot s;
     s.tree = CallTree::build(call.functionCalls);
     s.call = std::move(call);
+    s.ignored = parseWarnings;
     s.warnings = parseWarnings + s.tree.warnings();
-    s.parseWarningCount = parseWarnings.size();
     return s;
+}
+
+QStringList CallSnapshot::notes() const
+{
+    QStringList out;
+    if (!serverError.isEmpty())
+        out << QStringLiteral("The server also reported an error: %1").arg(serverError);
+    return out + tree.warnings();
 }
 
 void releaseOffThread(CallSnapshotPtr snapshot)

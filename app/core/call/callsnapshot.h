@@ -21,20 +21,27 @@ struct CallSnapshot
 {
     Call call;
     CallTree tree;
-    // Parser and tree warnings together, for the user who wonders why something is off.
-    QStringList warnings;
+    // Parts of the response that were dropped: fields of the wrong type, unreadable values,
+    // function calls that were not objects (the parser's warnings).
+    QStringList ignored;
     // The response's own "error" text when it came alongside the call.
     QString serverError;
+    // Notes about data that is shown, not dropped: the server's error beside the call,
+    // then the tree's (a missing parent shown at the top, a broken cycle, duplicate IDs).
+    QStringList notes() const;
+    // `ignored` followed by the tree's notes: what the window's banner listed before it
+    // used describeDataNotices() (datanotices.h). Nothing else should read it.
+    QStringList warnings;
     // The bytes this state was read from, exactly as received (the raw view, Save JSON).
     // Implicitly shared: no copy.
     QByteArray body;
-    // For the incremental refresh (incrementalparse.h): how many of `warnings`
-    // came from the parser, and — when known — where each element of call.functionCalls
-    // lies in `body` ([first, second) byte offsets), so that the next refresh need not
-    // scan this body again. Not set when not known (a full parse does not look for them).
-    qsizetype parseWarningCount = 0;
+    // For the incremental refresh (incrementalparse.h): when known, where each element of
+    // call.functionCalls lies in `body` ([first, second) byte offsets), so that the next
+    // refresh need not scan this body again. Not set when not known (a full parse does
+    // not look for them).
     std::optional<std::vector<std::pair<qsizetype, qsizetype>>> functionCallSpans;
 
+    // parseWarnings: ParseResult::warnings, which become `ignored`.
     static CallSnapshot fromCall(Call call, const QStringList &parseWarnings = {});
 };
 

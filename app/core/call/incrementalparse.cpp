@@ -280,8 +280,8 @@ std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSn
         return std::nullopt;
     };
     // An element that warned before would have to warn again: only a previous state
-    // without parse warnings lends its function calls.
-    if (previous.parseWarningCount != 0)
+    // with nothing ignored lends its function calls.
+    if (!previous.ignored.isEmpty())
         return fallBack("the previous state had parse warnings");
     if (previous.body.isEmpty())
         return fallBack("the previous state has no body");

@@ -70,11 +70,9 @@ QString makeVisible(const QString &text, LineBreaks breaks)
                                                  : u' ';
         else if (c == u'\t')
             out += u' ';
-        else if (c < 0x20)
-            out += QChar(char16_t(0x2400 + c));
-        else if (c == 0x7f)
-            out += u'\u2421';
-        else if ((c >= 0x80 && c <= 0x9f) || isInvisibleFormat(c))
+        // The U+2400 control pictures are missing from common fonts (a box): a marker
+        // reads the same everywhere.
+        else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c))
             out += QStringLiteral("<U+%1>").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
         else
             out += QChar(c);
@@ -120,6 +118,17 @@ QString formatAgo(qint64 milliseconds)
     if (s < 86400)
         return QStringLiteral("%1 h ago").arg(s / 3600);
     return QStringLiteral("%1 d ago").arg(s / 86400);
+}
+
+QString formatSince(const QDateTime &then, const QDateTime &now)
+{
+    if (!then.isValid())
+        return {};
+    const qint64 ms = then.msecsTo(now);
+    if (ms < qint64(24) * 60 * 60 * 1000)
+        return formatAgo(ms);
+    // Qt 6 formats month names in the C locale here, like the rest of these strings.
+    return QStringLiteral("on ") + then.toLocalTime().toString(QStringLiteral("d MMM yyyy, HH:mm"));
 }
 
 } // namespace bem

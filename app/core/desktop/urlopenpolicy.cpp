@@ -60,6 +60,26 @@ QString hostForMessage(const QUrl &url)
     return url.host(QUrl::EncodeUnicode);
 }
 
+QString notAWebAddress()
+{
+    return QStringLiteral("This is not a web address (https://\u2026), so it is not opened.");
+}
+
+// "http://" or "https://" at the start, in any case: the user meant a web address, so a
+// refusal says what is wrong with it rather than that it is none.
+bool startsLikeWebAddress(const QString &text)
+{
+    return text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) ||
+           text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
+}
+
+bool hasControlCharacter(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f);
+    });
+}
+
 } // namespace
 
 std::optional<QDateTime> presignedExpiry(const QUrl &url)
@@ -105,10 +125,24 @@ UrlCheck checkUrlToOpen(const QString &text, const QDateTime &now)
 {
     UrlCheck check;
     const QString trimmed = text.trimmed();
-    const QUrl url(trimmed, QUrl::StrictMode);
+    const bool looksWeb = startsLikeWebAddress(trimmed);
+    // Browsers silently drop tabs and line breaks inside a URL ("java\tscript:" runs as
+    // javascript:), so what they would open is not what the user sees: never open those.
+    if (hasControlCharacter(trimmed)) {
+        check.reason = looksWeb ? QStringLiteral("This web address contains a line break, tab "
+                                                 "or other control character, so it is not "
+                                                 "opened.")
+                                : notAWebAddress();
+        return check;
+    }
+    // Tolerant, not strict: real presigned links carry spaces and Unicode in their object
+    // keys ("in box/Rechnung M\u00E4rz.pdf"). QUrl percent-encodes those when the URL is
+    // handed on, and leaves what is already encoded (the signed query) as it is.
+    const QUrl url(trimmed, QUrl::TolerantMode);
     if (trimmed.isEmpty() || !url.isValid() || url.isRelative()) {
-        check.reason =
-            QStringLiteral("This is not a web address (https://\u2026), so it is not opened.");
+        check.reason = looksWeb ? QStringLiteral("The site name or port in this web address is "
+                                                 "not valid, so it is not opened.")
+                                : notAWebAddress();
         return check;
     }
     // QUrl has validated and lower-cased the scheme: letters, digits, "+", "-", ".".

@@ -13,6 +13,8 @@ namespace bem {
 // https opens at once; plain http, or a user name before "@" (which can disguise the
 // host), asks first; every other scheme is refused. A presigned link past its expiry is
 // reported instead of opened, since it would only show the storage provider's error.
+// Spaces and Unicode in a path (real object keys have them) are fine: the URL handed on
+// is percent-encoded, one argument for the browser, with the query left as it was signed.
 struct UrlCheck
 {
     enum class Verdict { Open, AskFirst, Refuse, Expired };
