@@ -5,7 +5,7 @@
 # now; a new language is one more TS file here.
 find_package(Qt6 REQUIRED COMPONENTS LinguistTools)
 file(GLOB bem_translatable_sources CONFIGURE_DEPENDS
-    ${PROJECT_SOURCE_DIR}/app/main.cpp
+    ${PROJECT_SOURCE_DIR}/app/*.cpp ${PROJECT_SOURCE_DIR}/app/*.h
     ${PROJECT_SOURCE_DIR}/app/core/*/*.cpp ${PROJECT_SOURCE_DIR}/app/core/*/*.h
     ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h)
 qt_add_translations(bem-call-inspector

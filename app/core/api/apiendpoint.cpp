@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "apiendpoint.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QUrlQuery>
 
@@ -66,14 +67,18 @@ QString ApiEndpoint::keyTransportProblem(const QUrl &url)
     if (scheme == QLatin1String("http")) {
         if (isLoopbackHost(url.host()))
             return {};
-        return QStringLiteral("Refusing to send your API key over plain http to %1: anyone on "
-                              "the way could read it. Use an https:// base URL (plain http is "
-                              "only allowed for a server on this machine: 127.0.0.1, localhost "
-                              "or ::1).")
+        return QCoreApplication::translate(
+                   "bem::ApiEndpoint",
+                   "Refusing to send your API key over plain http to %1: anyone on "
+                   "the way could read it. Use an https:// base URL (plain http is "
+                   "only allowed for a server on this machine: 127.0.0.1, localhost "
+                   "or ::1).")
             .arg(url.host());
     }
-    return QStringLiteral("Refusing to send your API key to a \"%1:\" URL: only https:// (or "
-                          "http:// to this machine) can carry it.")
+    return QCoreApplication::translate(
+               "bem::ApiEndpoint",
+               "Refusing to send your API key to a \"%1:\" URL: only https:// (or "
+               "http:// to this machine) can carry it.")
         .arg(url.scheme());
 }
 
@@ -82,12 +87,13 @@ QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callId, QString *e
     const QString id = callId.trimmed();
     if (id.isEmpty()) {
         if (error)
-            *error = QStringLiteral("Enter a call ID.");
+            *error = QCoreApplication::translate("bem::ApiEndpoint", "Enter a call ID.");
         return {};
     }
     if (id.count(u'.') == id.size()) {
         if (error)
-            *error = QStringLiteral("\"%1\" is not a call ID.").arg(id);
+            *error =
+                QCoreApplication::translate("bem::ApiEndpoint", "\"%1\" is not a call ID.").arg(id);
         return {};
     }
     QUrl url = baseUrl;
@@ -98,7 +104,8 @@ QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callId, QString *e
                     QString::fromLatin1(segment),
                 QUrl::StrictMode);
     if (!url.isValid() && error)
-        *error = QStringLiteral("The call ID does not make a valid URL.");
+        *error = QCoreApplication::translate("bem::ApiEndpoint",
+                                             "The call ID does not make a valid URL.");
     return url;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "apikeystore.h"
 
+#include <QCoreApplication>
 #include <qt6keychain/keychain.h>
 
 namespace bem {
@@ -102,11 +103,13 @@ QString ApiKeyStore::describeKeychainError(int error)
     // QtKeychain's own text names D-Bus internals; what the user needs is what it means
     // for their key.
     if (error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser)
-        return QStringLiteral("Access to the system keychain was denied, so the key is kept for "
-                              "this session only.");
-    return QStringLiteral("The system keychain is not available (no Secret Service or "
-                          "KWallet is running), so the key is kept for this session only. "
-                          "Set BEM_API_KEY to use a key without the keychain.");
+        return QCoreApplication::translate(
+            "bem::ApiKeyStore", "Access to the system keychain was denied, so the key is kept for "
+                                "this session only.");
+    return QCoreApplication::translate(
+        "bem::ApiKeyStore", "The system keychain is not available (no Secret Service or "
+                            "KWallet is running), so the key is kept for this session only. "
+                            "Set BEM_API_KEY to use a key without the keychain.");
 }
 
 QString ApiKeyStore::masked(const QString &key)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "callidinput.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,12 +20,12 @@ constexpr qsizetype MaxIdLength = 256;
 
 QString noIdInUrl()
 {
-    return QStringLiteral("No call ID found in that URL.");
+    return QCoreApplication::translate("bem::CallIdInput", "No call ID found in that URL.");
 }
 
 QString noIdInJson()
 {
-    return QStringLiteral("No call ID found in that JSON.");
+    return QCoreApplication::translate("bem::CallIdInput", "No call ID found in that JSON.");
 }
 
 CallIdExtraction refused(const QString &problem)
@@ -214,8 +215,9 @@ std::optional<CallIdExtraction> fromUrl(const QString &text)
                                     QStringLiteral("data"), QStringLiteral("ftp"),
                                     QStringLiteral("mailto")};
     if (notIds.contains(scheme) && url.isValid())
-        return refused(
-            QStringLiteral("That is a \u201C%1:\u201D link, not a call ID.").arg(scheme));
+        return refused(QCoreApplication::translate("bem::CallIdInput",
+                                                   "That is a \u201C%1:\u201D link, not a call ID.")
+                           .arg(scheme));
     return std::nullopt;
 }
 
@@ -224,7 +226,7 @@ std::optional<CallIdExtraction> fromUrl(const QString &text)
 QString callIdProblem(const QString &id)
 {
     if (id.isEmpty())
-        return QStringLiteral("Enter a call ID.");
+        return QCoreApplication::translate("bem::CallIdInput", "Enter a call ID.");
     for (qsizetype i = 0; i < id.size(); ++i) {
         const QChar c = id.at(i);
         char32_t code = c.unicode();
@@ -232,21 +234,26 @@ QString callIdProblem(const QString &id)
             code = QChar::surrogateToUcs4(c, id.at(i + 1));
             ++i;
         } else if (c.isSurrogate()) {
-            return QStringLiteral("A call ID cannot contain invisible or control characters.");
+            return QCoreApplication::translate(
+                "bem::CallIdInput", "A call ID cannot contain invisible or control characters.");
         }
         if (QChar::isSpace(code))
-            return QStringLiteral("A call ID has no spaces, tabs or line breaks inside it.");
+            return QCoreApplication::translate(
+                "bem::CallIdInput", "A call ID has no spaces, tabs or line breaks inside it.");
         // Cc and Cf: NUL, escapes, zero-width and bidi controls (U+202E and friends) would
         // make the ID look different from what is sent.
         const QChar::Category category = QChar::category(code);
         if (category == QChar::Other_Control || category == QChar::Other_Format)
-            return QStringLiteral("A call ID cannot contain invisible or control characters.");
+            return QCoreApplication::translate(
+                "bem::CallIdInput", "A call ID cannot contain invisible or control characters.");
     }
     if (id.size() > MaxIdLength)
-        return QStringLiteral("That is too long for a call ID (at most %1 characters).")
+        return QCoreApplication::translate(
+                   "bem::CallIdInput", "That is too long for a call ID (at most %1 characters).")
             .arg(MaxIdLength);
     if (isOnlyDots(id))
-        return QStringLiteral("\u201C%1\u201D is not a call ID.").arg(id);
+        return QCoreApplication::translate("bem::CallIdInput", "\u201C%1\u201D is not a call ID.")
+            .arg(id);
     return {};
 }
 
@@ -264,7 +271,7 @@ CallIdExtraction extractCallId(const QString &pasted)
         text = *inner;
     }
     if (text.isEmpty())
-        return refused(QStringLiteral("Enter a call ID."));
+        return refused(QCoreApplication::translate("bem::CallIdInput", "Enter a call ID."));
     if (std::optional<CallIdExtraction> url = fromUrl(text))
         return *url;
     return checked(text);

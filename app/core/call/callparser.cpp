@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "callparser.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -17,15 +18,15 @@ QString typeName(const QJsonValue &v)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return QCoreApplication::translate("bem::CallParser", "a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("bem::CallParser", "a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("bem::CallParser", "a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("bem::CallParser", "an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("bem::CallParser", "an object");
     case QJsonValue::Undefined:
         break;
     }
@@ -43,7 +44,8 @@ public:
     ~FieldReader()
     {
         if (m_dropped > 0)
-            m_warnings << QStringLiteral("… and %1 more warnings").arg(m_dropped);
+            m_warnings << QCoreApplication::translate("bem::CallParser", "… and %1 more warnings")
+                              .arg(m_dropped);
     }
     Q_DISABLE_COPY_MOVE(FieldReader)
 
@@ -66,7 +68,7 @@ public:
         const QJsonValue v = it.value();
         if (v.type() == expected)
             return v;
-        warn(QStringLiteral("%1.%2: expected %3, got %4; ignored")
+        warn(QCoreApplication::translate("bem::CallParser", "%1.%2: expected %3, got %4; ignored")
                  .arg(path, key, typeName(QJsonValue(expected)), typeName(v)));
         return QJsonValue(QJsonValue::Undefined);
     }
@@ -85,7 +87,8 @@ public:
         // Only exact integers JSON can carry without loss (|x| ≤ 2^53).
         constexpr double limit = 9007199254740992.0;
         if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > limit) {
-            warn(QStringLiteral("%1.%2: %3 is not a whole number; ignored")
+            warn(QCoreApplication::translate("bem::CallParser",
+                                             "%1.%2: %3 is not a whole number; ignored")
                      .arg(path, key, QString::number(d, 'g', 17)));
             return std::nullopt;
         }
@@ -218,7 +221,9 @@ QList<InputFile> parseInputList(FieldReader &r, const QJsonArray &arr, const QSt
         const QString p = path + u'[' + QString::number(i) + u']';
         const QJsonValue v = arr.at(i);
         if (!v.isObject()) {
-            r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
+            r.warn(QCoreApplication::translate("bem::CallParser",
+                                               "%1: expected an object, got %2; skipped")
+                       .arg(p, typeName(v)));
             continue;
         }
         out << parseInputFile(r, v.toObject(), p);
@@ -250,7 +255,9 @@ FunctionCall parseFunctionCall(FieldReader &r, const QJsonObject &o, const QStri
         const QString p = activityPath + u'[' + QString::number(i) + u']';
         const QJsonValue v = activity.at(i);
         if (!v.isObject()) {
-            r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
+            r.warn(QCoreApplication::translate("bem::CallParser",
+                                               "%1: expected an object, got %2; skipped")
+                       .arg(p, typeName(v)));
             continue;
         }
         const QJsonObject a = v.toObject();
@@ -316,7 +323,9 @@ Call parseCall(FieldReader &r, const QJsonObject &o)
         const QString p = functionCallPath(i);
         const QJsonValue v = fcs.at(i);
         if (!v.isObject()) {
-            r.warn(QStringLiteral("%1: expected an object, got %2; skipped").arg(p, typeName(v)));
+            r.warn(QCoreApplication::translate("bem::CallParser",
+                                               "%1: expected an object, got %2; skipped")
+                       .arg(p, typeName(v)));
             continue;
         }
         c.functionCalls.append(parseFunctionCall(r, v.toObject(), p));
@@ -378,7 +387,7 @@ ParseResult CallParser::parse(const QByteArray &body)
 {
     ParseResult result;
     if (body.trimmed().isEmpty()) {
-        result.error = QStringLiteral("The response was empty.");
+        result.error = QCoreApplication::translate("bem::CallParser", "The response was empty.");
         return result;
     }
     QJsonParseError jsonError;
@@ -388,21 +397,26 @@ ParseResult CallParser::parse(const QByteArray &body)
         result.endedEarly = looksCutOff(body, jsonError);
         // Proxies and gateways answer with HTML pages; say so rather than "illegal value".
         if (body.trimmed().startsWith('<'))
-            result.error = QStringLiteral("The response is not valid JSON: it is an HTML page "
-                                          "(often a proxy or gateway error).");
+            result.error = QCoreApplication::translate(
+                "bem::CallParser", "The response is not valid JSON: it is an HTML page "
+                                   "(often a proxy or gateway error).");
         else if (result.endedEarly)
-            result.error = QStringLiteral("The response is not valid JSON: it ends early, in "
-                                          "the middle of a value at byte %1 (it was probably "
-                                          "cut off on the way).")
-                               .arg(jsonError.offset);
+            result.error =
+                QCoreApplication::translate("bem::CallParser",
+                                            "The response is not valid JSON: it ends early, in "
+                                            "the middle of a value at byte %1 (it was probably "
+                                            "cut off on the way).")
+                    .arg(jsonError.offset);
         else
-            result.error = QStringLiteral("The response is not valid JSON: %1 at byte %2.")
+            result.error = QCoreApplication::translate(
+                               "bem::CallParser", "The response is not valid JSON: %1 at byte %2.")
                                .arg(jsonError.errorString())
                                .arg(jsonError.offset);
         return result;
     }
     if (!doc.isObject()) {
-        result.error = QStringLiteral("The response is not a JSON object.");
+        result.error =
+            QCoreApplication::translate("bem::CallParser", "The response is not a JSON object.");
         return result;
     }
     const QJsonObject root = doc.object();
@@ -415,12 +429,15 @@ ParseResult CallParser::parse(const QByteArray &body)
     if (!call.isObject()) {
         if (!result.serverError.isEmpty())
             result.error =
-                QStringLiteral("The server reported an error: %1").arg(result.serverError);
+                QCoreApplication::translate("bem::CallParser", "The server reported an error: %1")
+                    .arg(result.serverError);
         else if (call.isUndefined())
-            result.error = QStringLiteral("The response has no call in it.");
-        else
             result.error =
-                QStringLiteral("The response's call is %1, not an object.").arg(typeName(call));
+                QCoreApplication::translate("bem::CallParser", "The response has no call in it.");
+        else
+            result.error = QCoreApplication::translate("bem::CallParser",
+                                                       "The response's call is %1, not an object.")
+                               .arg(typeName(call));
         return result;
     }
     // An error beside the call is kept in serverError and shown with the call: it is a

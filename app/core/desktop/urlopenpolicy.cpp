@@ -3,6 +3,7 @@
 
 #include "formatting.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <QUrlQuery>
 
@@ -62,7 +63,8 @@ QString hostForMessage(const QUrl &url)
 
 QString notAWebAddress()
 {
-    return QStringLiteral("This is not a web address (https://\u2026), so it is not opened.");
+    return QCoreApplication::translate(
+        "bem::UrlOpenPolicy", "This is not a web address (https://\u2026), so it is not opened.");
 }
 
 // "http://" or "https://" at the start, in any case: the user meant a web address, so a
@@ -129,10 +131,12 @@ UrlCheck checkUrlToOpen(const QString &text, const QDateTime &now)
     // Browsers silently drop tabs and line breaks inside a URL ("java\tscript:" runs as
     // javascript:), so what they would open is not what the user sees: never open those.
     if (hasControlCharacter(trimmed)) {
-        check.reason = looksWeb ? QStringLiteral("This web address contains a line break, tab "
-                                                 "or other control character, so it is not "
-                                                 "opened.")
-                                : notAWebAddress();
+        check.reason =
+            looksWeb ? QCoreApplication::translate("bem::UrlOpenPolicy",
+                                                   "This web address contains a line break, tab "
+                                                   "or other control character, so it is not "
+                                                   "opened.")
+                     : notAWebAddress();
         return check;
     }
     // Tolerant, not strict: real presigned links carry spaces and Unicode in their object
@@ -140,22 +144,27 @@ UrlCheck checkUrlToOpen(const QString &text, const QDateTime &now)
     // handed on, and leaves what is already encoded (the signed query) as it is.
     const QUrl url(trimmed, QUrl::TolerantMode);
     if (trimmed.isEmpty() || !url.isValid() || url.isRelative()) {
-        check.reason = looksWeb ? QStringLiteral("The site name or port in this web address is "
-                                                 "not valid, so it is not opened.")
-                                : notAWebAddress();
+        check.reason =
+            looksWeb ? QCoreApplication::translate("bem::UrlOpenPolicy",
+                                                   "The site name or port in this web address is "
+                                                   "not valid, so it is not opened.")
+                     : notAWebAddress();
         return check;
     }
     // QUrl has validated and lower-cased the scheme: letters, digits, "+", "-", ".".
     const QString scheme = url.scheme();
     const bool https = scheme == QLatin1String("https");
     if (!https && scheme != QLatin1String("http")) {
-        check.reason = QStringLiteral("Links starting with \u201C%1:\u201D are not opened: only "
-                                      "web addresses (https://\u2026) are.")
-                           .arg(singleLine(scheme, 40));
+        check.reason =
+            QCoreApplication::translate("bem::UrlOpenPolicy",
+                                        "Links starting with \u201C%1:\u201D are not opened: only "
+                                        "web addresses (https://\u2026) are.")
+                .arg(singleLine(scheme, 40));
         return check;
     }
     if (url.host().isEmpty()) {
-        check.reason = QStringLiteral("This web address names no site, so it is not opened.");
+        check.reason = QCoreApplication::translate(
+            "bem::UrlOpenPolicy", "This web address names no site, so it is not opened.");
         return check;
     }
 
@@ -163,22 +172,28 @@ UrlCheck checkUrlToOpen(const QString &text, const QDateTime &now)
     if (const std::optional<QDateTime> expiry = presignedExpiry(url); expiry && *expiry <= now) {
         check.verdict = UrlCheck::Verdict::Expired;
         check.expiredAt = expiry->toUTC();
-        check.reason = QStringLiteral("This link expired on %1 (presigned links work for a "
-                                      "limited time). Refresh the call to get a fresh link.")
-                           .arg(formatUtcTime(check.expiredAt));
+        check.reason =
+            QCoreApplication::translate("bem::UrlOpenPolicy",
+                                        "This link expired on %1 (presigned links work for a "
+                                        "limited time). Refresh the call to get a fresh link.")
+                .arg(formatUtcTime(check.expiredAt));
         return check;
     }
 
     QStringList concerns;
     if (!https)
-        concerns << QStringLiteral("This link to \u201C%1\u201D is not encrypted (http, not "
-                                   "https): anyone on the network could read or change what "
-                                   "it loads.")
+        concerns << QCoreApplication::translate(
+                        "bem::UrlOpenPolicy",
+                        "This link to \u201C%1\u201D is not encrypted (http, not "
+                        "https): anyone on the network could read or change what "
+                        "it loads.")
                         .arg(hostForMessage(url));
     // "https://api.bem.ai@evil.example/" goes to evil.example: say where it really goes.
     if (!url.userInfo().isEmpty())
-        concerns << QStringLiteral("This link has a user name in it (before \u201C@\u201D), "
-                                   "which can disguise where it goes: it opens \u201C%1\u201D.")
+        concerns << QCoreApplication::translate(
+                        "bem::UrlOpenPolicy",
+                        "This link has a user name in it (before \u201C@\u201D), "
+                        "which can disguise where it goes: it opens \u201C%1\u201D.")
                         .arg(hostForMessage(url));
     if (concerns.isEmpty()) {
         check.verdict = UrlCheck::Verdict::Open;
