@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QPainter>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -22,8 +21,6 @@ namespace bem {
 
 namespace {
 
-constexpr int MaxErrorChars = 600;
-constexpr int MaxErrorLines = 4;
 constexpr int MaxMenuFiles = 50;
 constexpr int ColumnSpacing = 24;
 constexpr int RowSpacing = 3;
@@ -40,24 +37,6 @@ QString menuText(const QString &text)
     if (text.size() > 80)
         shown += u'\u2026';
     return shown.replace(u'&', QStringLiteral("&&"));
-}
-
-// Word wrap cannot break a run without spaces (a token, a URL, a hex dump), and one such
-// run would make the label, and the window, as wide as itself: offer a break every so often.
-QString breakLongRuns(const QString &text, int every = 40)
-{
-    QString out;
-    out.reserve(text.size() + text.size() / every);
-    int run = 0;
-    for (const QChar c : text) {
-        run = c.isSpace() ? 0 : run + 1;
-        if (run > every && !c.isLowSurrogate()) {
-            out += u'\u200b';
-            run = 1;
-        }
-        out += c;
-    }
-    return out;
 }
 
 // The API documents no error field on a call; these are the names servers use for one.
@@ -81,46 +60,6 @@ bool contains(const QString &text, QLatin1String word)
     return text.contains(word, Qt::CaseInsensitive);
 }
 
-// The frame around the error: tinted with the "failed" colour and marked with its icon, so
-// it is told apart by more than colour.
-class ErrorFrame final : public QWidget
-{
-public:
-    explicit ErrorFrame(QWidget *parent)
-        : QWidget(parent)
-        , m_icon(statusIcon(CallState::Failed))
-    {}
-
-    static constexpr int IconSize = 16;
-    static constexpr int Pad = 6;
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QColor color = statusColor(CallState::Failed, palette());
-        QColor fill = color;
-        fill.setAlphaF(0.12f);
-        QColor border = color;
-        border.setAlphaF(0.7f);
-        p.setPen(QPen(border, 1.0));
-        p.setBrush(fill);
-        p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-        m_icon.paint(&p, QRect(Pad + 2, Pad + 1, IconSize, IconSize));
-    }
-
-    void changeEvent(QEvent *event) override
-    {
-        if (event->type() == QEvent::PaletteChange)
-            update();
-        QWidget::changeEvent(event);
-    }
-
-private:
-    QIcon m_icon;
-};
-
 } // namespace
 
 CallForm::CallForm(QWidget *parent)
@@ -134,31 +73,7 @@ CallForm::CallForm(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(6);
 
-    m_errorBox = new ErrorFrame(this);
-    m_errorBox->setObjectName(QStringLiteral("errorBox"));
-    m_errorBox->setAccessibleName(tr("Error"));
-    auto *errorLayout = new QHBoxLayout(m_errorBox);
-    errorLayout->setContentsMargins(ErrorFrame::Pad + 2 + ErrorFrame::IconSize + 6, ErrorFrame::Pad,
-                                    ErrorFrame::Pad + 2, ErrorFrame::Pad);
-    m_errorText = plainLabel(QString(), m_errorBox);
-    m_errorText->setObjectName(QStringLiteral("errorText"));
-    m_errorText->setWordWrap(true);
-    m_errorText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_errorText->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_errorText, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QMenu menu(this);
-        menu.addAction(tr("Copy Error"), this,
-                       [this] { QGuiApplication::clipboard()->setText(m_error); });
-        if (m_errorText->hasSelectedText())
-            menu.addAction(tr("Copy Selection"), this, [this] {
-                QGuiApplication::clipboard()->setText(m_errorText->selectedText());
-            });
-        menu.exec(m_errorText->mapToGlobal(pos));
-    });
-    errorLayout->addWidget(m_errorText, 1);
-    m_errorBox->hide();
-    m_errorBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_errorBox = new ErrorBox(this);
     outer->addWidget(m_errorBox);
 
     m_columns = new QHBoxLayout;
@@ -395,7 +310,7 @@ void CallForm::setCall(const Call &call, const QString &responseError)
         if (!message.isEmpty() && message != responseError)
             errors << message;
     }
-    setError(errors.join(u'\n'));
+    m_errorBox->setError(errors.join(u'\n'));
 
     m_call = call;
     m_hasCall = true;
@@ -421,30 +336,6 @@ void CallForm::setOffline(bool offline)
         return;
     m_offline = offline;
     updateDuration();
-}
-
-void CallForm::setError(const QString &text)
-{
-    m_errorBox->setVisible(!text.isEmpty());
-    if (text == m_error)
-        return;
-    m_error = text;
-    QStringList lines = visibleText(text.left(MaxErrorChars), /*keepLineBreaks=*/true)
-                            .split(u'\n', Qt::SkipEmptyParts);
-    bool cutShort = text.size() > MaxErrorChars;
-    if (lines.size() > MaxErrorLines) {
-        lines.resize(MaxErrorLines);
-        cutShort = true;
-    }
-    QString shown = lines.join(u'\n');
-    if (cutShort)
-        shown += u'\u2026';
-    m_errorText->setText(breakLongRuns(shown));
-    m_errorText->setToolTip(
-        cutShort ? plainToolTip({tr("%1 characters in all; right-click \u25b8 Copy Error for "
-                                    "the full text.")
-                                     .arg(QLocale().toString(text.size()))})
-                 : QString());
 }
 
 void CallForm::updateDuration()
@@ -553,7 +444,7 @@ QString CallForm::fieldText(const QString &name) const
     if (name == u"status")
         return m_status->text();
     if (name == u"error")
-        return m_errorBox->isHidden() ? QString() : m_error;
+        return m_errorBox->isHidden() ? QString() : m_errorBox->error();
     if (name == u"input") {
         if (!m_batchCount->isHidden())
             return m_batchCount->text();

@@ -3,6 +3,7 @@
 
 #include "calltypes.h"
 #include "durationtext.h"
+#include "errorbox.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -78,7 +79,6 @@ private:
     void addRow(QWidget *column, const QString &label, QWidget *field);
     QWidget *createInputRow();
     void setInput(const CallInput &input);
-    void setError(const QString &text);
     void updateDuration();
     void updateColumns();
     void updateGroupsDirection();
@@ -89,9 +89,7 @@ private:
     std::function<QDateTime()> m_now;
     QTimer m_tick;
 
-    QWidget *m_errorBox = nullptr;
-    QLabel *m_errorText = nullptr;
-    QString m_error;
+    ErrorBox *m_errorBox = nullptr;
     QBoxLayout *m_columns = nullptr;
     QWidget *m_callColumn = nullptr;
     QWidget *m_timeColumn = nullptr;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "localbemserver.h"
 
+#include "calllisting.h"
 #include "demoscenarios.h"
+#include "serverreply.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -24,48 +26,8 @@
 namespace bem {
 namespace {
 
-using StatusCode = QHttpServerResponder::StatusCode;
-
 const QByteArray CallsPath = QByteArrayLiteral("/v2/calls");
 const QByteArray CallsPrefix = QByteArrayLiteral("/v2/calls/");
-const QByteArray JsonType = QByteArrayLiteral("application/json");
-
-// What to send back for one request.
-struct Reply
-{
-    int status = 200;
-    QByteArray contentType = JsonType;
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    int delayMs = 0;
-    // Announce the whole body but send only part of it, then hang up.
-    bool truncate = false;
-};
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-// bem's error shape; built as JSON (never by pasting strings) because the message and
-// details carry client-chosen text such as the callID.
-Reply errorReply(int status, const QString &message, const QJsonObject &details = {})
-{
-    Reply r;
-    r.status = status;
-    r.body = compact(QJsonObject{{QStringLiteral("message"), message},
-                                 {QStringLiteral("code"), status},
-                                 {QStringLiteral("details"), details}});
-    return r;
-}
-
-Reply jsonReply(const QByteArray &body)
-{
-    Reply r;
-    r.body = body;
-    return r;
-}
-
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     using M = QHttpServerRequest::Method;
@@ -110,7 +72,7 @@ QByteArray batchBodyFor(const QString &callId)
     }
     call.insert(QStringLiteral("functionCalls"), fcs);
     root.insert(QStringLiteral("call"), call);
-    return compact(root);
+    return compactJson(root);
 }
 
 QJsonObject callObject(const QByteArray &body)
@@ -130,32 +92,6 @@ QByteArray badGatewayPage()
                              "</html>\r\n");
 }
 
-void send(QHttpServerResponder &&responder, const Reply &reply)
-{
-    QHttpServerResponse response(reply.contentType, reply.body, StatusCode(reply.status));
-    for (const auto &[name, value] : reply.headers)
-        response.addHeader(name, value);
-    response.write(std::move(responder));
-}
-
-// Bypasses QHttpServer to put a short body on the wire. QHttpServerResponder's destructor
-// writes nothing in Qt 6.4, so the server adds no response of its own afterwards.
-void sendTruncated(QTcpSocket *socket, const Reply &reply)
-{
-    if (!socket)
-        return;
-    QByteArray head = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) +
-                      QByteArrayLiteral(" OK\r\nContent-Type: ") + reply.contentType +
-                      QByteArrayLiteral("\r\nContent-Length: ") +
-                      QByteArray::number(reply.body.size()) + QByteArrayLiteral("\r\n");
-    for (const auto &[name, value] : reply.headers)
-        head += name + QByteArrayLiteral(": ") + value + QByteArrayLiteral("\r\n");
-    head += QByteArrayLiteral("\r\n");
-    socket->write(head + reply.body.left(reply.body.size() / 2));
-    // Closes once the bytes above are written; the client sees the peer hang up mid-body.
-    socket->disconnectFromHost();
-}
-
 } // namespace
 
 struct LocalBemServer::Impl
@@ -165,10 +101,9 @@ struct LocalBemServer::Impl
     {}
 
     void handleRequest(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    Reply replyFor(const ServerRequestRecord &record, bool isGet);
-    Reply getCall(const QString &id);
-    Reply listCalls(const QByteArray &rawQuery);
-    Reply redirectTo(const QUrl &target);
+    ServerReply replyFor(const ServerRequestRecord &record, bool isGet);
+    ServerReply getCall(const QString &id);
+    ServerReply listCalls(const QByteArray &rawQuery);
 
     LocalBemServer *const q;
     QHttpServer http;
@@ -329,13 +264,13 @@ void LocalBemServer::Impl::handleRequest(const QHttpServerRequest &request,
     if (!self)
         return;
 
-    const Reply reply = replyFor(record, request.method() == QHttpServerRequest::Method::Get);
+    const ServerReply reply = replyFor(record, request.method() == QHttpServerRequest::Method::Get);
     if (reply.truncate) {
         sendTruncated(responder.socket(), reply);
         return;
     }
     if (reply.delayMs <= 0) {
-        send(std::move(responder), reply);
+        sendReply(std::move(responder), reply);
         return;
     }
 
@@ -349,24 +284,25 @@ void LocalBemServer::Impl::handleRequest(const QHttpServerRequest &request,
         timer->deleteLater();
         if (!socket || socket->state() != QAbstractSocket::ConnectedState)
             return;
-        send(std::move(*late), reply);
+        sendReply(std::move(*late), reply);
     });
     pendingTimers.append(timer);
     timer->start(reply.delayMs);
 }
 
-Reply LocalBemServer::Impl::replyFor(const ServerRequestRecord &record, bool isGet)
+ServerReply LocalBemServer::Impl::replyFor(const ServerRequestRecord &record, bool isGet)
 {
     if (record.apiKey.isEmpty() || record.apiKey != apiKey) {
-        return errorReply(401, record.apiKey.isEmpty()
-                                   ? QStringLiteral("Missing API key: send it in x-api-key.")
-                                   : QStringLiteral("Invalid API key."));
+        return ServerReply::error(
+            401, record.apiKey.isEmpty() ? QStringLiteral("Missing API key: send it in x-api-key.")
+                                         : QStringLiteral("Invalid API key."));
     }
     if (!isGet) {
-        Reply r = errorReply(405,
-                             QStringLiteral("Method %1 is not allowed on this path.")
-                                 .arg(QString::fromLatin1(record.method)),
-                             {{QStringLiteral("allowed"), QJsonArray{QStringLiteral("GET")}}});
+        ServerReply r =
+            ServerReply::error(405,
+                               QStringLiteral("Method %1 is not allowed on this path.")
+                                   .arg(QString::fromLatin1(record.method)),
+                               {{QStringLiteral("allowed"), QJsonArray{QStringLiteral("GET")}}});
         r.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")});
         return r;
     }
@@ -374,11 +310,11 @@ Reply LocalBemServer::Impl::replyFor(const ServerRequestRecord &record, bool isG
         return listCalls(record.query);
     if (!record.callId.isEmpty())
         return getCall(record.callId);
-    return errorReply(404, QStringLiteral("No such endpoint."),
-                      {{QStringLiteral("path"), QString::fromUtf8(record.rawPath)}});
+    return ServerReply::error(404, QStringLiteral("No such endpoint."),
+                              {{QStringLiteral("path"), QString::fromUtf8(record.rawPath)}});
 }
 
-Reply LocalBemServer::Impl::getCall(const QString &id)
+ServerReply LocalBemServer::Impl::getCall(const QString &id)
 {
     const int previous = getCounts.value(id);
     getCounts.insert(id, previous + 1);
@@ -386,7 +322,7 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
     const auto it = canned.constFind(id);
     if (it != canned.constEnd()) {
         const CannedResponse &c = it->at(std::min<qsizetype>(previous, it->size() - 1));
-        Reply r;
+        ServerReply r;
         r.status = c.status;
         r.contentType = c.contentType;
         r.body = c.body;
@@ -397,17 +333,17 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
 
     const bool failing = previous < failuresBeforeRecovery;
     if (id == DemoCalls::progressing())
-        return jsonReply(DemoScenarios::progressingStage(previous));
+        return ServerReply::json(DemoScenarios::progressingStage(previous));
     if (id == DemoCalls::failed())
-        return jsonReply(DemoScenarios::failedCall());
+        return ServerReply::json(DemoScenarios::failedCall());
     if (id == DemoCalls::singleFunction())
-        return jsonReply(DemoScenarios::singleFunctionCall());
+        return ServerReply::json(DemoScenarios::singleFunctionCall());
     if (id == DemoCalls::batch())
-        return jsonReply(DemoScenarios::batchCall());
+        return ServerReply::json(DemoScenarios::batchCall());
     if (id == DemoCalls::rateLimited()) {
         if (!failing)
-            return jsonReply(batchBodyFor(id));
-        Reply r = errorReply(
+            return ServerReply::json(batchBodyFor(id));
+        ServerReply r = ServerReply::error(
             429,
             QStringLiteral("Rate limit exceeded for this API key. Retry after %1 seconds.")
                 .arg(retryAfterSeconds),
@@ -417,45 +353,46 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
     }
     if (id == DemoCalls::flaky()) {
         if (!failing)
-            return jsonReply(batchBodyFor(id));
-        return errorReply(
+            return ServerReply::json(batchBodyFor(id));
+        return ServerReply::error(
             500, QStringLiteral("Internal server error. Please retry the request."),
             {{QStringLiteral("requestID"), QStringLiteral("req_demo_flaky_%1").arg(previous + 1)}});
     }
     if (id == DemoCalls::badGateway()) {
-        Reply r;
+        ServerReply r;
         r.status = 502;
         r.contentType = QByteArrayLiteral("text/html");
         r.body = badGatewayPage();
         return r;
     }
     if (id == DemoCalls::forbidden())
-        return errorReply(403, QStringLiteral("This API key may not read call '%1'.").arg(id),
-                          {{QStringLiteral("callID"), id}});
+        return ServerReply::error(403,
+                                  QStringLiteral("This API key may not read call '%1'.").arg(id),
+                                  {{QStringLiteral("callID"), id}});
     if (id == DemoCalls::slow()) {
-        Reply r = jsonReply(batchBodyFor(id));
+        ServerReply r = ServerReply::json(batchBodyFor(id));
         r.delayMs = std::max(1, slowDelayMs);
         return r;
     }
     if (id == DemoCalls::truncated()) {
-        Reply r = jsonReply(batchBodyFor(id));
+        ServerReply r = ServerReply::json(batchBodyFor(id));
         r.truncate = true;
         return r;
     }
     if (id == DemoCalls::invalidJson()) {
         // Complete, but JSON has no single-quoted strings: clearly invalid, not cut off.
-        return jsonReply(QByteArrayLiteral(
+        return ServerReply::json(QByteArrayLiteral(
             "{\"call\": {\"callID\": 'demo_invalid_json', \"status\": 'running'}}"));
     }
     if (id == DemoCalls::errorOnly()) {
-        return jsonReply(compact(QJsonObject{
+        return ServerReply::json(compactJson(QJsonObject{
             {QStringLiteral("error"),
              QStringLiteral("The workflow engine is unavailable; try again shortly.")}}));
     }
     if (id == DemoCalls::redirectSameOrigin()) {
         QUrl target = q->baseUrl();
         target.setPath(QString::fromLatin1(CallsPrefix) + DemoCalls::batch());
-        return redirectTo(target);
+        return ServerReply::redirect(target.toEncoded());
     }
     if (id == DemoCalls::redirectAway() && redirectTarget.isValid() && !redirectTarget.isEmpty()) {
         QUrl target = redirectTarget;
@@ -463,143 +400,21 @@ Reply LocalBemServer::Impl::getCall(const QString &id)
         while (path.endsWith(u'/'))
             path.chop(1);
         target.setPath(path + QString::fromLatin1(CallsPrefix) + DemoCalls::batch());
-        return redirectTo(target);
+        return ServerReply::redirect(target.toEncoded());
     }
-    return errorReply(404,
-                      QStringLiteral("No call with ID '%1' exists in this environment.").arg(id),
-                      {{QStringLiteral("callID"), id}});
+    return ServerReply::error(
+        404, QStringLiteral("No call with ID '%1' exists in this environment.").arg(id),
+        {{QStringLiteral("callID"), id}});
 }
 
-Reply LocalBemServer::Impl::redirectTo(const QUrl &target)
+ServerReply LocalBemServer::Impl::listCalls(const QByteArray &rawQuery)
 {
-    Reply r;
-    r.status = 302;
-    r.contentType.clear();
-    r.headers.append({QByteArrayLiteral("Location"), target.toEncoded()});
-    return r;
-}
-
-Reply LocalBemServer::Impl::listCalls(const QByteArray &rawQuery)
-{
-    const QUrlQuery query(QString::fromUtf8(rawQuery));
-    auto values = [&query](const QString &key) {
-        return query.allQueryItemValues(key, QUrl::FullyDecoded);
-    };
-    auto badParameter = [](const QString &name, const QString &value, const QString &why) {
-        return errorReply(400, QStringLiteral("Invalid %1: %2").arg(name, why),
-                          {{QStringLiteral("parameter"), name}, {QStringLiteral("value"), value}});
-    };
-
-    int limit = 50;
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
-        const QString text = values(QStringLiteral("limit")).constFirst();
-        bool ok = false;
-        limit = text.toInt(&ok);
-        if (!ok || limit < 1 || limit > 100)
-            return badParameter(QStringLiteral("limit"), text,
-                                QStringLiteral("must be a whole number from 1 to 100."));
-    }
-    bool descending = false;
-    if (query.hasQueryItem(QStringLiteral("sortOrder"))) {
-        const QString order = values(QStringLiteral("sortOrder")).constFirst();
-        if (order != QLatin1String("asc") && order != QLatin1String("desc"))
-            return badParameter(QStringLiteral("sortOrder"), order,
-                                QStringLiteral("must be \"asc\" or \"desc\"."));
-        descending = order == QLatin1String("desc");
-    }
-
     // The progressing call is listed as the last GET left it.
     const int stage = std::max(0, getCounts.value(DemoCalls::progressing()) - 1);
-    QList<QJsonObject> all = {
-        callObject(DemoScenarios::progressingStage(stage)), callObject(DemoScenarios::failedCall()),
-        callObject(DemoScenarios::singleFunctionCall()), callObject(DemoScenarios::batchCall())};
-    // RFC 3339 times in one format and zone sort as text; callID breaks ties.
-    std::sort(all.begin(), all.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        const QString ta = a.value(QLatin1String("createdAt")).toString();
-        const QString tb = b.value(QLatin1String("createdAt")).toString();
-        if (ta != tb)
-            return ta < tb;
-        return a.value(QLatin1String("callID")).toString() <
-               b.value(QLatin1String("callID")).toString();
-    });
-    if (descending)
-        std::reverse(all.begin(), all.end());
-
-    // Array filters: a call matches when its field equals any of the repeated values.
-    const QList<QPair<QString, QLatin1String>> filters = {
-        {QStringLiteral("callIDs"), QLatin1String("callID")},
-        {QStringLiteral("referenceIDs"), QLatin1String("callReferenceID")},
-        {QStringLiteral("callTypes"), QLatin1String("callType")},
-        {QStringLiteral("workflowIDs"), QLatin1String("workflowID")},
-        {QStringLiteral("workflowNames"), QLatin1String("workflowName")},
-        {QStringLiteral("functionIDs"), QLatin1String("functionID")},
-        {QStringLiteral("functionNames"), QLatin1String("functionName")},
-    };
-    const QString substring =
-        query.queryItemValue(QStringLiteral("referenceIDSubstring"), QUrl::FullyDecoded);
-    auto matches = [&](const QJsonObject &call) {
-        for (const auto &[param, field] : filters) {
-            const QStringList wanted = values(param);
-            if (!wanted.isEmpty() && !wanted.contains(call.value(field).toString()))
-                return false;
-        }
-        return substring.isEmpty() || call.value(QLatin1String("callReferenceID"))
-                                          .toString()
-                                          .contains(substring, Qt::CaseInsensitive);
-    };
-
-    // Cursors name a callID of the unfiltered order, Stripe-style.
-    qsizetype begin = 0;
-    qsizetype end = all.size();
-    auto indexOf = [&all](const QString &callId) -> qsizetype {
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            if (all.at(i).value(QLatin1String("callID")).toString() == callId)
-                return i;
-        }
-        return -1;
-    };
-    const QString after = query.queryItemValue(QStringLiteral("startingAfter"), QUrl::FullyDecoded);
-    if (!after.isEmpty()) {
-        const qsizetype i = indexOf(after);
-        if (i < 0)
-            return badParameter(QStringLiteral("startingAfter"), after,
-                                QStringLiteral("no call with this ID."));
-        begin = i + 1;
-    }
-    const QString before = query.queryItemValue(QStringLiteral("endingBefore"), QUrl::FullyDecoded);
-    if (!before.isEmpty()) {
-        const qsizetype i = indexOf(before);
-        if (i < 0)
-            return badParameter(QStringLiteral("endingBefore"), before,
-                                QStringLiteral("no call with this ID."));
-        end = i;
-    }
-
-    // totalCount counts every call the filters match, ignoring cursors and limit.
-    int totalCount = 0;
-    QJsonArray page;
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        if (!matches(all.at(i)))
-            continue;
-        ++totalCount;
-        if (i >= begin && i < end && page.size() < limit)
-            page.append(all.at(i));
-    }
-    // With only endingBefore, the page is the one just before the cursor.
-    if (!before.isEmpty() && after.isEmpty()) {
-        QJsonArray window;
-        QList<QJsonObject> candidates;
-        for (qsizetype i = begin; i < end; ++i) {
-            if (matches(all.at(i)))
-                candidates << all.at(i);
-        }
-        for (qsizetype i = std::max<qsizetype>(0, candidates.size() - limit); i < candidates.size();
-             ++i)
-            window.append(candidates.at(i));
-        page = window;
-    }
-    return jsonReply(compact(
-        QJsonObject{{QStringLiteral("calls"), page}, {QStringLiteral("totalCount"), totalCount}}));
+    return bem::listCalls(rawQuery, {callObject(DemoScenarios::progressingStage(stage)),
+                                     callObject(DemoScenarios::failedCall()),
+                                     callObject(DemoScenarios::singleFunctionCall()),
+                                     callObject(DemoScenarios::batchCall())});
 }
 
 } // namespace bem

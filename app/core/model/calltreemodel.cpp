@@ -13,87 +13,21 @@
 namespace bem {
 namespace {
 
-static_assert(sizeof(quintptr) >= 8, "activity rows pack their row into the upper 32 bits");
-
-// internalId of a function call row is its node number, scrambled; an activity row packs
-// its (row + 1) above the owning node's, so it needs no node of its own.
-constexpr quintptr NodeMask = 0xffffffffu;
-constexpr int ActivityShift = 32;
-// qHash(QModelIndex) is row * 16 + column + internalId, and QHash uses it as it is (for
-// persistent indexes, QSortFilterProxyModel's mappings): consecutive node numbers there
-// pile up into probe chains that made walking 100k rows through a proxy take seconds.
-// Multiplying by an odd constant (mod 2^32) spreads them and is undone by its inverse.
-constexpr quint32 Scramble = 0x9e3779b1u;
-constexpr quint32 Unscramble = 0x0e8b2f51u;
-static_assert(quint32(Scramble * Unscramble) == 1u, "Unscramble must undo Scramble");
-
-quintptr nodeId(int node)
-{
-    return quintptr(quint32(node) * Scramble);
-}
-bool isActivityId(quintptr id)
-{
-    return (id >> ActivityShift) != 0;
-}
-int ownerOf(quintptr id)
-{
-    return int(quint32(id & NodeMask) * Unscramble);
-}
-int activityRowOf(quintptr id)
-{
-    return int(id >> ActivityShift) - 1;
-}
-quintptr activityId(int owner, int row)
-{
-    return (quintptr(row + 1) << ActivityShift) | nodeId(owner);
-}
+using Nodes = CallTreeNodes;
+constexpr int RootNode = CallTreeNodes::Root;
 
 } // namespace
 
 CallTreeModel::CallTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-    resetNodes();
-}
+{}
 
 CallTreeModel::~CallTreeModel() = default;
-
-void CallTreeModel::resetNodes()
-{
-    m_nodes.clear();
-    m_freeNodes.clear();
-    m_nodeOfIndex.clear();
-    m_nodes.emplace_back();
-}
-
-int CallTreeModel::allocNode()
-{
-    if (!m_freeNodes.empty()) {
-        const int n = m_freeNodes.back();
-        m_freeNodes.pop_back();
-        return n;
-    }
-    m_nodes.emplace_back();
-    return int(m_nodes.size() - 1);
-}
-
-void CallTreeModel::freeSubtree(int node)
-{
-    std::vector<int> stack{node};
-    while (!stack.empty()) {
-        const int n = stack.back();
-        stack.pop_back();
-        Node &dead = m_nodes[size_t(n)];
-        stack.insert(stack.end(), dead.children.begin(), dead.children.end());
-        dead = Node{};
-        m_freeNodes.push_back(n);
-    }
-}
 
 void CallTreeModel::clear()
 {
     beginResetModel();
-    resetNodes();
+    m_nodes.reset();
     releaseOffThread(std::exchange(m_snapshot, nullptr));
     m_callId.clear();
     m_loaded = false;
@@ -122,7 +56,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
 
     if (!m_loaded || s.call.callId != m_callId) {
         beginResetModel();
-        resetNodes();
+        m_nodes.reset();
         m_snapshot = snapshot;
         const auto &roots = s.tree.roots();
         std::vector<int> children;
@@ -159,7 +93,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         const int j = plan->keptAs[i];
         if (j < 0)
             continue;
-        Node &node = m_nodes[size_t(m_nodeOfIndex[i])];
+        CallTreeNode &node = m_nodes[m_nodes.nodeOfIndex(int(i))];
         node.snapshotIndex = j;
         node.fc = &s.call.functionCalls[j];
     }
@@ -183,12 +117,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
 
 void CallTreeModel::indexNodes()
 {
-    m_nodeOfIndex.assign(m_snapshot ? size_t(m_snapshot->call.functionCalls.size()) : 0, -1);
-    for (size_t n = 1; n < m_nodes.size(); ++n) {
-        const Node &node = m_nodes[n];
-        if (node.fc && node.snapshotIndex >= 0 && size_t(node.snapshotIndex) < m_nodeOfIndex.size())
-            m_nodeOfIndex[size_t(node.snapshotIndex)] = int(n);
-    }
+    m_nodes.indexSnapshot(m_snapshot ? size_t(m_snapshot->call.functionCalls.size()) : 0);
 }
 
 MergePlan CallTreeModel::planMerge(const CallSnapshot &from, const CallSnapshot &to)
@@ -209,13 +138,8 @@ QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallId)
     if (!m_snapshot)
         return {};
     const int i = m_snapshot->tree.indexOf(functionCallId, 0);
-    const int node = i < 0 || size_t(i) >= m_nodeOfIndex.size() ? -1 : m_nodeOfIndex[size_t(i)];
+    const int node = m_nodes.findNodeOfIndex(i);
     return node > RootNode ? indexOfNode(node) : QModelIndex();
-}
-
-bool CallTreeModel::isFailed(int node) const
-{
-    return node != RootNode && m_nodes[size_t(node)].fc->status.state() == CallState::Failed;
 }
 
 // Recounts every node's failed descendants bottom-up after a merge moved some, and tells
@@ -224,29 +148,11 @@ bool CallTreeModel::isFailed(int node) const
 void CallTreeModel::updateFailedCounts()
 {
     std::vector<int> order; // parents before children, siblings in row order
-    order.reserve(m_nodes.size() - m_freeNodes.size());
-    std::vector<int> stack{RootNode};
-    while (!stack.empty()) {
-        const int n = stack.back();
-        stack.pop_back();
-        order.push_back(n);
-        const auto &children = m_nodes[size_t(n)].children;
-        stack.insert(stack.end(), children.rbegin(), children.rend());
-    }
-    std::vector<char> changed(m_nodes.size(), 0);
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        Node &node = m_nodes[size_t(*it)];
-        int below = 0;
-        for (int c : node.children)
-            below += failuresIn(c);
-        if (below != node.failedBelow) {
-            node.failedBelow = below;
-            changed[size_t(*it)] = 1;
-        }
-    }
+    std::vector<char> changed;
+    m_nodes.recountFailures(order, changed);
     const QList<int> roles{FailedDescendantsRole};
     for (int p : order) {
-        const auto &children = m_nodes[size_t(p)].children;
+        const auto &children = m_nodes[p].children;
         QModelIndex parentIndex;
         bool haveParentIndex = false;
         for (size_t k = 0; k < children.size();) {
@@ -261,7 +167,7 @@ void CallTreeModel::updateFailedCounts()
                 parentIndex = indexOfNode(p);
                 haveParentIndex = true;
             }
-            const int base = activityCount(p);
+            const int base = m_nodes.activityCount(p);
             Q_EMIT dataChanged(index(base + int(k), 0, parentIndex),
                                index(base + int(end) - 1, 0, parentIndex), roles);
             k = end;
@@ -271,64 +177,23 @@ void CallTreeModel::updateFailedCounts()
 
 int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos)
 {
-    const auto init = [&](int n, int snapshotIndex, int parent, int pos) {
-        const CallTree::Node &t = s.tree.node(snapshotIndex);
-        Node &node = m_nodes[size_t(n)];
-        node.parent = parent;
-        node.childPos = pos;
-        node.snapshotIndex = snapshotIndex;
-        node.fc = &s.call.functionCalls[snapshotIndex];
-        node.occurrence = t.occurrence;
-        node.parentMissing = t.parentMissing;
-        node.cycleBroken = t.cycleBroken;
-        node.duplicateId = t.duplicateId;
-    };
-    const int top = allocNode();
-    init(top, index, parentNode, childPos);
-    std::vector<int> created; // parents before their children
-    std::vector<int> stack{top};
-    while (!stack.empty()) {
-        const int n = stack.back();
-        stack.pop_back();
-        created.push_back(n);
-        const auto &snapshotChildren = s.tree.node(m_nodes[size_t(n)].snapshotIndex).children;
-        std::vector<int> kids;
-        kids.reserve(snapshotChildren.size());
-        for (size_t pos = 0; pos < snapshotChildren.size(); ++pos) {
-            const int kid = allocNode();
-            init(kid, snapshotChildren[pos], n, int(pos));
-            kids.push_back(kid);
-            stack.push_back(kid);
-        }
-        m_nodes[size_t(n)].children = std::move(kids);
-    }
-    for (auto it = created.rbegin(); it != created.rend(); ++it) {
-        Node &node = m_nodes[size_t(*it)];
-        for (int c : node.children)
-            node.failedBelow += failuresIn(c);
-    }
-    if (m_merging) {
-        m_touched.insert(m_touched.end(), created.begin(), created.end());
-        if (failuresIn(top) > 0)
-            m_failuresMoved = true;
-    }
+    if (!m_merging)
+        return m_nodes.createSubtree(s, index, parentNode, childPos);
+    const int top = m_nodes.createSubtree(s, index, parentNode, childPos, &m_touched);
+    if (m_nodes.failuresIn(top) > 0)
+        m_failuresMoved = true;
     return top;
-}
-
-int CallTreeModel::nodeOfShown(int index) const
-{
-    return index < 0 ? RootNode : m_nodeOfIndex[size_t(index)];
 }
 
 void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op)
 {
-    const int n = nodeOfShown(op.target);
+    const int n = m_nodes.nodeOfIndex(op.target);
     switch (op.kind) {
     case MergeOp::Kind::RemoveSteps:
     case MergeOp::Kind::InsertSteps: {
         // The steps that stay keep their old data meanwhile, through activityOverride, so
         // every signal sees a true state; the changed ones are announced next.
-        Node &node = m_nodes[size_t(n)];
+        CallTreeNode &node = m_nodes[n];
         const FunctionCall &fresh = s.call.functionCalls[plan.keptAs[size_t(op.target)]];
         const QModelIndex self = indexOfNode(n);
         QList<ActivityEntry> between;
@@ -348,32 +213,32 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         return;
     }
     case MergeOp::Kind::ChangeSteps: {
-        m_nodes[size_t(n)].fc = &s.call.functionCalls[plan.keptAs[size_t(op.target)]];
+        m_nodes[n].fc = &s.call.functionCalls[plan.keptAs[size_t(op.target)]];
         const QModelIndex self = indexOfNode(n);
         Q_EMIT dataChanged(index(op.first, 0, self), index(op.last, ColumnCount - 1, self));
         return;
     }
     case MergeOp::Kind::ChangeRows: {
         for (int pos = op.first; pos <= op.last; ++pos)
-            updateNode(s, plan, m_nodes[size_t(n)].children[size_t(pos)]);
+            updateNode(s, plan, m_nodes[n].children[size_t(pos)]);
         const QModelIndex parentIndex = indexOfNode(n);
-        const int base = activityCount(n);
+        const int base = m_nodes.activityCount(n);
         Q_EMIT dataChanged(index(base + op.first, 0, parentIndex),
                            index(base + op.last, ColumnCount - 1, parentIndex));
         return;
     }
     case MergeOp::Kind::RemoveRows: {
-        const int base = activityCount(n);
+        const int base = m_nodes.activityCount(n);
         beginRemoveRows(indexOfNode(n), base + op.first, base + op.last);
-        auto &children = m_nodes[size_t(n)].children;
+        auto &children = m_nodes[n].children;
         const std::vector<int> doomed(children.begin() + op.first, children.begin() + op.last + 1);
         children.erase(children.begin() + op.first, children.begin() + op.last + 1);
         for (int d : doomed) {
-            if (failuresIn(d) > 0)
+            if (m_nodes.failuresIn(d) > 0)
                 m_failuresMoved = true;
-            freeSubtree(d);
+            m_nodes.freeSubtree(d);
         }
-        renumber(n, size_t(op.first));
+        m_nodes.renumber(n, size_t(op.first));
         endRemoveRows();
         return;
     }
@@ -381,15 +246,15 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         const int newParent = op.target < 0 ? -1 : plan.keptAs[size_t(op.target)];
         const std::vector<int> &wanted =
             newParent < 0 ? s.tree.roots() : s.tree.node(newParent).children;
-        const int base = activityCount(n);
+        const int base = m_nodes.activityCount(n);
         beginInsertRows(indexOfNode(n), base + op.first, base + op.last);
         std::vector<int> created;
         created.reserve(size_t(op.last - op.first + 1));
         for (int x = op.first; x <= op.last; ++x)
             created.push_back(createSubtree(s, wanted[size_t(x)], n, 0));
-        auto &children = m_nodes[size_t(n)].children;
+        auto &children = m_nodes[n].children;
         children.insert(children.begin() + op.first, created.begin(), created.end());
-        renumber(n, size_t(op.first));
+        m_nodes.renumber(n, size_t(op.first));
         endInsertRows();
         return;
     }
@@ -399,7 +264,7 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
 // A row that stays takes its newer data; its steps were brought up to date before.
 void CallTreeModel::updateNode(const CallSnapshot &s, const MergePlan &plan, int n)
 {
-    Node &node = m_nodes[size_t(n)];
+    CallTreeNode &node = m_nodes[n];
     const int j = plan.keptAs[size_t(node.snapshotIndex)];
     const FunctionCall &fresh = s.call.functionCalls[j];
     // Not node.fc: its steps may have moved it over already.
@@ -417,53 +282,32 @@ void CallTreeModel::updateNode(const CallSnapshot &s, const MergePlan &plan, int
     node.duplicateId = t.duplicateId;
 }
 
-void CallTreeModel::renumber(int p, size_t from)
-{
-    const auto &children = m_nodes[size_t(p)].children;
-    for (size_t i = from; i < children.size(); ++i) {
-        Node &child = m_nodes[size_t(children[i])];
-        child.childPos = int(i);
-        child.parent = p;
-    }
-}
-
-int CallTreeModel::activityCount(int node) const
-{
-    return node == RootNode ? 0 : int(m_nodes[size_t(node)].activity().size());
-}
-
-int CallTreeModel::rowOf(int node) const
-{
-    const Node &n = m_nodes[size_t(node)];
-    return activityCount(n.parent) + n.childPos;
-}
-
 QModelIndex CallTreeModel::indexOfNode(int node, int column) const
 {
     if (node == RootNode)
         return {};
-    return createIndex(rowOf(node), column, nodeId(node));
+    return createIndex(m_nodes.rowOf(node), column, Nodes::nodeId(node));
 }
 
 const FunctionCall *CallTreeModel::functionCall(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return nullptr;
-    return m_nodes[size_t(ownerOf(index.internalId()))].fc;
+    return m_nodes[Nodes::ownerOf(index.internalId())].fc;
 }
 
 const ActivityEntry *CallTreeModel::activityEntry(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || !isActivityId(index.internalId()))
+    if (!index.isValid() || index.model() != this || !Nodes::isActivityId(index.internalId()))
         return nullptr;
-    const Node &owner = m_nodes[size_t(ownerOf(index.internalId()))];
-    const int row = activityRowOf(index.internalId());
+    const CallTreeNode &owner = m_nodes[Nodes::ownerOf(index.internalId())];
+    const int row = Nodes::activityRowOf(index.internalId());
     return row < owner.activity().size() ? &owner.activity()[row] : nullptr;
 }
 
 CallTreeModel::NodeKind CallTreeModel::kind(const QModelIndex &index) const
 {
-    return isActivityId(index.internalId()) ? NodeKind::Activity : NodeKind::FunctionCall;
+    return Nodes::isActivityId(index.internalId()) ? NodeKind::Activity : NodeKind::FunctionCall;
 }
 
 QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -474,19 +318,19 @@ QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent)
         const auto &roots = m_nodes[RootNode].children;
         if (size_t(row) >= roots.size())
             return {};
-        return createIndex(row, column, nodeId(roots[size_t(row)]));
+        return createIndex(row, column, Nodes::nodeId(roots[size_t(row)]));
     }
     const quintptr id = parent.internalId();
-    if (parent.column() != 0 || isActivityId(id))
+    if (parent.column() != 0 || Nodes::isActivityId(id))
         return {};
-    const Node &p = m_nodes[size_t(ownerOf(id))];
+    const CallTreeNode &p = m_nodes[Nodes::ownerOf(id)];
     const int activities = int(p.activity().size());
     if (row < activities)
-        return createIndex(row, column, activityId(ownerOf(id), row));
+        return createIndex(row, column, Nodes::activityId(Nodes::ownerOf(id), row));
     const size_t childPos = size_t(row - activities);
     if (childPos >= p.children.size())
         return {};
-    return createIndex(row, column, nodeId(p.children[childPos]));
+    return createIndex(row, column, Nodes::nodeId(p.children[childPos]));
 }
 
 QModelIndex CallTreeModel::parent(const QModelIndex &child) const
@@ -494,9 +338,9 @@ QModelIndex CallTreeModel::parent(const QModelIndex &child) const
     if (!child.isValid())
         return {};
     const quintptr id = child.internalId();
-    if (isActivityId(id))
-        return indexOfNode(ownerOf(id));
-    return indexOfNode(m_nodes[size_t(ownerOf(id))].parent);
+    if (Nodes::isActivityId(id))
+        return indexOfNode(Nodes::ownerOf(id));
+    return indexOfNode(m_nodes[Nodes::ownerOf(id)].parent);
 }
 
 int CallTreeModel::rowCount(const QModelIndex &parent) const
@@ -504,9 +348,9 @@ int CallTreeModel::rowCount(const QModelIndex &parent) const
     if (!parent.isValid())
         return int(m_nodes[RootNode].children.size());
     const quintptr id = parent.internalId();
-    if (parent.column() != 0 || isActivityId(id))
+    if (parent.column() != 0 || Nodes::isActivityId(id))
         return 0;
-    const Node &p = m_nodes[size_t(ownerOf(id))];
+    const CallTreeNode &p = m_nodes[Nodes::ownerOf(id)];
     return int(p.activity().size() + qsizetype(p.children.size()));
 }
 
@@ -525,7 +369,7 @@ Qt::ItemFlags CallTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (isActivityId(index.internalId()))
+    if (Nodes::isActivityId(index.internalId()))
         f |= Qt::ItemNeverHasChildren;
     return f;
 }
@@ -559,10 +403,10 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.model() != this)
         return {};
     const quintptr id = index.internalId();
-    const Node &owner = m_nodes[size_t(ownerOf(id))];
+    const CallTreeNode &owner = m_nodes[Nodes::ownerOf(id)];
     const ActivityEntry *step = nullptr;
-    if (isActivityId(id)) {
-        const int row = activityRowOf(id);
+    if (Nodes::isActivityId(id)) {
+        const int row = Nodes::activityRowOf(id);
         if (row >= owner.activity().size())
             return {};
         step = &owner.activity()[row];
@@ -606,7 +450,7 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
 }
 
 // Roles only a function call row has.
-QVariant CallTreeModel::functionCallData(const Node &node, int role)
+QVariant CallTreeModel::functionCallData(const CallTreeNode &node, int role)
 {
     const FunctionCall &fc = *node.fc;
     switch (role) {

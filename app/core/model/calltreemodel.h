@@ -2,6 +2,7 @@
 #pragma once
 
 #include "callsnapshot.h"
+#include "calltreenodes.h"
 #include "cellformat.h"
 #include "mergeplanner.h"
 #include "statuspresentation.h"
@@ -119,53 +120,17 @@ Q_SIGNALS:
     void statusesChanged(const QList<QPersistentModelIndex> &rows);
 
 private:
-    struct Node
-    {
-        int parent = -1;
-        int childPos = 0;       // position among the parent's child function calls
-        int snapshotIndex = -1; // index in the snapshot being merged
-        std::vector<int> children;
-        const FunctionCall *fc = nullptr; // in m_snapshot (the one being merged, meanwhile)
-        // While its steps are inserted or removed: the steps shown meanwhile (old ones
-        // not yet changed, new ones already there), so every signal sees a true state.
-        const QList<ActivityEntry> *activityOverride = nullptr;
-        const QList<ActivityEntry> &activity() const
-        {
-            return activityOverride ? *activityOverride : fc->activity;
-        }
-        int occurrence = 0; // with duplicate IDs: which one of them this is
-        int failedBelow = 0;
-        bool parentMissing = false;
-        bool cycleBroken = false;
-        bool duplicateId = false;
-    };
-    static constexpr int RootNode = 0;
-
-    int allocNode();
-    void freeSubtree(int node);
-    void resetNodes();
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
-    int nodeOfShown(int index) const;
     void applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op);
     void updateNode(const CallSnapshot &s, const MergePlan &plan, int node);
     void indexNodes();
-    void renumber(int node, size_t from);
-    bool isFailed(int node) const;
-    int failuresIn(int node) const
-    {
-        return int(isFailed(node)) + m_nodes[size_t(node)].failedBelow;
-    }
     void updateFailedCounts();
     void setCounts(const StatusCounts &counts);
-    int activityCount(int node) const;
-    int rowOf(int node) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
-    static QVariant functionCallData(const Node &node, int role);
+    static QVariant functionCallData(const CallTreeNode &node, int role);
 
-    std::vector<Node> m_nodes;
-    std::vector<int> m_freeNodes;
+    CallTreeNodes m_nodes; // the rows, pointing into m_snapshot
     CallSnapshotPtr m_snapshot;
-    std::vector<int> m_nodeOfIndex; // m_snapshot's function call index -> node
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
     bool m_merging = false;
