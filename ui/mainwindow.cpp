@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "apiendpoint.h"
 #include "apikeystore.h"
+#include "bannerboard.h"
 #include "callform.h"
 #include "callidfield.h"
 #include "callidinput.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
+#include "datanotices.h"
 #include "detailspane.h"
 #include "emptystate.h"
 #include "messagebanner.h"
@@ -14,7 +17,10 @@
 #include "recentcalls.h"
 #include "settingsdialog.h"
 #include "settingskeys.h"
+#include "shortcutsdialog.h"
 #include "urlopener.h"
+#include "userguidedialog.h"
+#include "windowactions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -73,12 +79,19 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_recents(new RecentCalls(services.settings, this))
     , m_model(services.session->model())
     , m_urlOpener(new UrlOpener(this))
+    , m_banners(new BannerBoard(this))
 {
     setWindowTitle(tr("bem Call Inspector"));
     setAcceptDrops(true);
-    buildActions();
+    m_actions = new WindowActions(this);
     buildLayout();
-    buildMenus();
+    connectActions();
+    auto *recentMenu = new RecentCallsMenu(m_recents, this);
+    connect(recentMenu, &RecentCallsMenu::callChosen, this,
+            [this](const QString &id) { loadCall(id); });
+    m_actions->buildMenus(
+        recentMenu, {m_treePanel->findChild<QAction *>(QStringLiteral("actionNextMatch")),
+                     m_treePanel->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))});
 
     connect(m_session, &CallSession::shown, this, &MainWindow::onSnapshotApplied);
     connect(m_session, &CallSession::statusChanged, this, &MainWindow::onPollerStatus);
@@ -87,22 +100,22 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_session, &CallSession::problem, this, &MainWindow::onProblem);
     connect(m_treePanel, &CallTreePanel::currentChanged, this, &MainWindow::showDetailsFor);
     connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
-    connect(m_form, &CallForm::openUrlRequested, m_urlOpener, &UrlOpener::open);
-    connect(m_details, &DetailsPane::openUrlRequested, m_urlOpener, &UrlOpener::open);
-    connect(m_urlOpener, &UrlOpener::refused, this,
-            [this](const QString &reason) { showBanner(BannerSource::Link, reason); });
-    connect(m_urlOpener, &UrlOpener::openFailed, this,
-            [this](const QString &reason) { showBanner(BannerSource::Link, reason); });
-    connect(m_urlOpener, &UrlOpener::expired, this, [this](const QString &reason) {
-        showBanner(BannerSource::Link, reason, {},
-                   m_session->isOffline() ? QString() : tr("Refresh call"));
+    connect(m_form, &CallForm::openUrlRequested, this, &MainWindow::openLink);
+    connect(m_details, &DetailsPane::openUrlRequested, this, &MainWindow::openLink);
+    const auto linkProblem = [this](const QString &reason, const QString &action = {}) {
+        m_banners->raise(BannerCause::LinkProblem, BannerSeverity::Warning, reason, {}, action);
+    };
+    connect(m_urlOpener, &UrlOpener::refused, this, linkProblem);
+    connect(m_urlOpener, &UrlOpener::openFailed, this, linkProblem);
+    connect(m_urlOpener, &UrlOpener::expired, this, [this, linkProblem](const QString &reason) {
+        linkProblem(reason, m_session->isOffline() ? QString() : tr("Refresh call"));
     });
+    connect(m_banners, &BannerBoard::changed, this, &MainWindow::showBannerMessage);
     connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
-        clearBanner(BannerSource::Link);
+        m_banners->resolve(BannerCause::LinkProblem);
         m_session->refreshNow();
     });
-    connect(m_banner, &MessageBanner::dismissed, this,
-            [this] { m_bannerSource = BannerSource::None; });
+    connect(m_banner, &MessageBanner::dismissed, m_banners, &BannerBoard::dismissShown);
     if (m_keys) {
         connect(m_keys, &ApiKeyStore::loaded, this, &MainWindow::updateKeyState);
         connect(m_keys, &ApiKeyStore::keyChanged, this, &MainWindow::updateKeyState);
@@ -123,89 +136,43 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildActions()
+void MainWindow::connectActions()
 {
-    const auto make = [this](const QString &text, const QString &name, const QKeySequence &keys) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        if (!keys.isEmpty())
-            action->setShortcut(keys);
-        addAction(action); // shortcuts work with the menu bar hidden too
-        return action;
-    };
-    m_openAction = make(tr("&Open\u2026"), QStringLiteral("actionOpen"), QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseFile);
-    m_saveJsonAction =
-        make(tr("&Save JSON\u2026"), QStringLiteral("actionSaveJson"), QKeySequence::Save);
-    connect(m_saveJsonAction, &QAction::triggered, this, [this] { m_rawJson->saveAs(); });
-    m_settingsAction = make(tr("Se&ttings\u2026"), QStringLiteral("actionSettings"),
-                            QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
-    m_quitAction = make(tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_refreshAction =
-        make(tr("&Refresh Now"), QStringLiteral("actionRefresh"), QKeySequence::Refresh);
-    m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
-    connect(m_refreshAction, &QAction::triggered, this, [this] {
-        clearBanner(BannerSource::Link);
+    const WindowActions *a = m_actions;
+    connect(a->open, &QAction::triggered, this, &MainWindow::chooseFile);
+    connect(a->saveJson, &QAction::triggered, this, [this] { m_rawJson->saveAs(); });
+    connect(a->settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->refresh, &QAction::triggered, this, [this] {
+        m_banners->resolve(BannerCause::LinkProblem);
         m_session->refreshNow();
     });
-    m_pauseAction = make(tr("&Pause Auto-Refresh"), QStringLiteral("actionPause"),
-                         QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_pauseAction->setCheckable(true);
-    m_pauseAction->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
-    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+    connect(a->pause, &QAction::toggled, this, [this](bool paused) {
         if (paused)
             m_session->pause();
         else
             m_session->resume();
     });
-    // Only enabled while a request is in flight, so Esc means "stop" only then (and stays
-    // free for the find bar and the filter otherwise).
-    m_stopAction =
-        make(tr("&Stop Request"), QStringLiteral("actionStop"), QKeySequence(Qt::Key_Escape));
-    m_stopAction->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
-    m_stopAction->setToolTip(tr("Stop the request in flight and pause auto-refresh (Esc)"));
-    connect(m_stopAction, &QAction::triggered, this, [this] { m_session->stopRequest(); });
-    m_copyIdAction = make(tr("&Copy Call ID"), QStringLiteral("actionCopyCallId"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copyCallId);
-    m_focusIdAction = make(tr("Go to Call &ID"), QStringLiteral("actionGoToCallId"),
-                           QKeySequence(Qt::CTRL | Qt::Key_L));
-    connect(m_focusIdAction, &QAction::triggered, this, [this] {
+    connect(a->stop, &QAction::triggered, this, [this] { m_session->stopRequest(); });
+    connect(a->copyId, &QAction::triggered, this, &MainWindow::copyCallId);
+    connect(a->copyCurl, &QAction::triggered, this, &MainWindow::copyAsCurl);
+    connect(a->focusId, &QAction::triggered, this, [this] {
         m_callId->setFocus(Qt::ShortcutFocusReason);
         m_callId->selectAll();
     });
-
-    // One Ctrl+F for the window: it finds in whichever tab is showing. (Two shortcuts on
-    // the same keys would be ambiguous and neither would fire.)
-    m_findAction = make(tr("&Find\u2026"), QStringLiteral("actionFind"), QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, this, [this] {
+    connect(a->find, &QAction::triggered, this, [this] {
         if (m_tabs->currentWidget() == m_rawJson)
             m_rawJson->showFindBar();
         else
             m_treePanel->focusFilter();
     });
-    m_expandAllAction = make(tr("&Expand All"), QStringLiteral("actionExpandAll"),
-                             QKeySequence(Qt::CTRL | Qt::Key_Plus));
-    connect(m_expandAllAction, &QAction::triggered, this, [this] { m_treePanel->expandAll(); });
-    m_collapseAllAction = make(tr("&Collapse All"), QStringLiteral("actionCollapseAll"),
-                               QKeySequence(Qt::CTRL | Qt::Key_Minus));
-    connect(m_collapseAllAction, &QAction::triggered, this, [this] { m_treePanel->collapseAll(); });
-    m_rawJsonAction =
-        make(tr("&Raw JSON"), QStringLiteral("actionRawJson"), QKeySequence(Qt::CTRL | Qt::Key_J));
-    m_rawJsonAction->setCheckable(true);
-    connect(m_rawJsonAction, &QAction::toggled, this,
+    connect(a->expandAll, &QAction::triggered, this, [this] { m_treePanel->expandAll(); });
+    connect(a->collapseAll, &QAction::triggered, this, [this] { m_treePanel->collapseAll(); });
+    connect(a->rawJson, &QAction::toggled, this,
             [this](bool raw) { m_tabs->setCurrentIndex(raw ? 1 : 0); });
-    m_nextFailedAction =
-        make(tr("&Next Failed"), QStringLiteral("actionNextFailed"), QKeySequence(Qt::Key_F8));
-    m_previousFailedAction = make(tr("&Previous Failed"), QStringLiteral("actionPreviousFailed"),
-                                  QKeySequence(Qt::SHIFT | Qt::Key_F8));
-    for (QAction *a : {m_nextFailedAction, m_previousFailedAction}) {
-        const bool backward = a == m_previousFailedAction;
-        connect(a, &QAction::triggered, this, [this, backward] {
+    for (QAction *step : {a->nextFailed, a->previousFailed}) {
+        const bool backward = step == a->previousFailed;
+        connect(step, &QAction::triggered, this, [this, backward] {
             m_tabs->setCurrentIndex(0);
             if (!m_treePanel->selectNextFailed(backward))
                 statusBar()->showMessage(tr("No failed function calls."), 4000);
@@ -213,45 +180,15 @@ void MainWindow::buildActions()
                 m_treePanel->view()->setFocus();
         });
     }
-    m_aboutAction = make(tr("&About bem Call Inspector"), QStringLiteral("actionAbout"), {});
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-}
-
-void MainWindow::buildMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_openAction);
-    file->addAction(m_saveJsonAction);
-    auto *recentMenu = new RecentCallsMenu(m_recents, this);
-    connect(recentMenu, &RecentCallsMenu::callChosen, this,
-            [this](const QString &id) { loadCall(id); });
-    file->addMenu(recentMenu);
-    file->addSeparator();
-    file->addAction(m_settingsAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_expandAllAction);
-    view->addAction(m_collapseAllAction);
-    view->addSeparator();
-    view->addAction(m_nextFailedAction);
-    view->addAction(m_previousFailedAction);
-    view->addAction(m_findAction);
-    view->addSeparator();
-    view->addAction(m_rawJsonAction);
-
-    QMenu *call = menuBar()->addMenu(tr("&Call"));
-    call->addAction(m_focusIdAction);
-    call->addAction(m_refreshAction);
-    call->addAction(m_pauseAction);
-    call->addAction(m_stopAction);
-    call->addSeparator();
-    call->addAction(m_copyIdAction);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
+    connect(a->shortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(m_actions->all(), this);
+        dialog.exec();
+    });
+    connect(a->userGuide, &QAction::triggered, this, [this] {
+        UserGuideDialog dialog(QStringLiteral("Using it"), this);
+        dialog.exec();
+    });
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::buildLayout()
@@ -268,9 +205,9 @@ void MainWindow::buildLayout()
     toolbar->addWidget(idLabel);
     toolbar->addWidget(m_callId);
     toolbar->addSeparator();
-    toolbar->addAction(m_refreshAction);
-    toolbar->addAction(m_pauseAction);
-    toolbar->addAction(m_stopAction);
+    toolbar->addAction(m_actions->refresh);
+    toolbar->addAction(m_actions->pause);
+    toolbar->addAction(m_actions->stop);
 
     m_banner = new MessageBanner(this);
     m_emptyState = new EmptyState(this);
@@ -309,8 +246,8 @@ void MainWindow::buildLayout()
     m_tabs->addTab(m_splitter, tr("Function calls"));
     m_tabs->addTab(m_rawJson, tr("Raw JSON"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        const QSignalBlocker blocker(m_rawJsonAction);
-        m_rawJsonAction->setChecked(index == 1);
+        const QSignalBlocker blocker(m_actions->rawJson);
+        m_actions->rawJson->setChecked(index == 1);
     });
 
     m_callPage = new QWidget(this);
@@ -327,9 +264,11 @@ void MainWindow::buildLayout()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 6, 8, 4);
     layout->setSpacing(6);
-    layout->addWidget(m_banner);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    // It floats over the content under the call-ID bar: showing or clearing it never
+    // moves the tree under the reader's eyes.
+    m_banner->attachTo(central);
 
     m_liveStatus = new QLabel(this);
     m_liveStatus->setObjectName(QStringLiteral("liveStatus"));
@@ -348,13 +287,15 @@ bool MainWindow::loadCall(const QString &text)
 {
     const CallIdExtraction extracted = extractCallId(text);
     if (!extracted.ok()) {
-        showBanner(BannerSource::Notice, extracted.problem);
+        m_banners->raise(BannerCause::CallIdRefused, BannerSeverity::Info, extracted.problem);
         m_callId->setFocus();
         return false;
     }
     const QString id = extracted.callId;
     m_callId->setText(id);
-    clearBanner(BannerSource::Notice);
+    m_banners->happened(BannerEvent::CallRequested);
+    m_form->setOffline(false);
+    m_details->setOffline(false);
     m_session->open(id);
     m_rawJson->setSuggestedFileName(id + QStringLiteral(".json"));
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
@@ -392,11 +333,16 @@ bool MainWindow::isLoadingFile() const
 
 void MainWindow::onProblem(const SessionProblem &problem)
 {
-    // Failed requests show through the status (banner and status bar); a file's problem
-    // is about the file alone: the call shown stays.
-    if (problem.kind != SessionProblem::Kind::File)
+    // Failed requests show through the status (banner and status bar), and what came
+    // instead of a call in the raw view, over the last good response (kept there); a
+    // file's problem is about the file alone: the call shown stays.
+    if (problem.kind == SessionProblem::Kind::Request) {
+        if (!problem.body.isEmpty())
+            m_rawJson->setFailedResponse(problem.body, problem.httpStatus,
+                                         QString::fromLatin1(problem.contentType), -1, {});
         return;
-    showBanner(BannerSource::Notice, problem.message);
+    }
+    m_banners->raise(BannerCause::FileProblem, BannerSeverity::Info, problem.message);
     if (!m_statusBeforeLoading.isNull())
         m_liveStatus->setText(std::exchange(m_statusBeforeLoading, QString()));
     updateLiveStatus();
@@ -405,6 +351,9 @@ void MainWindow::onProblem(const SessionProblem &problem)
 void MainWindow::onFileOpened(const QString &path, const QString &callId)
 {
     m_statusBeforeLoading.clear();
+    m_banners->happened(BannerEvent::FileOpened);
+    m_form->setOffline(true);
+    m_details->setOffline(true);
     showCallPage();
     m_callId->setText(callId);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
@@ -416,6 +365,7 @@ void MainWindow::onFileOpened(const QString &path, const QString &callId)
 
 void MainWindow::clearCallViews()
 {
+    m_banners->happened(BannerEvent::OtherCallShown);
     m_form->clear();
     m_details->showNothing();
     m_rawJson->clear();
@@ -425,9 +375,6 @@ void MainWindow::clearCallViews()
 
 void MainWindow::showCallPage()
 {
-    // Whatever the banner said was about what came before.
-    m_bannerSource = BannerSource::None;
-    m_banner->clearMessage();
     m_pages->setCurrentWidget(m_callPage);
 }
 
@@ -439,7 +386,7 @@ void MainWindow::setModeNote(const QString &text)
 
 void MainWindow::showNotice(const QString &text)
 {
-    showBanner(BannerSource::Notice, text);
+    m_banners->raise(BannerCause::AppNotice, BannerSeverity::Info, text);
 }
 
 void MainWindow::setDemoStarter(std::function<void()> start)
@@ -452,9 +399,9 @@ void MainWindow::enterDemoMode(const QString &note)
 {
     m_demoMode = true;
     setModeNote(note);
-    m_settingsAction->setEnabled(false);
-    m_settingsAction->setToolTip(tr("The demo uses its own local API and key."));
-    clearBanner(BannerSource::Notice);
+    m_actions->settings->setEnabled(false);
+    m_actions->settings->setToolTip(tr("The demo uses its own local API and key."));
+    m_banners->resolve(BannerCause::AppNotice);
     updateKeyState();
 }
 
@@ -470,7 +417,8 @@ bool MainWindow::isShowingCall() const
 
 QString MainWindow::bannerText() const
 {
-    return m_bannerSource == BannerSource::None ? QString() : m_banner->text();
+    const std::optional<BannerMessage> shown = m_banners->shown();
+    return shown ? shown->text : QString();
 }
 
 QString MainWindow::liveStatusText() const
@@ -499,15 +447,14 @@ void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
         m_recents->record(recent);
     }
 
-    if (!snapshot.warnings.isEmpty()) {
-        showBanner(BannerSource::Warnings,
-                   tr("Parts of the response were ignored (%n problem(s)). First: %1", nullptr,
-                      int(snapshot.warnings.size()))
-                       .arg(snapshot.warnings.first()),
-                   snapshot.warnings.mid(0, 20));
-    } else {
-        clearBanner(BannerSource::Warnings);
-    }
+    const DataNotice notice = describeDataNotices(snapshot);
+    if (notice.isEmpty())
+        m_banners->resolve(BannerCause::DataNotice);
+    else
+        m_banners->raise(BannerCause::DataNotice,
+                         notice.kind == DataNotice::Kind::Warning ? BannerSeverity::Warning
+                                                                  : BannerSeverity::Info,
+                         notice.text, notice.details);
 }
 
 void MainWindow::showDetailsFor(const QModelIndex &sourceIndex)
@@ -525,17 +472,18 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
 {
     using P = PollerStatus::Phase;
     const bool watching = status.phase != P::Idle;
-    m_refreshAction->setEnabled(watching && !status.requestInFlight);
-    m_stopAction->setEnabled(status.requestInFlight);
-    m_stopAction->setVisible(status.requestInFlight);
-    m_pauseAction->setEnabled(watching && status.phase != P::Finished &&
-                              status.phase != P::Stopped);
+    m_actions->refresh->setEnabled(watching && !status.requestInFlight);
+    m_actions->stop->setEnabled(status.requestInFlight);
+    m_actions->stop->setVisible(status.requestInFlight);
+    m_actions->pause->setEnabled(watching && status.phase != P::Finished &&
+                                 status.phase != P::Stopped);
     {
-        const QSignalBlocker blocker(m_pauseAction);
-        m_pauseAction->setChecked(status.phase == P::Paused);
+        const QSignalBlocker blocker(m_actions->pause);
+        m_actions->pause->setChecked(status.phase == P::Paused);
     }
-    m_copyIdAction->setEnabled(!m_model->callId().isEmpty() || watching);
-    m_saveJsonAction->setEnabled(m_rawJson->hasResponse());
+    m_actions->copyId->setEnabled(!m_model->callId().isEmpty() || watching);
+    m_actions->copyCurl->setEnabled(m_actions->copyId->isEnabled());
+    m_actions->saveJson->setEnabled(m_rawJson->hasResponse());
 
     const bool failed =
         (status.phase == P::Retrying || status.phase == P::Stopped || status.phase == P::Paused) &&
@@ -553,10 +501,14 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
                         .arg(status.lastUpdated.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
         else if (retrying)
             text += u' ' + tr("Trying again on its own.");
-        showBanner(BannerSource::Error, text, status.lastDetails.split(u'\n'), tr("Retry"));
+        m_banners->raise(BannerCause::RequestError, BannerSeverity::Error, text,
+                         status.lastDetails.split(u'\n'), tr("Retry"));
     } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
                !status.requestInFlight) {
-        clearBanner(BannerSource::Error);
+        m_banners->happened(BannerEvent::RequestSucceeded);
+        // The server answered with the call again: the raw view leaves the failed body.
+        if (m_rawJson->isShowingFailedResponse() && m_rawJson->hasLastGoodResponse())
+            m_rawJson->showLastGoodResponse();
     }
     updateLiveStatus();
     if (watching)
@@ -574,26 +526,24 @@ void MainWindow::updateLiveStatus()
     m_liveStatus->setText(status.describe(/*includeError=*/false));
 }
 
-void MainWindow::showBanner(BannerSource source, const QString &text, const QStringList &details,
-                            const QString &actionText)
+void MainWindow::showBannerMessage()
 {
-    // An error about the call outranks notes about links or ignored fields.
-    if (m_bannerSource == BannerSource::Error && source == BannerSource::Warnings)
+    const std::optional<BannerMessage> shown = m_banners->shown();
+    if (!shown) {
+        m_banner->clearMessage();
         return;
-    m_bannerSource = source;
-    const MessageBanner::Kind kind = source == BannerSource::Error ? MessageBanner::Kind::Error
-                                     : source == BannerSource::Notice
-                                         ? MessageBanner::Kind::Info
-                                         : MessageBanner::Kind::Warning;
-    m_banner->showMessage(kind, text, details, actionText);
+    }
+    const MessageBanner::Kind kind =
+        shown->severity == BannerSeverity::Error     ? MessageBanner::Kind::Error
+        : shown->severity == BannerSeverity::Warning ? MessageBanner::Kind::Warning
+                                                     : MessageBanner::Kind::Info;
+    m_banner->showMessage(kind, shown->text, shown->details, shown->actionText);
 }
 
-void MainWindow::clearBanner(BannerSource source)
+void MainWindow::openLink(const QString &url)
 {
-    if (m_bannerSource != source)
-        return;
-    m_bannerSource = BannerSource::None;
-    m_banner->clearMessage();
+    if (m_urlOpener->open(url))
+        m_banners->happened(BannerEvent::LinkOpened);
 }
 
 void MainWindow::updateKeyState()
@@ -658,6 +608,19 @@ void MainWindow::copyCallId()
         return;
     QGuiApplication::clipboard()->setText(id);
     statusBar()->showMessage(tr("Copied the call ID."), 3000);
+}
+
+void MainWindow::copyAsCurl()
+{
+    const QUrl url = ApiEndpoint::callUrl(m_session->baseUrl(), m_session->callId());
+    const QString command = ApiEndpoint::curlCommand(url);
+    if (command.isEmpty())
+        return;
+    // The command names $BEM_API_KEY: the key itself never reaches the clipboard.
+    QGuiApplication::clipboard()->setText(command);
+    statusBar()->showMessage(tr("Copied a curl command for this call (the key is read from "
+                                "$BEM_API_KEY)."),
+                             5000);
 }
 
 void MainWindow::showAbout()

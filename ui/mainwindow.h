@@ -22,6 +22,7 @@ class QTabWidget;
 namespace bem {
 
 class ApiKeyStore;
+class BannerBoard;
 class CallForm;
 class CallIdField;
 class CallTreeModel;
@@ -32,6 +33,7 @@ class MessageBanner;
 class RawJsonView;
 class RecentCalls;
 class UrlOpener;
+class WindowActions;
 
 // The inspector window: a call ID field, the call's fields, its function-call tree with
 // a details pane, and the raw response. It renders one CallSession (which fetches, parses
@@ -81,6 +83,9 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     RawJsonView *rawJsonView() const { return m_rawJson; }
     MessageBanner *banner() const { return m_banner; }
+    // What the banner says, and why (each message goes when its cause is resolved).
+    BannerBoard *banners() const { return m_banners; }
+    WindowActions *actions() const { return m_actions; }
     EmptyState *emptyState() const { return m_emptyState; }
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
@@ -98,29 +103,25 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // Who put the banner up, so each source clears only its own.
-    enum class BannerSource { None, Notice, Warnings, Link, Error };
-
-    void buildActions();
-    void buildMenus();
     void buildLayout();
+    void connectActions();
     // Drops another call's data from the views.
     void clearCallViews();
-    // Shows the call page, with nothing in the banner about what came before.
     void showCallPage();
     void onSnapshotApplied(const CallSnapshotPtr &snapshot);
     void onFileOpened(const QString &path, const QString &callId);
     void onProblem(const SessionProblem &problem);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
-    void showBanner(BannerSource source, const QString &text, const QStringList &details = {},
-                    const QString &actionText = {});
-    void clearBanner(BannerSource source);
+    // Shows what the banner board says should show.
+    void showBannerMessage();
+    void openLink(const QString &url);
     void updateKeyState();
     void updateRecentCalls();
     void openSettings();
     void chooseFile();
     void copyCallId();
+    void copyAsCurl();
     void showAbout();
     void saveWindowState() const;
     void restoreWindowState();
@@ -146,25 +147,10 @@ private:
     QLabel *m_liveStatus = nullptr;
     QLabel *m_modeNote = nullptr;
 
-    QAction *m_openAction = nullptr;
-    QAction *m_saveJsonAction = nullptr;
-    QAction *m_settingsAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_pauseAction = nullptr;
-    QAction *m_stopAction = nullptr;
-    QAction *m_copyIdAction = nullptr;
-    QAction *m_focusIdAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_expandAllAction = nullptr;
-    QAction *m_collapseAllAction = nullptr;
-    QAction *m_rawJsonAction = nullptr;
-    QAction *m_nextFailedAction = nullptr;
-    QAction *m_previousFailedAction = nullptr;
-    QAction *m_aboutAction = nullptr;
+    BannerBoard *m_banners = nullptr;
+    WindowActions *m_actions = nullptr;
 
     QTimer m_tick; // the status line's countdown and "updated 3 s ago"
-    BannerSource m_bannerSource = BannerSource::None;
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
     QString m_recordedStatus; // what the recent list knows of this call
