@@ -74,6 +74,17 @@ private slots:
         }
     }
 
+    // Junk typed while the call asked for is on its way goes when that call arrives.
+    void refusedId_goesWhenTheCallArrives()
+    {
+        BannerBoard board;
+        board.raise(message(BannerCause::CallIdRefused, QStringLiteral("no ID")));
+        board.raise(message(BannerCause::RequestError, QStringLiteral("502")));
+        board.happened(BannerEvent::CallLoaded);
+        QCOMPARE(shownText(board), QStringLiteral("502"));
+        QVERIFY(!board.holds(BannerCause::CallIdRefused));
+    }
+
     void requestError_goesOnlyWhenARequestSucceeds()
     {
         BannerBoard board;

@@ -294,6 +294,7 @@ bool MainWindow::loadCall(const QString &text)
     const QString id = extracted.callId;
     m_callId->setText(id);
     m_banners->happened(BannerEvent::CallRequested);
+    m_awaitingCall = true;
     m_form->setOffline(false);
     m_details->setOffline(false);
     m_session->open(id);
@@ -447,6 +448,8 @@ void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
         m_recents->record(recent);
     }
 
+    if (std::exchange(m_awaitingCall, false))
+        m_banners->happened(BannerEvent::CallLoaded);
     const DataNotice notice = describeDataNotices(snapshot);
     if (notice.isEmpty())
         m_banners->resolve(BannerCause::DataNotice);

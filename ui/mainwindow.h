@@ -153,7 +153,8 @@ private:
     QTimer m_tick; // the status line's countdown and "updated 3 s ago"
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
-    QString m_recordedStatus; // what the recent list knows of this call
+    bool m_awaitingCall = false; // a call was asked for and has not been shown yet
+    QString m_recordedStatus;    // what the recent list knows of this call
     QString m_statusBeforeLoading;
 };
 

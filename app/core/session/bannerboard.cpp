@@ -36,6 +36,10 @@ QList<BannerCause> BannerBoard::causesResolvedBy(BannerEvent event)
         return {C::LinkProblem};
     case BannerEvent::CallRequested:
         return {C::AppNotice, C::CallIdRefused, C::FileProblem};
+    case BannerEvent::CallLoaded:
+        // Text refused while the call was on its way was about asking for a call: the
+        // call is here now.
+        return {C::CallIdRefused, C::FileProblem};
     case BannerEvent::FileOpened:
         return {C::AppNotice, C::CallIdRefused, C::FileProblem, C::LinkProblem, C::RequestError};
     case BannerEvent::OtherCallShown:

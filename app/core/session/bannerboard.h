@@ -43,6 +43,7 @@ struct BannerMessage
 enum class BannerEvent {
     LinkOpened,       // a link was handed to the desktop
     CallRequested,    // a call ID was accepted and is being loaded
+    CallLoaded,       // the call asked for arrived (its first state shown)
     FileOpened,       // a saved response is now the call shown
     OtherCallShown,   // a different call replaced the one shown
     RequestSucceeded, // a request for the call answered with the call
