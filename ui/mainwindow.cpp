@@ -3,16 +3,16 @@
 
 #include "apiendpoint.h"
 #include "apikeystore.h"
-#include "bannerboard.h"
 #include "callform.h"
 #include "callidfield.h"
 #include "callidinput.h"
+#include "callpage.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "datanotices.h"
 #include "detailspane.h"
 #include "emptystate.h"
-#include "messagebanner.h"
+#include "livestatusline.h"
 #include "rawjsonview.h"
 #include "recentcalls.h"
 #include "settingsdialog.h"
@@ -21,29 +21,23 @@
 #include "urlopener.h"
 #include "userguidedialog.h"
 #include "windowactions.h"
+#include "windowbanner.h"
+#include "windowtexts.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -54,20 +48,6 @@ namespace {
 
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
-const QString SplitterKey = QStringLiteral("window/splitter");
-const QString TreeHeaderKey = QStringLiteral("window/treeHeader");
-
-QString jsonFileIn(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls())
-        return QString();
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile() &&
-            url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
-            return url.toLocalFile();
-    }
-    return QString();
-}
 
 } // namespace
 
@@ -79,7 +59,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_recents(new RecentCalls(services.settings, this))
     , m_model(services.session->model())
     , m_urlOpener(new UrlOpener(this))
-    , m_banners(new BannerBoard(this))
 {
     setWindowTitle(tr("bem Call Inspector"));
     setAcceptDrops(true);
@@ -102,28 +81,16 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
     connect(m_form, &CallForm::openUrlRequested, this, &MainWindow::openLink);
     connect(m_details, &DetailsPane::openUrlRequested, this, &MainWindow::openLink);
-    const auto linkProblem = [this](const QString &reason, const QString &action = {}) {
-        m_banners->raise(BannerCause::LinkProblem, BannerSeverity::Warning, reason, {}, action);
-    };
-    connect(m_urlOpener, &UrlOpener::refused, this, linkProblem);
-    connect(m_urlOpener, &UrlOpener::openFailed, this, linkProblem);
-    connect(m_urlOpener, &UrlOpener::expired, this, [this, linkProblem](const QString &reason) {
-        linkProblem(reason, m_session->isOffline() ? QString() : tr("Refresh call"));
-    });
-    connect(m_banners, &BannerBoard::changed, this, &MainWindow::showBannerMessage);
-    connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
+    m_windowBanner->followLinks(
+        m_urlOpener, [this] { return m_session->isOffline() ? QString() : tr("Refresh call"); });
+    connect(m_windowBanner, &WindowBanner::actionTriggered, this, [this] {
         m_banners->resolve(BannerCause::LinkProblem);
         m_session->refreshNow();
     });
-    connect(m_banner, &MessageBanner::dismissed, m_banners, &BannerBoard::dismissShown);
     if (m_keys) {
         connect(m_keys, &ApiKeyStore::loaded, this, &MainWindow::updateKeyState);
         connect(m_keys, &ApiKeyStore::keyChanged, this, &MainWindow::updateKeyState);
     }
-
-    // The countdown ("next in 4 s") and "updated 3 s ago" move on their own.
-    m_tick.setInterval(500);
-    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateLiveStatus);
 
     updateKeyState();
     updateRecentCalls();
@@ -161,7 +128,7 @@ void MainWindow::connectActions()
         m_callId->selectAll();
     });
     connect(a->find, &QAction::triggered, this, [this] {
-        if (m_tabs->currentWidget() == m_rawJson)
+        if (m_callPage->isShowingRawJson())
             m_rawJson->showFindBar();
         else
             m_treePanel->focusFilter();
@@ -169,11 +136,11 @@ void MainWindow::connectActions()
     connect(a->expandAll, &QAction::triggered, this, [this] { m_treePanel->expandAll(); });
     connect(a->collapseAll, &QAction::triggered, this, [this] { m_treePanel->collapseAll(); });
     connect(a->rawJson, &QAction::toggled, this,
-            [this](bool raw) { m_tabs->setCurrentIndex(raw ? 1 : 0); });
+            [this](bool raw) { m_callPage->showRawJson(raw); });
     for (QAction *step : {a->nextFailed, a->previousFailed}) {
         const bool backward = step == a->previousFailed;
         connect(step, &QAction::triggered, this, [this, backward] {
-            m_tabs->setCurrentIndex(0);
+            m_callPage->showRawJson(false);
             if (!m_treePanel->selectNextFailed(backward))
                 statusBar()->showMessage(tr("No failed function calls."), 4000);
             else
@@ -188,7 +155,7 @@ void MainWindow::connectActions()
         UserGuideDialog dialog(QStringLiteral("Using it"), this);
         dialog.exec();
     });
-    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a->about, &QAction::triggered, this, [this] { showAboutBox(this); });
 }
 
 void MainWindow::buildLayout()
@@ -196,20 +163,7 @@ void MainWindow::buildLayout()
     m_callId = new CallIdField(this);
     connect(m_callId, &CallIdField::loadRequested, this, &MainWindow::loadCall);
 
-    QToolBar *toolbar = addToolBar(tr("Call"));
-    toolbar->setObjectName(QStringLiteral("callToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *idLabel = new QLabel(tr("Call ID "), toolbar);
-    idLabel->setBuddy(m_callId);
-    toolbar->addWidget(idLabel);
-    toolbar->addWidget(m_callId);
-    toolbar->addSeparator();
-    toolbar->addAction(m_actions->refresh);
-    toolbar->addAction(m_actions->pause);
-    toolbar->addAction(m_actions->stop);
-
-    m_banner = new MessageBanner(this);
+    addToolBar(m_actions->buildToolBar(m_callId));
     m_emptyState = new EmptyState(this);
     connect(m_emptyState, &EmptyState::enterKeyRequested, this, &MainWindow::openSettings);
     connect(m_emptyState, &EmptyState::demoRequested, this, [this] {
@@ -219,18 +173,11 @@ void MainWindow::buildLayout()
     connect(m_emptyState, &EmptyState::recentChosen, this,
             [this](const QString &id) { loadCall(id); });
 
-    m_form = new CallForm(this);
-    m_treePanel = new CallTreePanel(m_model, this);
-    m_details = new DetailsPane(this);
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("treeDetailsSplitter"));
-    m_splitter->addWidget(m_treePanel);
-    m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({860, 380});
-    m_rawJson = new RawJsonView(this);
+    m_callPage = new CallPage(m_model, this);
+    m_form = m_callPage->form();
+    m_treePanel = m_callPage->treePanel();
+    m_details = m_callPage->details();
+    m_rawJson = m_callPage->rawJson();
     connect(m_rawJson, &RawJsonView::savingStarted, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saving %1\u2026").arg(QDir::toNativeSeparators(path)));
     });
@@ -240,21 +187,10 @@ void MainWindow::buildLayout()
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
 
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("callTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_splitter, tr("Function calls"));
-    m_tabs->addTab(m_rawJson, tr("Raw JSON"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+    connect(m_callPage, &CallPage::rawJsonShown, this, [this](bool raw) {
         const QSignalBlocker blocker(m_actions->rawJson);
-        m_actions->rawJson->setChecked(index == 1);
+        m_actions->rawJson->setChecked(raw);
     });
-
-    m_callPage = new QWidget(this);
-    auto *callLayout = new QVBoxLayout(m_callPage);
-    callLayout->setContentsMargins(0, 0, 0, 0);
-    callLayout->addWidget(m_form);
-    callLayout->addWidget(m_tabs, 1);
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_emptyState);
@@ -266,21 +202,12 @@ void MainWindow::buildLayout()
     layout->setSpacing(6);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-    // It floats over the content under the call-ID bar: showing or clearing it never
-    // moves the tree under the reader's eyes.
-    m_banner->attachTo(central);
+    // Over the content under the call-ID bar.
+    m_windowBanner = new WindowBanner(central);
+    m_banner = m_windowBanner->widget();
+    m_banners = m_windowBanner->board();
 
-    m_liveStatus = new QLabel(this);
-    m_liveStatus->setObjectName(QStringLiteral("liveStatus"));
-    m_modeNote = new QLabel(this);
-    m_modeNote->setObjectName(QStringLiteral("modeNote"));
-    for (QLabel *label : {m_liveStatus, m_modeNote})
-        label->setTextFormat(Qt::PlainText); // they quote server errors
-    // Long texts are clipped rather than pushing the mode note off the bar.
-    m_liveStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    statusBar()->addWidget(m_liveStatus, 1);
-    statusBar()->addPermanentWidget(m_modeNote);
-    m_modeNote->hide();
+    m_status = new LiveStatusLine(statusBar(), m_session);
 }
 
 bool MainWindow::loadCall(const QString &text)
@@ -301,7 +228,7 @@ bool MainWindow::loadCall(const QString &text)
     m_rawJson->setSuggestedFileName(id + QStringLiteral(".json"));
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(id));
     if (!m_session->pendingCallId().isEmpty()) {
-        m_liveStatus->setText(tr("Waiting for the system keychain\u2026"));
+        m_status->say(tr("Waiting for the system keychain\u2026"));
         // The session opens the call once the key is known; the page follows then.
         connect(
             m_keys, &ApiKeyStore::loaded, this,
@@ -318,12 +245,9 @@ bool MainWindow::loadCall(const QString &text)
 
 bool MainWindow::openFile(const QString &path)
 {
-    const bool wasLoading = m_session->isLoadingFile();
     if (!m_session->openFile(path))
         return false;
-    if (!wasLoading)
-        m_statusBeforeLoading = m_liveStatus->text();
-    m_liveStatus->setText(tr("Reading %1\u2026").arg(QDir::toNativeSeparators(path)));
+    m_status->sayReading(tr("Reading %1\u2026").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
@@ -344,14 +268,12 @@ void MainWindow::onProblem(const SessionProblem &problem)
         return;
     }
     m_banners->raise(BannerCause::FileProblem, BannerSeverity::Info, problem.message);
-    if (!m_statusBeforeLoading.isNull())
-        m_liveStatus->setText(std::exchange(m_statusBeforeLoading, QString()));
-    updateLiveStatus();
+    m_status->restoreAfterReading();
 }
 
 void MainWindow::onFileOpened(const QString &path, const QString &callId)
 {
-    m_statusBeforeLoading.clear();
+    m_status->forgetBeforeReading();
     m_banners->happened(BannerEvent::FileOpened);
     m_form->setOffline(true);
     m_details->setOffline(true);
@@ -359,7 +281,7 @@ void MainWindow::onFileOpened(const QString &path, const QString &callId)
     m_callId->setText(callId);
     m_rawJson->setSuggestedFileName(QFileInfo(path).fileName());
     setWindowTitle(tr("%1 \u2014 bem Call Inspector").arg(QFileInfo(path).fileName()));
-    m_liveStatus->setText(
+    m_status->say(
         tr("Showing a saved response: %1 (not refreshed)").arg(QDir::toNativeSeparators(path)));
     onPollerStatus(m_session->status());
 }
@@ -381,8 +303,7 @@ void MainWindow::showCallPage()
 
 void MainWindow::setModeNote(const QString &text)
 {
-    m_modeNote->setText(text);
-    m_modeNote->setVisible(!text.isEmpty());
+    m_status->setModeNote(text);
 }
 
 void MainWindow::showNotice(const QString &text)
@@ -418,13 +339,12 @@ bool MainWindow::isShowingCall() const
 
 QString MainWindow::bannerText() const
 {
-    const std::optional<BannerMessage> shown = m_banners->shown();
-    return shown ? shown->text : QString();
+    return m_windowBanner->text();
 }
 
 QString MainWindow::liveStatusText() const
 {
-    return m_liveStatus->text();
+    return m_status->text();
 }
 
 void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
@@ -488,23 +408,9 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
     m_actions->copyCurl->setEnabled(m_actions->copyId->isEnabled());
     m_actions->saveJson->setEnabled(m_rawJson->hasResponse());
 
-    const bool failed =
-        (status.phase == P::Retrying || status.phase == P::Stopped || status.phase == P::Paused) &&
-        !status.requestInFlight && !status.lastError.isEmpty();
-    if (failed) {
-        // The last good data stays on screen; the banner says it is stale and why.
-        const bool retrying = status.phase == P::Retrying;
-        QString text = !status.hasSnapshot
-                           ? tr("Could not load %1: %2").arg(status.callId, status.lastError)
-                       : retrying ? tr("Could not refresh: %1").arg(status.lastError)
-                                  : status.lastError;
-        if (status.hasSnapshot)
-            text += u' ' +
-                    tr("The data below is from %1 and may be out of date.")
-                        .arg(status.lastUpdated.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-        else if (retrying)
-            text += u' ' + tr("Trying again on its own.");
-        m_banners->raise(BannerCause::RequestError, BannerSeverity::Error, text,
+    const QString failure = requestFailureText(status);
+    if (!failure.isEmpty()) {
+        m_banners->raise(BannerCause::RequestError, BannerSeverity::Error, failure,
                          status.lastDetails.split(u'\n'), tr("Retry"));
     } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
                !status.requestInFlight) {
@@ -513,34 +419,12 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
         if (m_rawJson->isShowingFailedResponse() && m_rawJson->hasLastGoodResponse())
             m_rawJson->showLastGoodResponse();
     }
-    updateLiveStatus();
-    if (watching)
-        m_tick.start();
-    else
-        m_tick.stop();
+    m_status->follow(watching);
 }
 
 void MainWindow::updateLiveStatus()
 {
-    const PollerStatus status = m_session->status();
-    if (status.phase == PollerStatus::Phase::Idle)
-        return; // keep whatever the last action said (a saved file, say)
-    // The banner carries the error itself; the status bar keeps to the timing.
-    m_liveStatus->setText(status.describe(/*includeError=*/false));
-}
-
-void MainWindow::showBannerMessage()
-{
-    const std::optional<BannerMessage> shown = m_banners->shown();
-    if (!shown) {
-        m_banner->clearMessage();
-        return;
-    }
-    const MessageBanner::Kind kind =
-        shown->severity == BannerSeverity::Error     ? MessageBanner::Kind::Error
-        : shown->severity == BannerSeverity::Warning ? MessageBanner::Kind::Warning
-                                                     : MessageBanner::Kind::Info;
-    m_banner->showMessage(kind, shown->text, shown->details, shown->actionText);
+    m_status->update();
 }
 
 void MainWindow::openLink(const QString &url)
@@ -551,26 +435,8 @@ void MainWindow::openLink(const QString &url)
 
 void MainWindow::updateKeyState()
 {
-    if (m_demoMode || !m_keys) {
-        m_emptyState->setKeyState(true, tr("The demo runs a small bem API inside the app; no "
-                                           "key or network is used."));
-        return;
-    }
-    if (!m_keys->isLoaded()) {
-        m_emptyState->setKeyState(true, tr("Reading the API key\u2026"));
-        return;
-    }
-    if (m_keys->hasKey()) {
-        m_emptyState->setKeyState(true, tr("Using the API key %1 (%2).")
-                                            .arg(ApiKeyStore::masked(m_keys->key()),
-                                                 ApiKeyStore::sourceDescription(m_keys->source())));
-        return;
-    }
-    QString text = tr("No API key is set. Enter one (it is kept in the system keychain) or set "
-                      "BEM_API_KEY.");
-    if (!m_keys->keychainProblem().isEmpty())
-        text += u'\n' + m_keys->keychainProblem();
-    m_emptyState->setKeyState(false, text);
+    const KeyStateText state = keyStateText(m_keys, m_demoMode);
+    m_emptyState->setKeyState(state.usable, state.text);
 }
 
 void MainWindow::updateRecentCalls()
@@ -626,21 +492,6 @@ void MainWindow::copyAsCurl()
                              5000);
 }
 
-void MainWindow::showAbout()
-{
-    // Our own text only; no server string reaches this box.
-    QMessageBox box(this);
-    box.setWindowTitle(tr("About bem Call Inspector"));
-    box.setTextFormat(Qt::PlainText);
-    box.setIconPixmap(windowIcon().pixmap(64, 64));
-    box.setText(tr("bem Call Inspector %1").arg(QCoreApplication::applicationVersion()));
-    box.setInformativeText(
-        tr("Inspect bem calls: status, timing and the function-call tree, live while they "
-           "run.\n\nBuilt with Qt %1 (running on Qt %2).\nLicence: MIT.")
-            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
-    box.exec();
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
@@ -667,8 +518,7 @@ void MainWindow::saveWindowState() const
     QSettings *s = m_services.settings;
     s->setValue(GeometryKey, saveGeometry());
     s->setValue(StateKey, saveState());
-    s->setValue(SplitterKey, m_splitter->saveState());
-    s->setValue(TreeHeaderKey, m_treePanel->view()->header()->saveState());
+    m_callPage->saveState(s);
 }
 
 void MainWindow::restoreWindowState()
@@ -676,8 +526,7 @@ void MainWindow::restoreWindowState()
     const QSettings *s = m_services.settings;
     restoreGeometry(s->value(GeometryKey).toByteArray());
     restoreState(s->value(StateKey).toByteArray());
-    m_splitter->restoreState(s->value(SplitterKey).toByteArray());
-    m_treePanel->view()->header()->restoreState(s->value(TreeHeaderKey).toByteArray());
+    m_callPage->restoreState(s);
 }
 
 } // namespace bem

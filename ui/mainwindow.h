@@ -5,7 +5,6 @@
 #include "sessionstatus.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
 #include <functional>
 
@@ -25,15 +24,18 @@ class ApiKeyStore;
 class BannerBoard;
 class CallForm;
 class CallIdField;
+class CallPage;
 class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
 class EmptyState;
+class LiveStatusLine;
 class MessageBanner;
 class RawJsonView;
 class RecentCalls;
 class UrlOpener;
 class WindowActions;
+class WindowBanner;
 
 // The inspector window: a call ID field, the call's fields, its function-call tree with
 // a details pane, and the raw response. It renders one CallSession (which fetches, parses
@@ -113,8 +115,6 @@ private:
     void onProblem(const SessionProblem &problem);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
-    // Shows what the banner board says should show.
-    void showBannerMessage();
     void openLink(const QString &url);
     void updateKeyState();
     void updateRecentCalls();
@@ -122,7 +122,6 @@ private:
     void chooseFile();
     void copyCallId();
     void copyAsCurl();
-    void showAbout();
     void saveWindowState() const;
     void restoreWindowState();
 
@@ -137,25 +136,21 @@ private:
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_pages = nullptr;
     EmptyState *m_emptyState = nullptr;
-    QWidget *m_callPage = nullptr;
+    CallPage *m_callPage = nullptr;
     CallForm *m_form = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QSplitter *m_splitter = nullptr;
     CallTreePanel *m_treePanel = nullptr;
     DetailsPane *m_details = nullptr;
     RawJsonView *m_rawJson = nullptr;
-    QLabel *m_liveStatus = nullptr;
-    QLabel *m_modeNote = nullptr;
+    LiveStatusLine *m_status = nullptr;
 
-    BannerBoard *m_banners = nullptr;
+    WindowBanner *m_windowBanner = nullptr;
+    BannerBoard *m_banners = nullptr; // the window banner's
     WindowActions *m_actions = nullptr;
 
-    QTimer m_tick; // the status line's countdown and "updated 3 s ago"
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
     bool m_awaitingCall = false; // a call was asked for and has not been shown yet
     QString m_recordedStatus;    // what the recent list knows of this call
-    QString m_statusBeforeLoading;
 };
 
 } // namespace bem

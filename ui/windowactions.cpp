@@ -3,9 +3,11 @@
 
 #include <QAction>
 #include <QIcon>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QToolBar>
 
 namespace bem {
 
@@ -113,6 +115,23 @@ void WindowActions::buildMenus(QMenu *recentCalls, const QList<QAction *> &treeA
     help->addAction(userGuide);
     help->addSeparator();
     help->addAction(about);
+}
+
+QToolBar *WindowActions::buildToolBar(QWidget *callIdField)
+{
+    auto *toolbar = new QToolBar(tr("Call"), m_window);
+    toolbar->setObjectName(QStringLiteral("callToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *idLabel = new QLabel(tr("Call ID "), toolbar);
+    idLabel->setBuddy(callIdField);
+    toolbar->addWidget(idLabel);
+    toolbar->addWidget(callIdField);
+    toolbar->addSeparator();
+    toolbar->addAction(refresh);
+    toolbar->addAction(pause);
+    toolbar->addAction(stop);
+    return toolbar;
 }
 
 QList<QAction *> WindowActions::all() const

@@ -7,6 +7,8 @@
 class QAction;
 class QMainWindow;
 class QMenu;
+class QToolBar;
+class QWidget;
 
 namespace bem {
 
@@ -27,6 +29,8 @@ public:
     // Fills the window's menu bar. `recentCalls` goes in File; `treeActions` (the tree
     // panel's own, such as Next Match) in View.
     void buildMenus(QMenu *recentCalls, const QList<QAction *> &treeActions);
+    // The call-ID bar: `callIdField` with its label, then Refresh, Pause and Stop.
+    QToolBar *buildToolBar(QWidget *callIdField);
     // Every action with a shortcut the user may want to look up, in menu order.
     QList<QAction *> all() const;
 
