@@ -77,7 +77,6 @@ inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot
             n.duplicateId != m.duplicateId || n.occurrence != m.occurrence)
             out << QStringLiteral("tree.node(%1)").arg(i);
     }
-    compareField(out, "snapshot.warnings", x.warnings == y.warnings);
     compareField(out, "snapshot.serverError", x.serverError == y.serverError);
     compareField(out, "snapshot.body", x.body == y.body);
     compareField(out, "snapshot.ignored", x.ignored == y.ignored);

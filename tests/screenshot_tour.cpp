@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Drives the real window through the states a user meets and saves a picture of each:
 // the empty first start, the demo call running, the demo call completed with a function
-// call selected, and an error banner over stale data (plus hostile data). Real window,
+// call selected, and an error banner over stale data (plus hostile data); then the filter
+// with a deep match opened, a request stopped with Esc, an https input link with spaces
+// opened (not refused), and the raw view of a 502's body. Real window,
 // real session, real local bem API: nothing is staged by hand. packaging/screenshots.sh
 // runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
 #include "apikeystore.h"
@@ -10,17 +12,22 @@
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "demoscenarios.h"
+#include "detailspane.h"
 #include "localapi.h"
 #include "mainwindow.h"
+#include "rawjsonview.h"
 #include "testutil.h"
 #include "windowfixture.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPalette>
+#include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -221,6 +228,84 @@ int main(int argc, char *argv[])
         scene.window->treePanel()->expandAll();
         scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_html"));
         tour.shoot(scene.window, QStringLiteral("5-hostile-data"));
+    }
+    {
+        // 6. The filter finds a row four levels down: the way to it is opened, the count
+        // shown beside the box, and the match selected.
+        Scene scene;
+        CannedResponse deep;
+        deep.body = test::readTestData(QStringLiteral("progress-5.json"));
+        scene.api.server.setResponses(QStringLiteral("wf_call_42"), {deep});
+        scene.window->loadCall(QStringLiteral("wf_call_42"));
+        if (!waitFor([&] { return scene.window->model()->functionCallCount() > 0; }))
+            tour.fail("the deep call did not load");
+        scene.session.pause();
+        CallTreePanel *panel = scene.window->treePanel();
+        panel->collapseAll();
+        panel->setFilterText(QStringLiteral("extract-totals"));
+        panel->selectNextMatch();
+        if (!panel->matchCountText().contains(QStringLiteral("3")))
+            tour.fail("the filter did not count its matches");
+        tour.shoot(scene.window, QStringLiteral("6-filter-matches"));
+    }
+    {
+        // 7. A server that never answers, stopped with Esc.
+        Scene scene;
+        scene.api.server.setSlowDelayMs(600'000);
+        scene.window->loadCall(DemoCalls::slow());
+        if (!waitFor([&] { return scene.session.status().requestInFlight; }))
+            tour.fail("the slow request did not start");
+        settle(500);
+        auto *stop = scene.window->findChild<QAction *>(QStringLiteral("actionStop"));
+        if (!stop || !stop->isEnabled())
+            tour.fail("Stop was not offered");
+        else
+            stop->trigger();
+        tour.shoot(scene.window, QStringLiteral("7-request-stopped"));
+    }
+    {
+        // 8. An input link whose file name has spaces: handed to the browser, not refused.
+        // The URL the desktop received is put in the status bar for the picture.
+        test::CaughtUrls caught;
+        Scene scene;
+        CannedResponse spaced;
+        spaced.body = R"({"call":{"callID":"wf_spaces","status":"completed","functionCalls":[)"
+                      R"({"functionCallID":"fc_in","functionName":"extract-invoice",)"
+                      R"("status":"completed","inputType":"pdf","s3URL":)"
+                      R"("https://bucket.s3.amazonaws.com/in box/Invoice 2026 March.pdf"}]}})";
+        scene.api.server.setResponses(QStringLiteral("wf_spaces"), {spaced});
+        scene.window->loadCall(QStringLiteral("wf_spaces"));
+        if (!waitFor([&] { return scene.window->model()->functionCallCount() > 0; }))
+            tour.fail("the call with a spaced link did not load");
+        scene.window->treePanel()->selectFunctionCall(QStringLiteral("fc_in"));
+        settle();
+        scene.window->detailsPane()->openButton()->click();
+        if (caught.opened().isEmpty() || !scene.window->bannerText().isEmpty()) {
+            tour.fail("the spaced https link was not opened");
+        } else {
+            scene.window->statusBar()->showMessage(
+                QStringLiteral("Opened in the browser: ") +
+                caught.opened().first().toString(QUrl::FullyEncoded));
+        }
+        tour.shoot(scene.window, QStringLiteral("8-spaced-link-opened"));
+    }
+    {
+        // 9. A proxy's 502 page where the call should be: shown in the raw view as text.
+        Scene scene;
+        CannedResponse gateway;
+        gateway.status = 502;
+        gateway.contentType = "text/html";
+        gateway.body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                       "<center><h1>502 Bad Gateway</h1></center>\r\n"
+                       "<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n";
+        scene.api.server.setResponses(QStringLiteral("wf_gateway"), {gateway});
+        scene.window->loadCall(QStringLiteral("wf_gateway"));
+        if (!waitFor([&] { return scene.window->rawJsonView()->isShowingFailedResponse(); }))
+            tour.fail("the 502 body did not reach the raw view");
+        scene.session.pause();
+        if (auto *raw = scene.window->findChild<QAction *>(QStringLiteral("actionRawJson")))
+            raw->setChecked(true);
+        tour.shoot(scene.window, QStringLiteral("9-raw-502"));
     }
     return tour.failures() == 0 ? 0 : 1;
 }

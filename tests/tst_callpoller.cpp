@@ -3,6 +3,7 @@
 #include "callloader.h"
 #include "callpoller.h"
 #include "demoscenarios.h"
+#include "formatting.h"
 #include "localapi.h"
 #include "localbemserver.h"
 
@@ -219,9 +220,11 @@ private slots:
         const QString text = s.describe(true, now);
         QVERIFY2(!text.contains(QStringLiteral(" d ago")), qPrintable(text));
         QVERIFY2(text.startsWith(QStringLiteral("Stopped: completed on ")), qPrintable(text));
-        QVERIFY2(
-            text.contains(s.callFinishedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))),
-            qPrintable(text));
+        // The date reads as everywhere else a finish is dated (formatSince).
+        QVERIFY2(text.contains(
+                     s.callFinishedAt.toLocalTime().toString(QStringLiteral("d MMM yyyy, HH:mm"))),
+                 qPrintable(text));
+        QCOMPARE(text, QStringLiteral("Stopped: completed ") + formatSince(s.callFinishedAt, now));
         s.callFinishedAt = now.addSecs(-3 * 3600);
         QCOMPARE(s.describe(true, now), QStringLiteral("Stopped: completed 3 h ago"));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "callform.h"
 
+#include "cellformat.h"
 #include "formatting.h"
 #include "plainlabel.h"
 #include "statusbadge.h"
@@ -24,11 +25,6 @@ namespace {
 constexpr int MaxMenuFiles = 50;
 constexpr int ColumnSpacing = 24;
 constexpr int RowSpacing = 3;
-
-QString versionText(const std::optional<qint64> &version)
-{
-    return version ? QStringLiteral("v%1").arg(*version) : QString();
-}
 
 // An item for a QMenu: one line, short, and '&' is not a mnemonic.
 QString menuText(const QString &text)

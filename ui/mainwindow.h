@@ -5,7 +5,6 @@
 #include "sessionstatus.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
 #include <functional>
 
@@ -22,16 +21,21 @@ class QTabWidget;
 namespace bem {
 
 class ApiKeyStore;
+class BannerBoard;
 class CallForm;
 class CallIdField;
+class CallPage;
 class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
 class EmptyState;
+class LiveStatusLine;
 class MessageBanner;
 class RawJsonView;
 class RecentCalls;
 class UrlOpener;
+class WindowActions;
+class WindowBanner;
 
 // The inspector window: a call ID field, the call's fields, its function-call tree with
 // a details pane, and the raw response. It renders one CallSession (which fetches, parses
@@ -81,6 +85,9 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     RawJsonView *rawJsonView() const { return m_rawJson; }
     MessageBanner *banner() const { return m_banner; }
+    // What the banner says, and why (each message goes when its cause is resolved).
+    BannerBoard *banners() const { return m_banners; }
+    WindowActions *actions() const { return m_actions; }
     EmptyState *emptyState() const { return m_emptyState; }
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
@@ -98,30 +105,23 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // Who put the banner up, so each source clears only its own.
-    enum class BannerSource { None, Notice, Warnings, Link, Error };
-
-    void buildActions();
-    void buildMenus();
     void buildLayout();
+    void connectActions();
     // Drops another call's data from the views.
     void clearCallViews();
-    // Shows the call page, with nothing in the banner about what came before.
     void showCallPage();
     void onSnapshotApplied(const CallSnapshotPtr &snapshot);
     void onFileOpened(const QString &path, const QString &callId);
     void onProblem(const SessionProblem &problem);
     void showDetailsFor(const QModelIndex &sourceIndex);
     void onPollerStatus(const PollerStatus &status);
-    void showBanner(BannerSource source, const QString &text, const QStringList &details = {},
-                    const QString &actionText = {});
-    void clearBanner(BannerSource source);
+    void openLink(const QString &url);
     void updateKeyState();
     void updateRecentCalls();
     void openSettings();
     void chooseFile();
     void copyCallId();
-    void showAbout();
+    void copyAsCurl();
     void saveWindowState() const;
     void restoreWindowState();
 
@@ -136,39 +136,21 @@ private:
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_pages = nullptr;
     EmptyState *m_emptyState = nullptr;
-    QWidget *m_callPage = nullptr;
+    CallPage *m_callPage = nullptr;
     CallForm *m_form = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QSplitter *m_splitter = nullptr;
     CallTreePanel *m_treePanel = nullptr;
     DetailsPane *m_details = nullptr;
     RawJsonView *m_rawJson = nullptr;
-    QLabel *m_liveStatus = nullptr;
-    QLabel *m_modeNote = nullptr;
+    LiveStatusLine *m_status = nullptr;
 
-    QAction *m_openAction = nullptr;
-    QAction *m_saveJsonAction = nullptr;
-    QAction *m_settingsAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_pauseAction = nullptr;
-    QAction *m_stopAction = nullptr;
-    QAction *m_copyIdAction = nullptr;
-    QAction *m_focusIdAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_expandAllAction = nullptr;
-    QAction *m_collapseAllAction = nullptr;
-    QAction *m_rawJsonAction = nullptr;
-    QAction *m_nextFailedAction = nullptr;
-    QAction *m_previousFailedAction = nullptr;
-    QAction *m_aboutAction = nullptr;
+    WindowBanner *m_windowBanner = nullptr;
+    BannerBoard *m_banners = nullptr; // the window banner's
+    WindowActions *m_actions = nullptr;
 
-    QTimer m_tick; // the status line's countdown and "updated 3 s ago"
-    BannerSource m_bannerSource = BannerSource::None;
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
-    QString m_recordedStatus; // what the recent list knows of this call
-    QString m_statusBeforeLoading;
+    bool m_awaitingCall = false; // a call was asked for and has not been shown yet
+    QString m_recordedStatus;    // what the recent list knows of this call
 };
 
 } // namespace bem

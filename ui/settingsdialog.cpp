@@ -5,6 +5,7 @@
 #include "apikeystore.h"
 #include "bemclient.h"
 #include "formatting.h"
+#include "plainlabel.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -44,11 +45,12 @@ QIcon paintedEye(bool struck, const QColor &colour)
     return QIcon(pixmap);
 }
 
-QLabel *plainLabel(const QString &objectName, QWidget *parent)
+// The dialog's notes quote server errors and the environment: plain text, wrapped,
+// selectable so they can be copied into a ticket.
+QLabel *noteLabel(const QString &objectName, QWidget *parent)
 {
-    auto *label = new QLabel(parent);
+    QLabel *label = plainLabel(QString(), parent);
     label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
@@ -62,15 +64,15 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     , m_keys(keys)
     , m_client(new BemClient(network, this))
     , m_baseUrl(new QLineEdit(this))
-    , m_baseUrlProblem(plainLabel(QStringLiteral("baseUrlProblem"), this))
+    , m_baseUrlProblem(noteLabel(QStringLiteral("baseUrlProblem"), this))
     , m_key(new QLineEdit(this))
     , m_showKey(new QAction(this))
-    , m_keyInUse(plainLabel(QStringLiteral("keyInUse"), this))
-    , m_environmentNote(plainLabel(QStringLiteral("environmentNote"), this))
-    , m_keychainNote(plainLabel(QStringLiteral("keychainNote"), this))
+    , m_keyInUse(noteLabel(QStringLiteral("keyInUse"), this))
+    , m_environmentNote(noteLabel(QStringLiteral("environmentNote"), this))
+    , m_keychainNote(noteLabel(QStringLiteral("keychainNote"), this))
     , m_forgetButton(new QPushButton(tr("Forget saved key"), this))
     , m_testButton(new QPushButton(tr("Test connection"), this))
-    , m_testResult(plainLabel(QStringLiteral("testResult"), this))
+    , m_testResult(noteLabel(QStringLiteral("testResult"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Settings"));

@@ -11,7 +11,6 @@ CallSnapshot CallSnapshot::fromCall(Call call, const QStringList &parseWarnings)
     s.tree = CallTree::build(call.functionCalls);
     s.call = std::move(call);
     s.ignored = parseWarnings;
-    s.warnings = parseWarnings + s.tree.warnings();
     return s;
 }
 

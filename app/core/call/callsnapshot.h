@@ -29,9 +29,6 @@ struct CallSnapshot
     // Notes about data that is shown, not dropped: the server's error beside the call,
     // then the tree's (a missing parent shown at the top, a broken cycle, duplicate IDs).
     QStringList notes() const;
-    // `ignored` followed by the tree's notes: what the window's banner listed before it
-    // used describeDataNotices() (datanotices.h). Nothing else should read it.
-    QStringList warnings;
     // The bytes this state was read from, exactly as received (the raw view, Save JSON).
     // Implicitly shared: no copy.
     QByteArray body;

@@ -24,15 +24,6 @@ QString minutesText(qint64 ms)
     return QStringLiteral("%1 min").arg(qMax<qint64>(1, ms / 60'000));
 }
 
-// "3 s ago"; a finish more than a day back by its date instead ("626 d ago" says little).
-QString finishedWhen(const QDateTime &at, const QDateTime &now)
-{
-    const qint64 ms = at.msecsTo(now);
-    if (ms > 24LL * 60 * 60 * 1000)
-        return QCoreApplication::translate("bem::PollerStatus", "on %1").arg(formatLocalTime(at));
-    return formatAgo(ms);
-}
-
 QString capitalized(QString text)
 {
     if (!text.isEmpty())
@@ -116,11 +107,11 @@ QString PollerStatus::describe(bool includeError, const QDateTime &now) const
         if (callState == CallState::Unknown && callFinishedAt.isValid())
             return QCoreApplication::translate("bem::PollerStatus",
                                                "Stopped: ended as \u201c%1\u201d %2")
-                .arg(rawCallStatus, finishedWhen(callFinishedAt, now));
+                .arg(rawCallStatus, formatSince(callFinishedAt, now));
         if (callFinishedAt.isValid())
             return (failed ? QStringLiteral("Stopped: failed %1")
                            : QStringLiteral("Stopped: completed %1"))
-                .arg(finishedWhen(callFinishedAt, now));
+                .arg(formatSince(callFinishedAt, now));
         return failed ? QStringLiteral("Stopped: the call failed")
                       : QStringLiteral("Stopped: the call completed");
     }

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QSettings;
+class QSplitter;
+class QTabWidget;
+
+namespace bem {
+
+class CallForm;
+class CallTreeModel;
+class CallTreePanel;
+class DetailsPane;
+class RawJsonView;
+
+// The page that shows one call: its fields on top, and two tabs under them — the
+// function-call tree beside the details of the row chosen, and the raw response. Only
+// puts the parts in place and remembers how the user sized them; the window fills them.
+class CallPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CallPage(CallTreeModel *model, QWidget *parent = nullptr);
+    ~CallPage() override;
+    Q_DISABLE_COPY_MOVE(CallPage)
+
+    CallForm *form() const { return m_form; }
+    CallTreePanel *treePanel() const { return m_treePanel; }
+    DetailsPane *details() const { return m_details; }
+    RawJsonView *rawJson() const { return m_rawJson; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    void showRawJson(bool raw);
+    bool isShowingRawJson() const;
+
+    // The splitter between tree and details, and the tree's columns.
+    void saveState(QSettings *settings) const;
+    void restoreState(const QSettings *settings);
+
+Q_SIGNALS:
+    // The raw tab became current (true) or the tree's (false).
+    void rawJsonShown(bool raw);
+
+private:
+    CallForm *m_form;
+    CallTreePanel *m_treePanel;
+    DetailsPane *m_details;
+    QSplitter *m_splitter;
+    RawJsonView *m_rawJson;
+    QTabWidget *m_tabs;
+};
+
+} // namespace bem

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "livestatusline.h"
+
+#include "callsession.h"
+
+#include <QLabel>
+#include <QStatusBar>
+
+#include <utility>
+
+namespace bem {
+
+LiveStatusLine::LiveStatusLine(QStatusBar *bar, CallSession *session)
+    : QObject(bar)
+    , m_session(session)
+    , m_line(new QLabel(bar))
+    , m_modeNote(new QLabel(bar))
+{
+    m_line->setObjectName(QStringLiteral("liveStatus"));
+    m_modeNote->setObjectName(QStringLiteral("modeNote"));
+    for (QLabel *label : {m_line, m_modeNote})
+        label->setTextFormat(Qt::PlainText); // they quote server errors
+    // Long texts are clipped rather than pushing the mode note off the bar.
+    m_line->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bar->addWidget(m_line, 1);
+    bar->addPermanentWidget(m_modeNote);
+    m_modeNote->hide();
+
+    m_tick.setInterval(500);
+    connect(&m_tick, &QTimer::timeout, this, &LiveStatusLine::update);
+}
+
+LiveStatusLine::~LiveStatusLine() = default;
+
+QString LiveStatusLine::text() const
+{
+    return m_line->text();
+}
+
+void LiveStatusLine::say(const QString &text)
+{
+    m_line->setText(text);
+}
+
+void LiveStatusLine::update()
+{
+    const PollerStatus status = m_session->status();
+    if (status.phase == PollerStatus::Phase::Idle)
+        return; // keep whatever the last action said (a saved file, say)
+    // The banner carries the error itself; the status bar keeps to the timing.
+    m_line->setText(status.describe(/*includeError=*/false));
+}
+
+void LiveStatusLine::follow(bool watching)
+{
+    update();
+    if (watching)
+        m_tick.start();
+    else
+        m_tick.stop();
+}
+
+void LiveStatusLine::sayReading(const QString &text)
+{
+    if (m_beforeReading.isNull())
+        m_beforeReading = m_line->text().isNull() ? QStringLiteral("") : m_line->text();
+    m_line->setText(text);
+}
+
+void LiveStatusLine::restoreAfterReading()
+{
+    if (!m_beforeReading.isNull())
+        m_line->setText(std::exchange(m_beforeReading, QString()));
+    update();
+}
+
+void LiveStatusLine::forgetBeforeReading()
+{
+    m_beforeReading = QString();
+}
+
+void LiveStatusLine::setModeNote(const QString &text)
+{
+    m_modeNote->setText(text);
+    m_modeNote->setVisible(!text.isEmpty());
+}
+
+} // namespace bem

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QToolBar;
+class QWidget;
+
+namespace bem {
+
+// Every command of the inspector window as a QAction: its object name (tests and the
+// shortcuts page find actions by it), text, shortcut and icon, and the menus that list
+// them. Like a Designer form, it only builds: the window connects each action to what it
+// does and enables it as its state allows.
+class WindowActions final : public QObject
+{
+    Q_OBJECT
+public:
+    // The actions are children of `window` and added to it, so their shortcuts work with
+    // the menu bar hidden.
+    explicit WindowActions(QMainWindow *window);
+    ~WindowActions() override;
+    Q_DISABLE_COPY_MOVE(WindowActions)
+
+    // Fills the window's menu bar. `recentCalls` goes in File; `treeActions` (the tree
+    // panel's own, such as Next Match) in View.
+    void buildMenus(QMenu *recentCalls, const QList<QAction *> &treeActions);
+    // The call-ID bar: `callIdField` with its label, then Refresh, Pause and Stop.
+    QToolBar *buildToolBar(QWidget *callIdField);
+    // Every action with a shortcut the user may want to look up, in menu order.
+    QList<QAction *> all() const;
+
+    // File
+    QAction *open = nullptr;
+    QAction *saveJson = nullptr;
+    QAction *settings = nullptr;
+    QAction *quit = nullptr;
+    // View
+    QAction *expandAll = nullptr;
+    QAction *collapseAll = nullptr;
+    QAction *nextFailed = nullptr;
+    QAction *previousFailed = nullptr;
+    QAction *find = nullptr;
+    QAction *rawJson = nullptr;
+    // Call
+    QAction *focusId = nullptr;
+    QAction *refresh = nullptr;
+    QAction *pause = nullptr;
+    QAction *stop = nullptr;
+    QAction *copyId = nullptr;
+    QAction *copyCurl = nullptr;
+    // Help
+    QAction *shortcuts = nullptr;
+    QAction *userGuide = nullptr;
+    QAction *about = nullptr;
+
+private:
+    QMainWindow *m_window;
+    QList<QAction *> m_treeActions;
+};
+
+} // namespace bem
