@@ -92,6 +92,31 @@ private slots:
         QCOMPARE(banner.text(), QStringLiteral("<b>x</b>"));
     }
 
+    // The window's banner floats over the bottom edge, so that what sits at the top (the
+    // call's ID and status) stays readable; it grows upwards with its text.
+    void overlay_atTheBottomEdge_staysAtTheBottomAsTheHostResizes()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *top = new QLabel(QStringLiteral("Call ID"), &window);
+        layout->addWidget(top);
+        layout->addWidget(new QTreeWidget(&window));
+        window.resize(500, 400);
+        MessageBanner banner;
+        banner.attachTo(&window, MessageBanner::Edge::Bottom);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        banner.showMessage(MessageBanner::Kind::Error, longText());
+        QCoreApplication::processEvents();
+        QVERIFY(window.rect().contains(banner.geometry()));
+        QVERIFY2(window.height() - banner.geometry().bottom() < 20,
+                 qPrintable(QString::number(banner.geometry().bottom())));
+        QVERIFY(!banner.geometry().intersects(top->geometry()));
+        window.resize(500, 600);
+        QCoreApplication::processEvents();
+        QVERIFY(window.height() - banner.geometry().bottom() < 20);
+    }
+
     void signals_keepTheirMeaning()
     {
         QWidget window;

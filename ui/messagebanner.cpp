@@ -83,8 +83,9 @@ void MessageBanner::showMessage(Kind kind, const QString &text, const QStringLis
     placeOverHost();
 }
 
-void MessageBanner::attachTo(QWidget *host)
+void MessageBanner::attachTo(QWidget *host, Edge edge)
 {
+    m_edge = edge;
     if (m_host)
         m_host->removeEventFilter(this);
     if (parentWidget() && parentWidget()->layout())
@@ -114,7 +115,8 @@ void MessageBanner::placeOverHost()
     const int wanted = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
     const int height = std::min(std::max(wanted, minimumSizeHint().height()),
                                 std::max(0, m_host->height() - 2 * OverlayMargin));
-    setGeometry(OverlayMargin, OverlayMargin, width, height);
+    const int top = m_edge == Edge::Top ? OverlayMargin : m_host->height() - OverlayMargin - height;
+    setGeometry(OverlayMargin, std::max(0, top), width, height);
     raise();
 }
 

@@ -12,7 +12,9 @@ WindowBanner::WindowBanner(QWidget *host)
     , m_widget(new MessageBanner(host))
 {
     // It floats over the host: showing or clearing it never moves what the user reads.
-    m_widget->attachTo(host);
+    // Over the bottom edge, where it covers the end of the tree rather than the call's
+    // ID and status, which are what a user reads a failure against.
+    m_widget->attachTo(host, MessageBanner::Edge::Bottom);
     connect(m_board, &BannerBoard::changed, this, &WindowBanner::render);
     connect(m_widget, &MessageBanner::dismissed, m_board, &BannerBoard::dismissShown);
     connect(m_widget, &MessageBanner::actionTriggered, this, &WindowBanner::actionTriggered);

@@ -2,7 +2,395 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>QObject</name>
+    <name>CallForm</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was running when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was waiting when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was unfinished when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened from a file: this is the call as it was when saved, not as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallTreeModel</name>
+    <message>
+        <source>(unnamed function call)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function call ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its parent %1 is not in this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its parents form a cycle; shown at the top level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another function call has the same ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No function calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 function call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 function calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataNotice</name>
+    <message numerus="yes">
+        <source>%n field was ignored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fields were ignored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note about the data</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes about the data</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (unreadable, or not of the expected type). First: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also %1, shown as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; all of it is shown. First: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued, not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished successfully.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent no status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a status the API documents; treated as not finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status as sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem</name>
+    <message>
+        <source>1 second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2, so the request was given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request too many times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another site (%2). It was not followed, so your API key was not sent there. Check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the server %1: the name does not resolve. Check the base URL and your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: nothing answers on port %2. Check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be established%2. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network proxy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be established (%2). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key was refused — check it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This API key is not allowed to read this (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no bem API at this address (%2). Check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call with this ID in this environment. bem keys are per environment (sandbox or production): check the ID and that the key belongs to the call&apos;s environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bem is limiting how often this key may ask (HTTP 429); it asked to wait %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bem is limiting how often this key may ask (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not answer (%1); the page came from a proxy or gateway in front of bem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bem server could not answer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was not accepted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data below is from %1 and may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo runs a small bem API inside the app; no key or network is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the API key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the API key %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is set. Enter one (it is kept in the system keychain) or set BEM_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bem Call Inspector %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect bem calls: status, timing and the function-call tree, live while they run.
+
+Built with Qt %1 (running on Qt %2).
+Licence: MIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::ApiEndpoint</name>
+    <message>
+        <source>Refusing to send your API key over plain http to %1: anyone on the way could read it. Use an https:// base URL (plain http is only allowed for a server on this machine: 127.0.0.1, localhost or ::1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to send your API key to a &quot;%1:&quot; URL: only https:// (or http:// to this machine) can carry it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a call ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call ID does not make a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::ApiKeyStore</name>
+    <message>
+        <source>Access to the system keychain was denied, so the key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (no Secret Service or KWallet is running), so the key is kept for this session only. Set BEM_API_KEY to use a key without the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::AppController</name>
     <message>
         <source>Opening a window of its own.</source>
         <translation type="unfinished"></translation>
@@ -21,35 +409,58 @@
     </message>
 </context>
 <context>
+    <name>bem::BemClient</name>
+    <message>
+        <source>The base URL is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is set. Set BEM_API_KEY in the environment or enter a key in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is larger than %1, so it was not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was cut off after %1 of %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was cut off after %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1; the API key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered, but not like the bem API. Check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with an error instead of the call: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::CallForm</name>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>running for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy Selection</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Call ID:</source>
         <translation type="unfinished"></translation>
@@ -151,10 +562,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 characters in all; right-click ▸ Copy Error for the full text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time since the call was created, by this computer&apos;s clock.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,19 +578,135 @@
     </message>
 </context>
 <context>
+    <name>bem::CallIdInput</name>
+    <message>
+        <source>No call ID found in that URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call ID found in that JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a “%1:” link, not a call ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a call ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call ID cannot contain invisible or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call ID has no spaces, tabs or line breaks inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too long for a call ID (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a call ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallPage</name>
+    <message>
+        <source>Function calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallParser</name>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: expected %3, got %4; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: %3 is not a whole number; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected an object, got %2; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is not valid JSON: it is an HTML page (often a proxy or gateway error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is not valid JSON: it ends early, in the middle of a value at byte %1 (it was probably cut off on the way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is not valid JSON: %1 at byte %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response has no call in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response&apos;s call is %1, not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallSession</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::CallTreeModel</name>
-    <message>
-        <source>(unnamed function call)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No function calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 function call</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -212,74 +735,6 @@
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Step: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(unnamed step)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Function call ID: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Function ID: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Its parent %1 is not in this call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Its parents form a cycle; shown at the top level.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another function call has the same ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%L1 function calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%L1 completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%L1 running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%L1 pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%L1 failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%L1 other</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>bem::CallTreePanel</name>
@@ -297,6 +752,70 @@
     </message>
     <message>
         <source>Filtering %L1 function calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %L1 of %L2 matches opened; F3 steps through all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CommandLine</name>
+    <message>
+        <source>Inspect a bem call: its status, timing and function-call tree, live while it runs.
+The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call to load: its ID, a bem dashboard or API link, or a bem-call-inspector://call/&lt;ID&gt; link. An inspector already running opens it in its window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bem API to talk to (default %1; BEM_BASE_URL also sets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a local demo bem API inside the app and watch a workflow call progress: no key or network needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the demo unless an API key is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a saved call response (JSON), offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE.png once it has settled, then quit (for documentation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait before --screenshot (default 1500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a window of its own instead of handing CALL_ID to the inspector already running.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -471,255 +990,26 @@
     </message>
 </context>
 <context>
-    <name>bem::MainWindow</name>
+    <name>bem::ErrorBox</name>
     <message>
-        <source>bem Call Inspector</source>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh call</source>
+        <source>Copy Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
+        <source>Copy Selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause Auto-Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy Call ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to Call &amp;ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Expand All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Collapse All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Raw JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Next Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Previous Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No failed function calls.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About bem Call Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call ID </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Function calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raw JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the system keychain…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — bem Call Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not load %1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing a saved response: %1 (not refreshed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo uses its own local API and key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Parts of the response were ignored (%n problem(s)). First: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not load %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not refresh: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data below is from %1 and may be out of date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trying again on its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo runs a small bem API inside the app; no key or network is used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the API key…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Using the API key %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No API key is set. Enter one (it is kept in the system keychain) or set BEM_API_KEY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a saved call response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied the call ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About bem Call Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bem Call Inspector %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inspect bem calls: status, timing and the function-call tree, live while they run.
-
-Built with Qt %1 (running on Qt %2).
-Licence: MIT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
+        <source>%1 characters in all; right-click ▸ Copy Error for the full text.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>bem::MessageBanner</name>
-    <message>
-        <source>Dismiss</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>bem::RawJsonView</name>
-    <message>
-        <source>Copy all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No response yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the text shown to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the response exactly as received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find in the response (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>bem::FindBar</name>
     <message>
         <source>Find in response</source>
         <translation type="unfinished"></translation>
@@ -749,6 +1039,142 @@ Licence: MIT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::MainWindow</name>
+    <message>
+        <source>bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failed function calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing a saved response: %1 (not refreshed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo uses its own local API and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved call response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the call ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a curl command for this call (the key is read from $BEM_API_KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::PollerStatus</name>
+    <message>
+        <source>Status “%1” is not one bem documents: checking every %2 for up to %3 · next in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by you · press F5 to refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refreshing: the call has no status (or not a text one), so there is no telling whether it will change · press F5 to refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: status “%1” is not one bem documents and stayed for %2 · press F5 to refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: ended as “%1” %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::RawJsonView</name>
+    <message>
+        <source>Copy all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No response yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the text shown to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the response (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The response body is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,22 +1199,6 @@ Licence: MIT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A large response (%1): the first %2 is shown, indented. Save as… and Copy take all of it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,6 +1208,58 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show last good response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the response shown exactly as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the last response that was not an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indented, in the order received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A large body (%1): the first %2 is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (beyond the part shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as… and Copy take this body; the last good response is kept (Show last good response).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as… and Copy take this body.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -871,10 +1333,6 @@ Licence: MIT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>BEM_API_KEY is set in the environment: that key is used, and it overrides any key saved here. A key saved here is used once BEM_API_KEY is no longer set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>It is forgotten when the app quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,6 +1350,29 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Connected to %1: the key works (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BEM_API_KEY is set in the environment and is used at start-up. A key saved here takes over at once and replaces it until the app restarts; from then on BEM_API_KEY wins again while it is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything else the window can do is described in the README, section “Using it”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -913,51 +1394,42 @@ Licence: MIT.</source>
 <context>
     <name>bem::StatusBadge</name>
     <message>
-        <source>Queued, not started yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Executing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished successfully.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished with an error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent no status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a status the API documents; treated as not finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>bem::UrlOpenPolicy</name>
     <message>
-        <source>Status as sent: %1</source>
+        <source>This is not a web address (https://…), so it is not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This web address contains a line break, tab or other control character, so it is not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site name or port in this web address is not valid, so it is not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links starting with “%1:” are not opened: only web addresses (https://…) are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This web address names no site, so it is not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link expired on %1 (presigned links work for a limited time). Refresh the call to get a fresh link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link to “%1” is not encrypted (http, not https): anyone on the network could read or change what it loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link has a user name in it (before “@”), which can disguise where it goes: it opens “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -969,6 +1441,17 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Open link?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::UserGuideDialog</name>
+    <message>
+        <source>User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide is missing from this build.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1004,6 +1487,117 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>… %1 characters in all; Copy gives the full value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::WindowActions</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Auto-Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the request in flight and pause auto-refresh (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Call ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a curl command that fetches this call; the key is left as $BEM_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Call &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Expand All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Collapse All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ID </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
