@@ -175,11 +175,21 @@ private slots:
         QVERIFY(!stop->isVisible());
         QVERIFY(action("actionRefresh")->isEnabled());
         QVERIFY(action("actionPause")->isChecked());
+        // Nothing arrived, so the empty page says what happened and how to go on.
+        QVERIFY2(m_window->bannerText().startsWith(
+                     QStringLiteral("You stopped loading %1").arg(DemoCalls::slow())),
+                 qPrintable(m_window->bannerText()));
+        QCOMPARE(m_window->banner()->actionText(), QStringLiteral("Retry"));
         QTest::qWait(600);
         QCOMPARE(shown.size(), 0);
         QCOMPARE(problems.size(), 0);
         QCOMPARE(m_api->server.requestsFor(DemoCalls::slow()).size(), 1);
         QCOMPARE(m_session->status().phase, Phase::Paused);
+        // Retry asks again; once the call arrives the note is gone.
+        m_api->server.setSlowDelayMs(0);
+        m_window->banner()->triggerAction();
+        QTRY_COMPARE(shown.size(), 1);
+        QTRY_VERIFY(m_window->bannerText().isEmpty());
     }
 
     void firstStartWithoutKey_offersToEnterOne()

@@ -22,6 +22,7 @@
 #include "userguidedialog.h"
 #include "windowactions.h"
 #include "windowbanner.h"
+#include "windowstate.h"
 #include "windowtexts.h"
 
 #include <QAction>
@@ -43,12 +44,6 @@
 #include <utility>
 
 namespace bem {
-namespace {
-
-const QString GeometryKey = QStringLiteral("window/geometry");
-const QString StateKey = QStringLiteral("window/state");
-
-} // namespace
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
     : QMainWindow(parent)
@@ -96,7 +91,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setDemoStarter({});
     onPollerStatus(m_session->status()); // nothing to refresh or pause yet
     resize(1280, 800);
-    restoreWindowState();
+    restoreWindowState(*this, *m_callPage, *m_services.settings);
     m_callId->setFocus();
 }
 
@@ -408,7 +403,11 @@ void MainWindow::onPollerStatus(const PollerStatus &status)
     m_actions->saveJson->setEnabled(m_rawJson->hasResponse());
 
     const QString failure = requestFailureText(status);
-    if (!failure.isEmpty()) {
+    if (status.concern == PollerStatus::Concern::Stopped && !status.hasSnapshot) {
+        // The status bar says it was stopped; a page with nothing on it says what to do.
+        m_banners->raise(BannerCause::RequestError, BannerSeverity::Info,
+                         stoppedBeforeArrivalText(status.callId), {}, tr("Retry"));
+    } else if (!failure.isEmpty()) {
         m_banners->raise(BannerCause::RequestError, BannerSeverity::Error, failure,
                          status.lastDetails.split(u'\n'), tr("Retry"));
     } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
@@ -493,7 +492,7 @@ void MainWindow::copyAsCurl()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveWindowState();
+    saveWindowState(*this, *m_callPage, m_services.settings);
     QMainWindow::closeEvent(event);
 }
 
@@ -510,22 +509,6 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openFile(path);
-}
-
-void MainWindow::saveWindowState() const
-{
-    QSettings *s = m_services.settings;
-    s->setValue(GeometryKey, saveGeometry());
-    s->setValue(StateKey, saveState());
-    m_callPage->saveState(s);
-}
-
-void MainWindow::restoreWindowState()
-{
-    const QSettings *s = m_services.settings;
-    restoreGeometry(s->value(GeometryKey).toByteArray());
-    restoreState(s->value(StateKey).toByteArray());
-    m_callPage->restoreState(s);
 }
 
 } // namespace bem

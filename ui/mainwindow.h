@@ -122,8 +122,6 @@ private:
     void chooseFile();
     void copyCallId();
     void copyAsCurl();
-    void saveWindowState() const;
-    void restoreWindowState();
 
     Services m_services;
     CallSession *m_session;

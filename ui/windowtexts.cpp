@@ -60,6 +60,12 @@ KeyStateText keyStateText(const ApiKeyStore *keys, bool demoMode)
     return {false, text};
 }
 
+QString stoppedBeforeArrivalText(const QString &callId)
+{
+    return tr("You stopped loading %1 before it arrived. Press Retry (or F5) to ask again.")
+        .arg(callId);
+}
+
 QString jsonFileIn(const QMimeData *mime)
 {
     if (!mime || !mime->hasUrls())

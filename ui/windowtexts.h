@@ -27,6 +27,9 @@ struct KeyStateText
 };
 KeyStateText keyStateText(const ApiKeyStore *keys, bool demoMode);
 
+// What the empty page's banner says after the user stopped the first request for a call.
+QString stoppedBeforeArrivalText(const QString &callId);
+
 // The first local .json file in a drag, or empty.
 QString jsonFileIn(const QMimeData *mime);
 

@@ -354,6 +354,10 @@ Built with Qt %1 (running on Qt %2).
 Licence: MIT.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You stopped loading %1 before it arrived. Press Retry (or F5) to ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::ApiEndpoint</name>
