@@ -15,7 +15,7 @@ using bem::test::snapshotOf;
 namespace {
 
 // `n` function calls in a fan-out-10 tree; those with i % 100 == 7 are running unless
-// `advanced`, so an advanced state differs in 1% of them. `callID` names the call.
+// `advanced`, so an advanced state differs in 1% of them. `callId` names the call.
 CallSnapshotPtr fanOut(int n, bool advanced, const QString &callId = QStringLiteral("c"))
 {
     QList<FunctionCall> fcs;

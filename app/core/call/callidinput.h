@@ -8,7 +8,7 @@ namespace bem {
 struct CallIdExtraction
 {
     QString callId;  // empty when none could be found
-    QString problem; // a sentence for the user when callID is empty
+    QString problem; // a sentence for the user when callId is empty
     bool ok() const { return !callId.isEmpty(); }
 };
 

@@ -45,7 +45,7 @@ public:
     // Makes the jitter reproducible (tests).
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
 
-    // Starts watching `callID` from scratch (drops the previous call) and loads it now.
+    // Starts watching `callId` from scratch (drops the previous call) and loads it now.
     void start(const QString &callId);
     // Stops watching; the last snapshot stays readable.
     void stop();
