@@ -28,11 +28,12 @@ struct CommandLine
     static bool wantsTextOnly(int argc, char *argv[]);
     static CommandLine parse(const QCoreApplication &app);
 
-    // Options that set up a session of their own (another API, the demo, a file) get a
-    // window of their own, as do --new-window and --screenshot.
+    // --new-window and --screenshot ask for a window of their own, which takes no links
+    // from later launches.
     bool wantsOwnWindow() const { return newWindow || !screenshotPath.isEmpty(); }
     // A launch with nothing but a call (or nothing: the menu entry) goes to the inspector
-    // already running.
+    // already running; options that set up a session of their own (another API, the
+    // demo, a file) open their own window instead.
     bool mayHandOff() const
     {
         return !wantsOwnWindow() && !demo && !demoIfNoKey && openPath.isEmpty() && !baseUrlSet;

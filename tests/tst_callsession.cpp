@@ -3,6 +3,7 @@
 #include "callsession.h"
 #include "calltreemodel.h"
 #include "demoscenarios.h"
+#include "keychainsandbox.h"
 #include "localbemserver.h"
 #include "testutil.h"
 
@@ -48,6 +49,7 @@ class TestCallSession : public QObject
     std::unique_ptr<LocalBemServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QTemporaryDir m_dir;
+    std::unique_ptr<test::KeychainSandbox> m_sandbox;
 
     std::unique_ptr<CallSession> makeSession()
     {
@@ -71,6 +73,13 @@ class TestCallSession : public QObject
     }
 
 private slots:
+    void initTestCase()
+    {
+        // The key test's keychain entry and files stay in a home of the test's own.
+        m_sandbox = std::make_unique<test::KeychainSandbox>(QStringLiteral("session"));
+    }
+    void cleanupTestCase() { m_sandbox.reset(); }
+
     void init()
     {
         m_server = std::make_unique<LocalBemServer>();
@@ -165,6 +174,68 @@ private slots:
         QTRY_VERIFY(m_server->requestsFor(id).size() > before + 2);
     }
 
+    // A call that stopped for a reason a person must fix (404) stays stopped when a file
+    // that is not a call was tried meanwhile: no request is sent for it.
+    void openFileFailure_leavesAStoppedCallStopped()
+    {
+        auto session = makeSession();
+        session->open(QStringLiteral("wf_missing"));
+        QTRY_COMPARE(session->status().phase, Phase::Stopped);
+        const qsizetype before = m_server->requests().size();
+        QSignalSpy problems(session.get(), &CallSession::problem);
+        QVERIFY(session->openFile(writeFile(QStringLiteral("junk.json"), "{not json")));
+        QTRY_COMPARE_WITH_TIMEOUT(problems.size(), 1, 20'000);
+        QTest::qWait(300);
+        QCOMPARE(m_server->requests().size(), before);
+        QCOMPARE(session->status().phase, Phase::Stopped);
+    }
+
+    // F5 (or a new key) while a large file is being read waits for it: the file must not
+    // be dropped for the refresh, and once it is shown there is nothing to refresh.
+    void refreshWhileAFileLoads_keepsTheFile()
+    {
+        auto session = makeSession();
+        session->open(DemoCalls::batch());
+        QTRY_COMPARE(session->status().phase, Phase::Finished);
+        QByteArray big = "{\"call\":{\"callID\":\"c_file\",\"status\":\"completed\","
+                         "\"functionCalls\":[";
+        for (int i = 0; i < 40'000; ++i) {
+            big += (i ? ",{" : "{") + QByteArray("\"functionCallID\":\"fc") +
+                   QByteArray::number(i) +
+                   "\",\"status\":\"completed\",\"activity\":[{\"displayName\":\"Read\","
+                   "\"status\":\"completed\"}]}";
+        }
+        big += "]}}";
+        QSignalSpy opened(session.get(), &CallSession::fileOpened);
+        const qsizetype before = m_server->requests().size();
+        QVERIFY(session->openFile(writeFile(QStringLiteral("big.json"), big)));
+        session->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30'000);
+        QVERIFY(!session->isLoadingFile());
+        QCOMPARE(session->snapshot()->call.callId, QStringLiteral("c_file"));
+        QTest::qWait(200);
+        QCOMPARE(m_server->requests().size(), before);
+    }
+
+    // A new base URL while a request to the old one hangs: the new server is asked at once
+    // instead of after the old one answers (or times out).
+    void newBaseUrl_whileARequestHangs_asksTheNewServerAtOnce()
+    {
+        m_server->setSlowDelayMs(20'000);
+        LocalBemServer other;
+        other.setApiKey(Key);
+        other.setSlowDelayMs(0);
+        QVERIFY(other.listen());
+        auto session = makeSession();
+        session->open(DemoCalls::slow());
+        QTRY_COMPARE(m_server->requestsFor(DemoCalls::slow()).size(), 1);
+        QVERIFY(session->status().requestInFlight);
+        session->setBaseUrl(other.baseUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(other.requestsFor(DemoCalls::slow()).size(), 1, 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->snapshot() != nullptr, 5'000);
+        QCOMPARE(m_server->requestsFor(DemoCalls::slow()).size(), 1);
+    }
+
     void differentCall_resets_sameCall_merges()
     {
         const QString first = QStringLiteral("c_first");
@@ -218,7 +289,7 @@ private slots:
         const QByteArray oldKey = "sk_old_from_environment_000";
         qputenv("BEM_API_KEY", oldKey);
         ApiKeyStore keys;
-        keys.setServiceName(QStringLiteral("bem-call-inspector-test-session"));
+        keys.setServiceName(m_sandbox->serviceName());
         auto session = makeSession();
         session->setKeyStore(&keys);
         keys.load();

@@ -207,6 +207,7 @@ private slots:
         // Every match is where one can see it.
         for (const char *id : {"hit_1", "hit_2", "hit_3"}) {
             const QModelIndex hit = proxyIndexOf(panel, QString::fromLatin1(id));
+            QVERIFY2(hit.isValid(), id);
             for (QModelIndex p = hit.parent(); p.isValid(); p = p.parent())
                 QVERIFY2(panel.view()->isExpanded(p), id);
         }

@@ -10,6 +10,7 @@
 #include "demoscenarios.h"
 #include "detailspane.h"
 #include "emptystate.h"
+#include "keychainsandbox.h"
 #include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
@@ -84,6 +85,7 @@ class TestMainWindow : public QObject
     MainWindow *m_window = nullptr;
     CallSession *m_session = nullptr;
     std::unique_ptr<test::CaughtUrls> m_urls;
+    std::unique_ptr<test::KeychainSandbox> m_sandbox;
 
     QAction *action(const char *name) const
     {
@@ -117,8 +119,17 @@ class TestMainWindow : public QObject
     }
 
 private slots:
-    void initTestCase() { m_urls = std::make_unique<test::CaughtUrls>(); }
-    void cleanupTestCase() { m_urls.reset(); }
+    void initTestCase()
+    {
+        // The key tests' keychain entries and files stay in a home of the test's own.
+        m_sandbox = std::make_unique<test::KeychainSandbox>(QStringLiteral("window"));
+        m_urls = std::make_unique<test::CaughtUrls>();
+    }
+    void cleanupTestCase()
+    {
+        m_urls.reset();
+        m_sandbox.reset();
+    }
 
     void init()
     {
@@ -196,7 +207,7 @@ private slots:
     {
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
-        keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-empty"));
+        keys.setServiceName(m_sandbox->serviceName() + QStringLiteral("-window-empty"));
         m_window = m_fixture->rebuildWindow(&keys);
         m_window->show();
         keys.load();
@@ -644,7 +655,7 @@ private slots:
     {
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
-        keys.setServiceName(QStringLiteral("bem-call-inspector-test-window"));
+        keys.setServiceName(m_sandbox->serviceName() + QStringLiteral("-window"));
         m_window = m_fixture->rebuildWindow(&keys);
         m_session->setApiKey(QString());
         // The store will find this key; the call must wait for it.
@@ -666,7 +677,7 @@ private slots:
     {
         qunsetenv("BEM_API_KEY");
         ApiKeyStore keys;
-        keys.setServiceName(QStringLiteral("bem-call-inspector-test-window-save"));
+        keys.setServiceName(m_sandbox->serviceName() + QStringLiteral("-window-save"));
         m_session->setApiKey(QString());
         m_window = m_fixture->rebuildWindow(&keys);
         keys.load();

@@ -90,6 +90,9 @@ private slots:
         // Markup from a server stays text.
         banner.showMessage(MessageBanner::Kind::Error, QStringLiteral("<b>x</b>"));
         QCOMPARE(banner.text(), QStringLiteral("<b>x</b>"));
+        const auto *label = banner.findChild<QLabel *>(QStringLiteral("bannerText"));
+        QVERIFY(label);
+        QCOMPARE(label->textFormat(), Qt::PlainText);
     }
 
     // The window's banner floats over the bottom edge, so that what sits at the top (the

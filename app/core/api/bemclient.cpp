@@ -275,6 +275,7 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callId)
     }
 
     QNetworkRequest request(url);
+    m_sentKey = m_apiKey;
     request.setRawHeader("x-api-key", m_apiKey.toUtf8());
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
@@ -338,14 +339,18 @@ void BemClient::report(Purpose purpose, const FetchResult &result)
 {
     // A server that echoes the key back (in an error message, say) must not make us show
     // or log it.
+    // The key the request was sent with, and the current one (the key may have changed
+    // while the request was out).
     FetchResult r = result;
-    if (!m_apiKey.isEmpty()) {
+    for (const QString &key : {m_sentKey, m_apiKey}) {
+        if (key.isEmpty())
+            continue;
         const QString mask = QStringLiteral("[API key removed]");
-        r.message.replace(m_apiKey, mask);
-        r.details.replace(m_apiKey, mask);
-        r.serverMessage.replace(m_apiKey, mask);
+        r.message.replace(key, mask);
+        r.details.replace(key, mask);
+        r.serverMessage.replace(key, mask);
         // The body too: the raw view shows it and Save JSON writes it to a file.
-        r.body.replace(m_apiKey.toUtf8(), mask.toUtf8());
+        r.body.replace(key.toUtf8(), mask.toUtf8());
     }
     if (purpose == Purpose::Call)
         Q_EMIT finished(r);

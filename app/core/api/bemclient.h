@@ -101,6 +101,7 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_apiKey;
+    QString m_sentKey; // the key of the request in flight
     int m_transferTimeoutMs = DefaultTransferTimeoutMs;
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
 

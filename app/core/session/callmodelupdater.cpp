@@ -16,7 +16,6 @@ CallModelUpdater::~CallModelUpdater() = default;
 
 void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
 {
-    m_planFrom.reset();
     releaseOffThread(std::exchange(m_planTo, nullptr));
     const CallSnapshotPtr shown = m_model->snapshot();
     if (!snapshot || !shown || shown->call.callId != snapshot->call.callId ||
@@ -26,7 +25,6 @@ void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
         Q_EMIT applied(snapshot);
         return;
     }
-    m_planFrom = shown;
     m_planTo = snapshot;
     // The job holds both snapshots, so the plan's pointers stay valid while it runs.
     m_plans.start(
@@ -37,7 +35,6 @@ void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
             // Let go of our references before the model lets go of the old state, so that
             // the model's is the last one and the old state is freed off the GUI thread.
             const CallSnapshotPtr to = std::exchange(m_planTo, nullptr);
-            m_planFrom.reset();
             // setSnapshot() ignores a plan made against a state no longer shown.
             m_model->setSnapshot(to, plan.get());
             Q_EMIT applied(to);
@@ -47,7 +44,6 @@ void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
 void CallModelUpdater::cancel()
 {
     m_plans.cancel();
-    m_planFrom.reset();
     releaseOffThread(std::exchange(m_planTo, nullptr));
 }
 

@@ -44,8 +44,7 @@ private:
     using Plan = std::shared_ptr<const MergePlan>;
     CallTreeModel *m_model;
     LatestResult<Plan> m_plans;
-    // The states the plan in progress is made for.
-    CallSnapshotPtr m_planFrom;
+    // The state the plan in progress leads to (the job holds both states it reads).
     CallSnapshotPtr m_planTo;
 };
 

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 
 #include <limits>
+#include <utility>
 
 namespace bem {
 
@@ -158,12 +159,16 @@ void CallPoller::start(const QString &callId)
     m_lastUpdated = QDateTime();
     m_concern = PollerStatus::Concern::None;
     m_undocumentedSince = QDateTime();
+    m_suspended = false;
+    m_refreshWanted = false;
     m_phase = PollerStatus::Phase::Loading;
     fetch();
 }
 
 void CallPoller::stop()
 {
+    m_suspended = false;
+    m_refreshWanted = false;
     m_client->cancel();
     m_timer.stop();
     m_loadTicket = 0;
@@ -200,6 +205,10 @@ void CallPoller::refreshNow()
 {
     if (m_callId.isEmpty() || m_phase == PollerStatus::Phase::Idle || m_inFlight)
         return;
+    if (m_suspended) {
+        m_refreshWanted = true;
+        return;
+    }
     m_timer.stop();
     // F5 on an undocumented status that was given up on: check it for another while.
     if (m_concern == PollerStatus::Concern::UndocumentedTooLong)
@@ -226,11 +235,46 @@ void CallPoller::stopRequest()
 
 void CallPoller::suspend()
 {
+    if (m_suspended)
+        return; // the first suspend() knows what was going on
+    m_suspended = true;
+    m_resumeInMs = m_inFlight ? 0 : m_timer.remainingTime();
     m_client->cancel();
     m_timer.stop();
     m_loadTicket = 0;
     m_inFlight = false;
     emitStatus();
+}
+
+void CallPoller::endSuspend()
+{
+    if (!m_suspended)
+        return;
+    m_suspended = false;
+    const int inMs = std::exchange(m_refreshWanted, false) ? 0 : m_resumeInMs;
+    m_resumeInMs = -1;
+    if (inMs < 0 || m_phase == PollerStatus::Phase::Idle) {
+        emitStatus();
+        return;
+    }
+    if (inMs == 0) {
+        fetch();
+        return;
+    }
+    m_timer.start(inMs);
+    emitStatus();
+}
+
+void CallPoller::refetch()
+{
+    if (m_callId.isEmpty() || m_phase == PollerStatus::Phase::Idle)
+        return;
+    if (m_inFlight && !m_suspended) {
+        m_client->cancel();
+        m_loadTicket = 0;
+        m_inFlight = false;
+    }
+    refreshNow();
 }
 
 void CallPoller::fetch()

@@ -54,11 +54,19 @@ public:
     void resume();
     // Refreshes at once unless a request is in flight; works when Finished or Stopped too.
     void refreshNow();
+    // Refreshes at once, giving up a request in flight: what it asked with (the key, the
+    // base URL) has just changed, so its answer would be about the old settings.
+    void refetch();
     // Cancels the request in flight (it never reports) and pauses: for a server that hangs.
     void stopRequest();
     // Holds still without the user asking (while the loader reads a file): the request in
-    // flight is dropped and nothing is scheduled until refreshNow(), start() or stop().
+    // flight is dropped and nothing is sent until endSuspend(), start() or stop(); a
+    // refresh asked for meanwhile (F5, resume, a new key) waits for endSuspend().
     void suspend();
+    // Goes on as before suspend(): a request that was in flight, or asked for meanwhile, is
+    // sent at once; a planned refresh keeps its remaining wait (a Retry-After holds); a
+    // call that was finished, stopped or paused stays so.
+    void endSuspend();
 
     QString callId() const { return m_callId; }
     CallSnapshotPtr snapshot() const { return m_snapshot; }
@@ -103,9 +111,11 @@ private:
     CallSnapshotPtr m_snapshot;
     QDateTime m_lastUpdated;
     PollerStatus::Concern m_concern = PollerStatus::Concern::None;
-    QDateTime m_undocumentedSince;
-    qint64 m_undocumentedLimitMs =
-        UndocumentedStatusLimitMs; // when the current undocumented status was first seen
+    QDateTime m_undocumentedSince; // when the current undocumented status was first seen
+    qint64 m_undocumentedLimitMs = UndocumentedStatusLimitMs;
+    bool m_suspended = false;
+    bool m_refreshWanted = false; // asked for while suspended
+    int m_resumeInMs = -1;        // after suspend(): 0 to fetch at once, -1 for nothing
 };
 
 } // namespace bem

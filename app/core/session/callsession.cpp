@@ -57,9 +57,10 @@ void CallSession::setKeyStore(ApiKeyStore *keys)
         m_client->setApiKey(keys->key());
     connect(keys, &ApiKeyStore::keyChanged, this, [this] {
         m_client->setApiKey(m_keys->key());
-        // A new key is worth trying at once (a 401 or "no key" waits for exactly this).
+        // A new key is worth trying at once (a 401 or "no key" waits for exactly this),
+        // even over a request still out with the old one.
         if (!m_offline)
-            m_poller->refreshNow();
+            m_poller->refetch();
     });
     connect(keys, &ApiKeyStore::loaded, this, [this] {
         m_client->setApiKey(m_keys->key());
@@ -74,7 +75,7 @@ void CallSession::setBaseUrl(const QUrl &url)
         return;
     m_client->setBaseUrl(url);
     if (!m_offline)
-        m_poller->refreshNow();
+        m_poller->refetch(); // a request out to the old address answers for the old one
 }
 
 QUrl CallSession::baseUrl() const
@@ -154,8 +155,7 @@ void CallSession::onFileLoaded(const LoadedCall &loaded)
         p.message =
             tr("Could not load %1. %2").arg(QDir::toNativeSeparators(path), loaded.parsed.error);
         Q_EMIT problem(p);
-        if (!m_offline && !m_poller->isPaused())
-            m_poller->refreshNow();
+        m_poller->endSuspend(); // the call shown goes on as it was
         return;
     }
     // A saved response is a picture of the past: nothing to refresh.
