@@ -52,6 +52,41 @@ struct ActivityEntry
     friend bool operator!=(const ActivityEntry &a, const ActivityEntry &b) { return !(a == b); }
 };
 
+// Which bem API a call was read from. v3 calls are always workflow calls; their function
+// calls come from the trace (GET /v3/calls/{id}/trace), not from the call itself.
+enum class ApiVersion { V2, V3 };
+
+// One v3 event: an output, an error, or any event of a trace. Events are polymorphic by
+// eventType and new types appear; `object` keeps the whole event exactly as sent (the
+// output viewer shows it, an unknown type is shown from it, and equality is decided by it).
+// The named fields are read from it once, for the tree and the lists.
+struct Event
+{
+    QString eventId;
+    QString eventType; // "transform", "route", "split_collection", "error", … or unknown
+    QString functionId;
+    QString functionName;
+    QString functionCallId;                      // the function call that emitted it
+    std::optional<qint64> functionCallTryNumber; // 1-based attempt
+    std::optional<qint64> functionVersionNum;
+    QString referenceId;
+    QString callId;
+    QString workflowName;
+    Timestamp createdAt;
+    QString message; // error events
+    QString choice;  // route events
+    std::optional<qint64> itemOffset;
+    std::optional<qint64> itemCount;
+    std::optional<double> avgConfidence; // a number in [0, 1] when there is one
+    Timestamp publishedAt;               // webhook delivered
+    Timestamp lastPublishErrorAt;        // last webhook delivery that failed
+    QJsonObject object;
+
+    bool isError() const { return eventType == QLatin1String("error"); }
+    friend bool operator==(const Event &a, const Event &b) { return a.object == b.object; }
+    friend bool operator!=(const Event &a, const Event &b) { return !(a == b); }
+};
+
 struct FunctionCall
 {
     QString functionCallId;
@@ -69,10 +104,23 @@ struct FunctionCall
     QString inputType;
     QString s3URL;
     QList<InputFile> inputs;
+    // v3 trace only: the event that spawned this function call (its parent is the
+    // function call that emitted that event), the workflow node it executes, and the
+    // labelled outlet of the upstream node that routed here.
+    QString sourceEventId;
+    QString workflowNodeName;
+    QString incomingDestinationName;
+    // The attempt (1-based): the trace's functionCallTryNumber when it sends one, else the
+    // highest of its events'. Above 1 it is a retry.
+    std::optional<qint64> tryNumber;
+    // v3 trace only: the events this function call emitted, in trace order. Shown as its
+    // children after its activity steps.
+    QList<Event> events;
     // Fields this version of the app does not know, kept for the raw view.
     QJsonObject unknownFields;
 
-    // Everything but the activity list: what a function call's own row shows.
+    // Everything but the activity steps and events (the rows below it): what a function
+    // call's own row shows.
     bool sameExceptActivity(const FunctionCall &o) const
     {
         return functionCallId == o.functionCallId && functionId == o.functionId &&
@@ -81,11 +129,14 @@ struct FunctionCall
                startedAt == o.startedAt && finishedAt == o.finishedAt &&
                sourceFunctionCallId == o.sourceFunctionCallId &&
                workflowCallId == o.workflowCallId && inputType == o.inputType && s3URL == o.s3URL &&
-               inputs == o.inputs && unknownFields == o.unknownFields;
+               inputs == o.inputs && sourceEventId == o.sourceEventId &&
+               workflowNodeName == o.workflowNodeName &&
+               incomingDestinationName == o.incomingDestinationName && tryNumber == o.tryNumber &&
+               unknownFields == o.unknownFields;
     }
     friend bool operator==(const FunctionCall &a, const FunctionCall &b)
     {
-        return a.sameExceptActivity(b) && a.activity == b.activity;
+        return a.sameExceptActivity(b) && a.activity == b.activity && a.events == b.events;
     }
     friend bool operator!=(const FunctionCall &a, const FunctionCall &b) { return !(a == b); }
 };
@@ -119,9 +170,28 @@ struct Call
     QString functionType;
     std::optional<qint64> functionVersionNum;
     QString callReferenceId;
+    // v2: the call's own functionCalls. v3: the trace's (empty until the trace loaded).
     QList<FunctionCall> functionCalls;
     CallInput input;
     QJsonObject unknownFields;
+
+    ApiVersion apiVersion = ApiVersion::V2;
+    // v3: the call's outputs (terminal non-error events) and errors. A partly failed call
+    // has both. They may be fewer than the call has: see CallEvents.
+    QList<Event> outputs;
+    QList<Event> errors;
+    // v3: trace events that name no function call of the trace (kept, and noted).
+    QList<Event> unattachedEvents;
+};
+
+// A call's outputs and errors as the outputs pane shows them: the call's own arrays at
+// first, then every page of GET /v3/outputs and /v3/errors when the call has more.
+struct CallEvents
+{
+    QList<Event> outputs;
+    QList<Event> errors;
+    // Every output and error is here (the paging reached the end, or nothing was missing).
+    bool complete = true;
 };
 
 } // namespace bem

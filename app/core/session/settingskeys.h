@@ -11,4 +11,16 @@ inline QString baseUrl()
     return QStringLiteral("connection/baseUrl");
 }
 
+// Which bem API to ask: "auto" (default), "v3" or "v2" (apiversionchoice.h).
+inline QString apiVersion()
+{
+    return QStringLiteral("connection/apiVersion");
+}
+
+// Outputs pane: fields whose confidence is below this (0..1, default 0.8) are "low".
+inline QString lowConfidenceThreshold()
+{
+    return QStringLiteral("outputs/lowConfidenceThreshold");
+}
+
 } // namespace bem::SettingsKeys
