@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace bem {
@@ -50,6 +52,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         tr("The bem API to talk to (default %1; BEM_BASE_URL also sets it).")
             .arg(ApiEndpoint::defaultBaseUrl().toString()),
         QStringLiteral("URL"));
+    const QCommandLineOption api(
+        QStringLiteral("api"),
+        tr("Which bem API to ask: auto (v3, then v2 for calls v3 does not know; the "
+           "default), v3, or v2 (deprecated by bem). Overrides the setting."),
+        QStringLiteral("auto|v3|v2"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Run a local demo bem API inside the app and watch a "
                                      "workflow call progress: no key or network needed."));
@@ -72,13 +79,24 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption newWindow(QStringLiteral("new-window"),
                                        tr("Open a window of its own instead of handing CALL_ID "
                                           "to the inspector already running."));
-    parser.addOptions({baseUrl, demo, demoIfNoKey, open, screenshot, screenshotDelay, newWindow});
+    parser.addOptions(
+        {baseUrl, api, demo, demoIfNoKey, open, screenshot, screenshotDelay, newWindow});
     parser.process(app);
 
     CommandLine c;
     c.callArgument = parser.positionalArguments().value(0);
     c.baseUrl = parser.value(baseUrl);
     c.baseUrlSet = parser.isSet(baseUrl);
+    if (parser.isSet(api)) {
+        c.apiVersion = apiVersionChoiceFromName(parser.value(api));
+        if (!c.apiVersion) {
+            // As QCommandLineParser itself answers an unknown option: a line, then exit.
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(tr("--api must be auto, v3 or v2, not \"%1\".").arg(parser.value(api))));
+            std::exit(EXIT_FAILURE);
+        }
+    }
     c.demo = parser.isSet(demo);
     c.demoIfNoKey = parser.isSet(demoIfNoKey);
     c.newWindow = parser.isSet(newWindow);

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "apiversionchoice.h"
+
 #include <QString>
+
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QCoreApplication;
@@ -16,6 +20,7 @@ struct CommandLine
     QString callArgument; // CALL_ID as given: an ID, a link, …
     QString baseUrl;      // --base-url
     bool baseUrlSet = false;
+    std::optional<ApiVersionChoice> apiVersion; // --api auto|v3|v2
     bool demo = false;
     bool demoIfNoKey = false;
     bool newWindow = false;
@@ -36,7 +41,8 @@ struct CommandLine
     // demo, a file) open their own window instead.
     bool mayHandOff() const
     {
-        return !wantsOwnWindow() && !demo && !demoIfNoKey && openPath.isEmpty() && !baseUrlSet;
+        return !wantsOwnWindow() && !demo && !demoIfNoKey && openPath.isEmpty() && !baseUrlSet &&
+               !apiVersion;
     }
 };
 

@@ -98,6 +98,9 @@ private slots:
     void responseError_shownProminently();
     void failedCallMessage_shown();
     void hostileCall_shownLiterally();
+    void v2Call_saysDeprecatedApi();
+    void v3Call_countsOutputsAndErrorsAndHidesCallType();
+    void v3FailedCall_showsItsFirstError();
     void singleInput_openEmitsExactUrl();
     void batchInput_menuEmitsExactUrl();
     void newerState_updatesInPlace();
@@ -516,6 +519,94 @@ void TestCallForm::failedCallMessage_shown()
     form.setCall(call, QStringLiteral("also this"));
     QCOMPARE(form.fieldText(QStringLiteral("error")),
              QStringLiteral("also this\nextraction failed"));
+}
+
+void TestCallForm::v2Call_saysDeprecatedApi()
+{
+    CallForm form;
+    QCOMPARE(form.fieldText(QStringLiteral("api")), Dash);
+    QVERIFY(!form.isFieldVisible(QStringLiteral("results")));
+    form.setCall(snapshotFromData(QStringLiteral("progress-3.json")).call);
+    QCOMPARE(form.fieldText(QStringLiteral("api")), QStringLiteral("v2 (deprecated)"));
+    QVERIFY(form.isFieldVisible(QStringLiteral("api")));
+    QVERIFY(form.isFieldVisible(QStringLiteral("callType")));
+    QVERIFY(!form.isFieldVisible(QStringLiteral("results")));
+    auto *api = form.findChild<QLabel *>(QStringLiteral("api"));
+    QVERIFY(api);
+    QVERIFY(api->toolTip().contains(QStringLiteral("deprecated")));
+    form.clear();
+    QCOMPARE(form.fieldText(QStringLiteral("api")), Dash);
+    QVERIFY(!form.isFieldVisible(QStringLiteral("api")));
+}
+
+namespace {
+
+Event makeEvent(const QString &id, const QString &type, const QString &message = {})
+{
+    Event e;
+    e.eventId = id;
+    e.eventType = type;
+    e.functionName = QStringLiteral("extract-invoice");
+    e.functionCallId = QStringLiteral("fc_") + id;
+    e.message = message;
+    e.object = QJsonObject{{QStringLiteral("eventID"), id}, {QStringLiteral("eventType"), type}};
+    return e;
+}
+
+} // namespace
+
+void TestCallForm::v3Call_countsOutputsAndErrorsAndHidesCallType()
+{
+    Call call;
+    call.callId = QStringLiteral("wf_v3");
+    call.apiVersion = ApiVersion::V3;
+    call.status = Status::fromRaw(QStringLiteral("running"));
+    call.workflowName = QStringLiteral("invoice-extraction");
+    call.outputs = {makeEvent(QStringLiteral("ev1"), QStringLiteral("transform")),
+                    makeEvent(QStringLiteral("ev2"), QStringLiteral("transform"))};
+    call.errors = {makeEvent(QStringLiteral("ev3"), QStringLiteral("error"), QStringLiteral("x"))};
+    CallForm form;
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("api")), QStringLiteral("v3"));
+    QVERIFY(!form.isFieldVisible(QStringLiteral("callType")));
+    QVERIFY(form.isFieldVisible(QStringLiteral("results")));
+    QCOMPARE(form.fieldText(QStringLiteral("results")), QStringLiteral("2 outputs \u00b7 1 error"));
+
+    // Paging brought more than the call's own arrays carry: the paged lists count.
+    CallEvents events{call.outputs, call.errors, false};
+    events.outputs << makeEvent(QStringLiteral("ev4"), QStringLiteral("transform"));
+    form.setEvents(events);
+    QCOMPARE(form.fieldText(QStringLiteral("results")),
+             QStringLiteral("3 outputs \u00b7 1 error \u2026"));
+    events.complete = true;
+    form.setEvents(events);
+    QCOMPARE(form.fieldText(QStringLiteral("results")), QStringLiteral("3 outputs \u00b7 1 error"));
+    // A newer state of the same call keeps the paged counts...
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("results")), QStringLiteral("3 outputs \u00b7 1 error"));
+    // ...another call does not.
+    call.callId = QStringLiteral("wf_other");
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("results")), QStringLiteral("2 outputs \u00b7 1 error"));
+}
+
+void TestCallForm::v3FailedCall_showsItsFirstError()
+{
+    Call call;
+    call.callId = QStringLiteral("wf_v3");
+    call.apiVersion = ApiVersion::V3;
+    call.status = Status::fromRaw(QStringLiteral("failed"));
+    call.errors = {makeEvent(QStringLiteral("e1"), QStringLiteral("error"),
+                             QStringLiteral("<b>vendor</b> missing")),
+                   makeEvent(QStringLiteral("e2"), QStringLiteral("error"), QStringLiteral("y"))};
+    CallForm form;
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("error")),
+             QStringLiteral("extract-invoice: <b>vendor</b> missing (and 1 more error)"));
+    call.errors.removeLast();
+    form.setCall(call);
+    QCOMPARE(form.fieldText(QStringLiteral("error")),
+             QStringLiteral("extract-invoice: <b>vendor</b> missing"));
 }
 
 void TestCallForm::hostileCall_shownLiterally()

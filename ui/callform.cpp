@@ -8,6 +8,7 @@
 #include "valuefield.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -36,8 +37,26 @@ QString menuText(const QString &text)
 }
 
 // The API documents no error field on a call; these are the names servers use for one.
+// A v3 call's failure is its error events: the first one says what went wrong.
 QString callErrorMessage(const Call &call)
 {
+    if (call.apiVersion == ApiVersion::V3 && !call.errors.isEmpty()) {
+        const Event &first = call.errors.constFirst();
+        const QString where =
+            first.functionName.isEmpty() ? first.functionCallId : first.functionName;
+        const QString message = first.message.trimmed().isEmpty()
+                                    ? QCoreApplication::translate("bem::CallForm", "(no message)")
+                                    : first.message;
+        const QString text = where.isEmpty() ? message : where + QStringLiteral(": ") + message;
+        if (call.errors.size() == 1)
+            return text;
+        const qsizetype more = call.errors.size() - 1;
+        return more == 1
+                   ? QCoreApplication::translate("bem::CallForm", "%1 (and 1 more error)").arg(text)
+                   : QCoreApplication::translate("bem::CallForm", "%1 (and %2 more errors)")
+                         .arg(text)
+                         .arg(more);
+    }
     for (const char *key : {"error", "errorMessage", "failureReason", "message"}) {
         const QJsonValue v = call.unknownFields.value(QLatin1String(key));
         if (v.isString() && !v.toString().trimmed().isEmpty())
@@ -86,6 +105,12 @@ CallForm::CallForm(QWidget *parent)
     addField(m_callColumn, QStringLiteral("callType"), tr("Call type:"));
     addField(m_callColumn, QStringLiteral("callReferenceID"), tr("Reference ID:"), true);
     addRow(m_callColumn, tr("Input:"), createInputRow());
+    // Which API answered: v2 is deprecated by bem, and a person debugging a call wants to
+    // know that its fields (no outputs, no trace) come from the older API.
+    m_api = plainLabel(QString(), m_callColumn);
+    m_api->setObjectName(QStringLiteral("api"));
+    m_api->setContentsMargins(2, 0, 0, 0);
+    addRow(m_callColumn, tr("API:"), m_api);
 
     m_timeColumn = addColumn(QStringLiteral("timeColumn"));
     for (const auto &[name, label] : {std::pair{QStringLiteral("created"), tr("Created:")},
@@ -96,6 +121,7 @@ CallForm::CallForm(QWidget *parent)
         field->setMinimumWidth(field->fontMetrics().horizontalAdvance(tr("running for 23 h 59 m")) +
                                8);
     }
+    addField(m_timeColumn, QStringLiteral("results"), tr("Results:"));
 
     // Workflow and function side by side, or one above the other when both are shown
     // and the window is too narrow for four columns.
@@ -297,6 +323,8 @@ void CallForm::setCall(const Call &call, const QString &responseError)
     m_fields.value(QStringLiteral("finished"))->setTimestamp(call.finishedAt);
     m_status->setStatus(call.status);
     setInput(call.input);
+    if (!m_hasCall || call.callId != m_call.callId || call.apiVersion != ApiVersion::V3)
+        m_events.reset();
 
     QStringList errors;
     if (!responseError.trimmed().isEmpty())
@@ -312,12 +340,59 @@ void CallForm::setCall(const Call &call, const QString &responseError)
     m_hasCall = true;
     updateDuration();
     updateColumns();
+    updateApiRows();
+}
+
+void CallForm::setEvents(const CallEvents &events)
+{
+    m_events = events;
+    updateApiRows();
+}
+
+void CallForm::updateApiRows()
+{
+    const bool v3 = m_call.apiVersion == ApiVersion::V3;
+    auto *callForm = static_cast<QFormLayout *>(m_callColumn->layout());
+    auto *timeForm = static_cast<QFormLayout *>(m_timeColumn->layout());
+    // v3 calls are always workflow calls: they have no call type to show.
+    callForm->setRowVisible(m_fields.value(QStringLiteral("callType")), !m_hasCall || !v3);
+    callForm->setRowVisible(m_api, m_hasCall);
+    if (v3) {
+        m_api->setText(tr("v3"));
+        m_api->setToolTip(QString());
+        setMutedText(m_api, palette());
+    } else {
+        m_api->setText(tr("v2 (deprecated)"));
+        m_api->setToolTip(
+            plainToolTip({tr("Read from GET /v2/calls. bem marks the v2 call endpoints as "
+                             "deprecated; this call did not answer on v3 (function-type calls "
+                             "live on v2 only), or the connection is set to v2."),
+                          tr("v2 shows no outputs, errors or trace events.")}));
+        m_api->setPalette(QPalette());
+    }
+
+    ValueField *results = m_fields.value(QStringLiteral("results"));
+    timeForm->setRowVisible(results, m_hasCall && v3);
+    if (!m_hasCall || !v3) {
+        results->setValue(QString());
+        return;
+    }
+    const qsizetype outputs = m_events ? m_events->outputs.size() : m_call.outputs.size();
+    const qsizetype errors = m_events ? m_events->errors.size() : m_call.errors.size();
+    QString text = (outputs == 1 ? tr("1 output") : tr("%1 outputs").arg(outputs)) +
+                   QStringLiteral(" \u00b7 ") +
+                   (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+    if (m_events && !m_events->complete)
+        text += QStringLiteral(" \u2026");
+    results->setValue(text);
 }
 
 void CallForm::clear()
 {
     setCall(Call());
     m_hasCall = false;
+    m_events.reset();
+    updateApiRows();
 }
 
 void CallForm::setNow(std::function<QDateTime()> now)
@@ -439,6 +514,8 @@ QString CallForm::fieldText(const QString &name) const
         return field->value().isEmpty() ? ValueField::emptyText() : field->value();
     if (name == u"status")
         return m_status->text();
+    if (name == u"api")
+        return m_hasCall ? m_api->text() : ValueField::emptyText();
     if (name == u"error")
         return m_errorBox->isHidden() ? QString() : m_errorBox->error();
     if (name == u"input") {
@@ -458,6 +535,8 @@ bool CallForm::isFieldVisible(const QString &name) const
     QWidget *w = m_fields.value(name);
     if (!w && name == u"status")
         w = m_status;
+    else if (!w && name == u"api")
+        w = m_api;
     else if (!w && name == u"error")
         w = m_errorBox;
     else if (!w && (name == u"input" || name == u"inputType"))
@@ -483,6 +562,8 @@ QStringList CallForm::fieldNames() const
             QStringLiteral("functionType"),
             QStringLiteral("functionVersion"),
             QStringLiteral("functionID"),
+            QStringLiteral("api"),
+            QStringLiteral("results"),
             QStringLiteral("error")};
 }
 

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QBoxLayout;
 class QLabel;
@@ -39,6 +40,9 @@ public:
 
     // `responseError` is the response's "error" string, shown with the call.
     void setCall(const Call &call, const QString &responseError = {});
+    // A v3 call's outputs and errors when more were loaded than the call's own arrays
+    // carry (paging): the "Results" row counts these. setCall() counts the call's arrays.
+    void setEvents(const CallEvents &events);
     // The empty state: every field "—", no error.
     void clear();
     // The clock for elapsed times (tests); the default is the system clock.
@@ -52,11 +56,12 @@ public:
     // For tests and accessibility. Names: "callID", "callType", "status",
     // "callReferenceID", "input", "inputType", "created", "finished", "duration",
     // "workflowName", "workflowVersion", "workflowID", "functionName", "functionType",
-    // "functionVersion", "functionID", "error".
+    // "functionVersion", "functionID", "api", "results", "error".
     // fieldText() is what the field stands for, uncut: a value field's full value as
     // sent (what Copy gives), or "—" when it shows nothing; "status" is the badge's word;
     // "input" is the single file's URL or "N files"; "error" is the full error text, empty
-    // when none is shown. An unknown name gives a null QString.
+    // when none is shown; "api" is which bem API answered ("v3", "v2 (deprecated)");
+    // "results" counts a v3 call's outputs and errors. An unknown name gives a null QString.
     QString fieldText(const QString &name) const;
     // Whether the field would be visible with the form shown (its group not hidden).
     bool isFieldVisible(const QString &name) const;
@@ -81,6 +86,7 @@ private:
     void setInput(const CallInput &input);
     void updateDuration();
     void updateColumns();
+    void updateApiRows();
     void updateGroupsDirection();
 
     Call m_call;
@@ -99,6 +105,8 @@ private:
     QWidget *m_functionColumn = nullptr;
     QHash<QString, ValueField *> m_fields;
     StatusBadge *m_status = nullptr;
+    QLabel *m_api = nullptr;
+    std::optional<CallEvents> m_events; // paged outputs and errors, when there are more
 
     // Input: one file (type, URL, Open) or a batch (count, menu of files).
     QLabel *m_inputType = nullptr;

@@ -8,6 +8,7 @@
 #include "plainlabel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QIcon>
@@ -65,6 +66,7 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     , m_client(new BemClient(network, this))
     , m_baseUrl(new QLineEdit(this))
     , m_baseUrlProblem(noteLabel(QStringLiteral("baseUrlProblem"), this))
+    , m_apiVersion(new QComboBox(this))
     , m_key(new QLineEdit(this))
     , m_showKey(new QAction(this))
     , m_keyInUse(noteLabel(QStringLiteral("keyInUse"), this))
@@ -86,6 +88,17 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
         clearTestResult();
         validateBaseUrl();
     });
+
+    m_apiVersion->setObjectName(QStringLiteral("apiVersion"));
+    m_apiVersion->addItem(tr("Automatic: v3, then v2 for calls v3 does not know"),
+                          QVariant::fromValue(int(ApiVersionChoice::Auto)));
+    m_apiVersion->addItem(tr("v3 only"), QVariant::fromValue(int(ApiVersionChoice::V3)));
+    m_apiVersion->addItem(tr("v2 only (deprecated by bem)"),
+                          QVariant::fromValue(int(ApiVersionChoice::V2)));
+    m_apiVersion->setToolTip(
+        tr("v3 shows a call's outputs, errors and trace events. Function-type calls exist "
+           "on v2 only; Automatic asks v2 once when v3 does not know a call."));
+    connect(m_apiVersion, &QComboBox::currentIndexChanged, this, &SettingsDialog::clearTestResult);
 
     m_key->setObjectName(QStringLiteral("apiKey"));
     m_key->setEchoMode(QLineEdit::Password);
@@ -136,15 +149,17 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     addCaption(0, tr("&Base URL:"), m_baseUrl);
     grid->addWidget(m_baseUrl, 0, 1);
     grid->addWidget(m_baseUrlProblem, 1, 1);
-    addCaption(2, tr("API &key:"), m_key);
-    grid->addWidget(m_key, 2, 1);
-    grid->addWidget(m_keyInUse, 3, 1);
-    grid->addWidget(m_environmentNote, 4, 1);
-    grid->addWidget(m_keychainNote, 5, 1);
-    grid->addWidget(m_forgetButton, 6, 1, Qt::AlignLeft);
-    addCaption(7, tr("Connection:"), m_testButton);
-    grid->addWidget(m_testButton, 7, 1, Qt::AlignLeft);
-    grid->addWidget(m_testResult, 8, 1);
+    addCaption(2, tr("API &version:"), m_apiVersion);
+    grid->addWidget(m_apiVersion, 2, 1, Qt::AlignLeft);
+    addCaption(3, tr("API &key:"), m_key);
+    grid->addWidget(m_key, 3, 1);
+    grid->addWidget(m_keyInUse, 4, 1);
+    grid->addWidget(m_environmentNote, 5, 1);
+    grid->addWidget(m_keychainNote, 6, 1);
+    grid->addWidget(m_forgetButton, 7, 1, Qt::AlignLeft);
+    addCaption(8, tr("Connection:"), m_testButton);
+    grid->addWidget(m_testButton, 8, 1, Qt::AlignLeft);
+    grid->addWidget(m_testResult, 9, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(grid);
@@ -163,6 +178,16 @@ QUrl SettingsDialog::baseUrl() const
     if (text.isEmpty())
         return ApiEndpoint::defaultBaseUrl();
     return ApiEndpoint::normalizedBaseUrl(text);
+}
+
+void SettingsDialog::setApiVersionChoice(ApiVersionChoice choice)
+{
+    m_apiVersion->setCurrentIndex(m_apiVersion->findData(QVariant::fromValue(int(choice))));
+}
+
+ApiVersionChoice SettingsDialog::apiVersionChoice() const
+{
+    return ApiVersionChoice(m_apiVersion->currentData().toInt());
 }
 
 void SettingsDialog::validateBaseUrl()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "apiversionchoice.h"
 #include "fetchresult.h"
 
 #include <QDialog>
@@ -8,6 +9,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -38,6 +40,9 @@ public:
     // The normalized base URL from the field (the default when the field is empty);
     // invalid while the field holds something that is not an http(s) URL with a host.
     QUrl baseUrl() const;
+    // Which bem API to ask (auto, v3, v2); Test connection checks the one(s) chosen.
+    void setApiVersionChoice(ApiVersionChoice choice);
+    ApiVersionChoice apiVersionChoice() const;
 
     // Checks the base URL and key from the fields (or the key in use when the key field
     // is empty). Restarts a check already running.
@@ -60,6 +65,7 @@ private:
     BemClient *m_client;
     QLineEdit *m_baseUrl;
     QLabel *m_baseUrlProblem;
+    QComboBox *m_apiVersion;
     QLineEdit *m_key;
     QAction *m_showKey;
     QLabel *m_keyInUse;
