@@ -74,6 +74,23 @@ private slots:
         }
     }
 
+    // A trace that could not be loaded is about this call: it stays over a call's
+    // refreshes (the call itself loads fine) and goes with the call or a file shown instead.
+    void traceProblem_staysOverRefreshes_goesWithTheCall()
+    {
+        for (BannerEvent event : {BannerEvent::OtherCallShown, BannerEvent::FileOpened}) {
+            BannerBoard board;
+            board.raise(BannerCause::TraceProblem, BannerSeverity::Warning,
+                        QStringLiteral("The trace could not be loaded"));
+            board.happened(BannerEvent::RequestSucceeded);
+            board.happened(BannerEvent::CallLoaded);
+            board.happened(BannerEvent::LinkOpened);
+            QCOMPARE(shownText(board), QStringLiteral("The trace could not be loaded"));
+            board.happened(event);
+            QVERIFY(!board.shown());
+        }
+    }
+
     // Junk typed while the call asked for is on its way goes when that call arrives.
     void refusedId_goesWhenTheCallArrives()
     {

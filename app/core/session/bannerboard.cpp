@@ -41,10 +41,11 @@ QList<BannerCause> BannerBoard::causesResolvedBy(BannerEvent event)
         // call is here now.
         return {C::CallIdRefused, C::FileProblem};
     case BannerEvent::FileOpened:
-        return {C::AppNotice, C::CallIdRefused, C::FileProblem, C::LinkProblem, C::RequestError};
+        return {C::AppNotice,   C::CallIdRefused, C::FileProblem,
+                C::LinkProblem, C::RequestError,  C::TraceProblem};
     case BannerEvent::OtherCallShown:
         // What was said about the previous call's links, requests and data is moot.
-        return {C::LinkProblem, C::RequestError, C::DataNotice};
+        return {C::LinkProblem, C::RequestError, C::DataNotice, C::TraceProblem};
     case BannerEvent::RequestSucceeded:
         return {C::RequestError};
     }

@@ -20,6 +20,9 @@ enum class BannerCause {
     LinkProblem,   // a refused, expired or failed link
     RequestError,  // the last request for the call failed
     DataNotice,    // notes about the data shown (describeDataNotices)
+    // A v3 call's trace (or its outputs and errors pages) could not be loaded: the call is
+    // still shown and refreshed, and the session retries on its own.
+    TraceProblem,
 };
 
 enum class BannerSeverity { Info, Warning, Error };
