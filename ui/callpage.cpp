@@ -28,6 +28,7 @@ CallPage::CallPage(CallTreeModel *model, QWidget *parent)
     , m_details(new DetailsPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_rawJson(new RawJsonView(this))
+    , m_rawTrace(new RawJsonView(this))
     , m_tabs(new QTabWidget(this))
 {
     m_splitter->setObjectName(QStringLiteral("treeDetailsSplitter"));
@@ -42,8 +43,13 @@ CallPage::CallPage(CallTreeModel *model, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_splitter, tr("Function calls"));
     m_tabs->addTab(m_rawJson, tr("Raw JSON"));
+    m_rawTrace->setObjectName(QStringLiteral("rawTrace"));
+    m_tabs->addTab(m_rawTrace, tr("Raw trace"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_rawTrace),
+                          tr("The response of GET /v3/calls/{callID}/trace, as received"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_rawTrace), false);
     connect(m_tabs, &QTabWidget::currentChanged, this,
-            [this](int index) { Q_EMIT rawJsonShown(index == 1); });
+            [this] { Q_EMIT rawJsonShown(isShowingRawJson()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -55,7 +61,26 @@ CallPage::~CallPage() = default;
 
 void CallPage::showRawJson(bool raw)
 {
-    m_tabs->setCurrentIndex(raw ? 1 : 0);
+    m_tabs->setCurrentWidget(raw ? static_cast<QWidget *>(m_rawJson) : m_splitter);
+}
+
+RawJsonView *CallPage::currentRawView() const
+{
+    QWidget *current = m_tabs->currentWidget();
+    if (current == m_rawJson)
+        return m_rawJson;
+    return current == m_rawTrace ? m_rawTrace : nullptr;
+}
+
+void CallPage::setApiVersion(ApiVersion version)
+{
+    const bool v3 = version == ApiVersion::V3;
+    const int trace = m_tabs->indexOf(m_rawTrace);
+    if (m_tabs->isTabVisible(trace) == v3)
+        return;
+    if (!v3 && m_tabs->currentIndex() == trace)
+        m_tabs->setCurrentWidget(m_splitter);
+    m_tabs->setTabVisible(trace, v3);
 }
 
 bool CallPage::isShowingRawJson() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "calltypes.h"
+
 #include <QWidget>
 
 class QSettings;
@@ -15,9 +17,10 @@ class CallTreePanel;
 class DetailsPane;
 class RawJsonView;
 
-// The page that shows one call: its fields on top, and two tabs under them — the
-// function-call tree beside the details of the row chosen, and the raw response. Only
-// puts the parts in place and remembers how the user sized them; the window fills them.
+// The page that shows one call: its fields on top, and tabs under them — the function-call
+// tree beside the details of the row chosen, and the raw response; for a v3 call also its
+// outputs and errors, and the raw trace. Only puts the parts in place and remembers how
+// the user sized them; the window fills them.
 class CallPage final : public QWidget
 {
     Q_OBJECT
@@ -30,10 +33,16 @@ public:
     CallTreePanel *treePanel() const { return m_treePanel; }
     DetailsPane *details() const { return m_details; }
     RawJsonView *rawJson() const { return m_rawJson; }
+    // The trace response of a v3 call, as received.
+    RawJsonView *rawTrace() const { return m_rawTrace; }
     QTabWidget *tabs() const { return m_tabs; }
 
     void showRawJson(bool raw);
     bool isShowingRawJson() const;
+    // The raw view of the tab shown (the call's or the trace's), else null.
+    RawJsonView *currentRawView() const;
+    // v3 calls have outputs, errors and a trace: their tabs show only for them.
+    void setApiVersion(ApiVersion version);
 
     // The splitter between tree and details, and the tree's columns.
     void saveState(QSettings *settings) const;
@@ -49,6 +58,7 @@ private:
     DetailsPane *m_details;
     QSplitter *m_splitter;
     RawJsonView *m_rawJson;
+    RawJsonView *m_rawTrace;
     QTabWidget *m_tabs;
 };
 

@@ -122,8 +122,8 @@ void MainWindow::connectActions()
         m_callId->selectAll();
     });
     connect(a->find, &QAction::triggered, this, [this] {
-        if (m_callPage->isShowingRawJson())
-            m_rawJson->showFindBar();
+        if (RawJsonView *raw = m_callPage->currentRawView())
+            raw->showFindBar();
         else
             m_treePanel->focusFilter();
     });
@@ -286,6 +286,7 @@ void MainWindow::clearCallViews()
     m_form->clear();
     m_details->showNothing();
     m_rawJson->clear();
+    m_callPage->rawTrace()->clear();
     m_treePanel->resetForNewCall();
     m_recordedStatus.clear();
 }
