@@ -129,6 +129,31 @@ private slots:
         own.waitForFinished(30000);
     }
 
+    // A launch that names its API version wants that for its own session: it opens a
+    // window of its own instead of handing its call to one asking another version.
+    void apiOption_opensItsOwnWindow()
+    {
+        startFirst(DemoCalls::progressing());
+        QProcess own;
+        own.setProcessEnvironment(m_env);
+        own.start(QStringLiteral(BEM_APP_PATH),
+                  {QStringLiteral("--api"), QStringLiteral("v2"), DemoCalls::failed()});
+        QVERIFY(own.waitForStarted(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_otherServer.requestsFor(DemoCalls::failed()).isEmpty(), 60000);
+        QCOMPARE(own.state(), QProcess::Running);
+        QVERIFY(m_server.requestsFor(DemoCalls::failed()).isEmpty());
+        own.kill();
+        own.waitForFinished(30000);
+    }
+
+    void badApiOption_exitsWithAReason()
+    {
+        const Launch bad = launch({QStringLiteral("--api"), QStringLiteral("v4")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.stderrText.contains("--api must be auto, v3 or v2"),
+                 bad.stderrText.constData());
+    }
+
 private:
     struct Launch
     {
