@@ -20,8 +20,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QTextBlock>
 #include <QVBoxLayout>
+#include <atomic>
 
 using namespace bem;
 
@@ -458,6 +460,41 @@ private slots:
         QTest::keySequence(filter, QKeySequence::Find);
         QCOMPARE(windowFindTriggered.size(), 1);
         QVERIFY(findBar(*view)->isHidden());
+    }
+
+    // A v3 call is saved as the bundle the window describes, built when the save starts
+    // (off the GUI thread for startSaving); clear() goes back to saving the bytes shown.
+    void saveContent_isWhatSavingWrites()
+    {
+        RawJsonView view;
+        view.setResponse(QByteArrayLiteral("{\"call\":{}}"));
+        std::atomic<int> built = 0; // the second build runs on the thread pool
+        view.setSaveContent([&built] {
+            ++built;
+            return QByteArrayLiteral("{\"bemCallInspectorBundle\":1}");
+        });
+        QCOMPARE(built, 0);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bundle.json"));
+        QVERIFY(view.saveTo(path));
+        QCOMPARE(built, 1);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArrayLiteral("{\"bemCallInspectorBundle\":1}"));
+        file.close();
+
+        const QString async = dir.filePath(QStringLiteral("async.json"));
+        QSignalSpy saved(&view, &RawJsonView::saved);
+        QVERIFY(view.startSaving(async));
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(built, 2);
+
+        view.clear();
+        QVERIFY(!view.hasSaveContent());
+        view.setResponse(QByteArrayLiteral("[1]"));
+        QVERIFY(view.saveTo(path));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArrayLiteral("[1]"));
     }
 
     void saveTo_writesTheExactBytes()

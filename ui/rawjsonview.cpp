@@ -278,6 +278,7 @@ void RawJsonView::clear()
 {
     m_shown = {};
     m_hasResponse = false;
+    m_saveContent = {};
     m_lastGood = {};
     m_hasLastGood = false;
     m_isJson = false;
@@ -333,10 +334,16 @@ QString RawJsonView::saveError(const QString &path, const QString &reason)
     return tr("Could not save to %1: %2").arg(QDir::toNativeSeparators(path), reason);
 }
 
+void RawJsonView::setSaveContent(std::function<QByteArray()> content)
+{
+    m_saveContent = std::move(content);
+}
+
 bool RawJsonView::saveTo(const QString &path, QString *error)
 {
-    const QString reason =
-        m_hasResponse ? writeExactly(path, m_shown.bytes) : tr("there is no response to save.");
+    const QString reason = m_hasResponse
+                               ? writeExactly(path, m_saveContent ? m_saveContent() : m_shown.bytes)
+                               : tr("there is no response to save.");
     if (!reason.isEmpty()) {
         if (error)
             *error = saveError(path, reason);
@@ -378,7 +385,12 @@ bool RawJsonView::startSaving(const QString &path)
     });
     // The body is implicitly shared: the worker reads it while the view may move on to a
     // newer response. Every save runs to its end, so this is no "newest wins" job.
-    m_saving->setFuture(QtConcurrent::run(writeExactly, path, m_shown.bytes));
+    if (m_saveContent) {
+        m_saving->setFuture(QtConcurrent::run(
+            [path, content = m_saveContent] { return writeExactly(path, content()); }));
+    } else {
+        m_saving->setFuture(QtConcurrent::run(writeExactly, path, m_shown.bytes));
+    }
     updateActions();
     Q_EMIT savingStarted(path);
     return true;

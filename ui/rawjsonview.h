@@ -10,6 +10,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QPlainTextEdit;
@@ -85,8 +87,16 @@ public:
     void setSuggestedFileName(const QString &name);
     QString suggestedFileName() const { return m_suggestedName; }
 
-    // Writes the bytes shown exactly as received. On failure `error` (if given) is a
-    // sentence for the user: "Could not save to /x/y.json: Permission denied".
+    // What saving writes instead of the bytes shown: a v3 call is saved as one bundle
+    // (call, trace, outputs and errors), which the window describes here. The function
+    // runs on the thread pool when a save starts (a bundle of a big trace takes a moment to
+    // build), so it must only read what it captured. clear() forgets it; empty: the bytes.
+    void setSaveContent(std::function<QByteArray()> content);
+    bool hasSaveContent() const { return bool(m_saveContent); }
+
+    // Writes the bytes shown exactly as received (or the save content, when set). On failure
+    // `error` (if given) is a sentence for the user: "Could not save to /x/y.json: Permission
+    // denied".
     bool saveTo(const QString &path, QString *error = nullptr);
     // The same, on the thread pool: a response of tens of megabytes takes a while to reach
     // the disk (QSaveFile syncs it), and the window must not freeze meanwhile. Ends with
@@ -145,6 +155,7 @@ private:
     LatestResult<RawBodyText> m_formatting;
     QString m_text; // the document's plain text, positions as in the document
     QString m_suggestedName = QStringLiteral("response.json");
+    std::function<QByteArray()> m_saveContent;
     QString m_lastSaveDir;
     // The save in progress (startSaving), or null.
     QFutureWatcher<QString> *m_saving = nullptr;
