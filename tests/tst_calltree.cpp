@@ -217,9 +217,9 @@ private slots:
 
     void unknownSourceEvent_isAMissingParentShownAtTheTop()
     {
-        const QList<FunctionCall> fcs{test::makeTraceCall(QStringLiteral("a"), {}),
-                                      test::makeTraceCall(QStringLiteral("b"),
-                                                          QStringLiteral("nowhere"))};
+        const QList<FunctionCall> fcs{
+            test::makeTraceCall(QStringLiteral("a"), {}),
+            test::makeTraceCall(QStringLiteral("b"), QStringLiteral("nowhere"))};
         const CallTree tree = CallTree::build(fcs);
         QCOMPARE(shape(tree, fcs), QStringLiteral("[a b]"));
         QVERIFY(tree.node(1).parentMissing);

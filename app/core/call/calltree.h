@@ -20,15 +20,15 @@ class CallTree final
 public:
     struct Node
     {
-        int parent = -1;            // index of the parent function call, -1 for a root
-        int row = 0;                // position among its siblings
-        std::vector<int> children;  // in API order
+        int parent = -1;           // index of the parent function call, -1 for a root
+        int row = 0;               // position among its siblings
+        std::vector<int> children; // in API order
         // named a sourceFunctionCallID that is not in the call, or a sourceEventID that no
         // function call of the call emitted
         bool parentMissing = false;
-        bool cycleBroken = false;   // was made a root to break a cycle of parents
-        bool duplicateId = false;   // shares its functionCallID with another function call
-        int occurrence = 0;         // among those sharing its functionCallID: 0 for the first
+        bool cycleBroken = false; // was made a root to break a cycle of parents
+        bool duplicateId = false; // shares its functionCallID with another function call
+        int occurrence = 0;       // among those sharing its functionCallID: 0 for the first
     };
 
     static CallTree build(const QList<FunctionCall> &functionCalls);
