@@ -5,6 +5,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace bem::test {
 
 // v3 trace pieces filled in code, the way the trace parser would fill them: the named

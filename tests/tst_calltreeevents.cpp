@@ -135,8 +135,8 @@ private slots:
         QCOMPARE(routeRow.data(CallTreeModel::EventIdRole).toString(), QStringLiteral("ea1"));
         QCOMPARE(routeRow.data(CallTreeModel::EventTypeRole).toString(), QStringLiteral("route"));
         QCOMPARE(routeRow.data(CallTreeModel::FunctionCallIdRole).toString(), QStringLiteral("a"));
-        QCOMPARE(m_model->event(routeRow)->eventId, QStringLiteral("ea1"));
-        QVERIFY(!m_model->event(step));
+        QCOMPARE(m_model->eventAt(routeRow)->eventId, QStringLiteral("ea1"));
+        QVERIFY(!m_model->eventAt(step));
         QVERIFY(!m_model->activityEntry(routeRow));
         QVERIFY(m_model->flags(routeRow).testFlag(Qt::ItemNeverHasChildren));
         QCOMPARE(routeRow.parent(), a);

@@ -24,7 +24,7 @@ public:
     Q_DISABLE_COPY_MOVE(EventDetails)
 
     void setEvent(const Event &event);
-    const Event &event() const { return m_event; }
+    const Event &shownEvent() const { return m_event; }
 
     // For tests. Names: "eventType", "eventID", "function", "try", "created",
     // "itemOffset", "confidence", "message", "choice", "delivery". The full value, or

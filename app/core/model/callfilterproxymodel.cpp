@@ -143,7 +143,7 @@ bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
                                       step->status.raw()};
             return allWordsIn(fields, 2);
         }
-        if (const Event *event = m_calls->event(index)) {
+        if (const Event *event = m_calls->eventAt(index)) {
             const QString fields[] = {eventName(*event), event->eventType, event->choice,
                                       event->message, event->eventId};
             return allWordsIn(fields, 5);

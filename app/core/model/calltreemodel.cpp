@@ -351,7 +351,7 @@ const ActivityEntry *CallTreeModel::activityEntry(const QModelIndex &index) cons
     return row < owner.activity().size() ? &owner.activity()[row] : nullptr;
 }
 
-const Event *CallTreeModel::event(const QModelIndex &index) const
+const Event *CallTreeModel::eventAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this || !Nodes::isLeafId(index.internalId()))
         return nullptr;

@@ -112,7 +112,7 @@ public:
     // The step at an activity row; nullptr for a function call row or an invalid index.
     const ActivityEntry *activityEntry(const QModelIndex &index) const;
     // The event at an event row; nullptr for any other row.
-    const Event *event(const QModelIndex &index) const;
+    const Event *eventAt(const QModelIndex &index) const;
     // The text of one cell, uncut (FullTextRole); `step` is set for an activity row.
     // The same as bem::cellText() (cellformat.h), which the filter reads rows with.
     static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column)
