@@ -251,6 +251,31 @@ private slots:
         QCOMPARE(treeToString(*m_proxy), QStringLiteral("[a[route: invoices]]"));
     }
 
+    void filteredView_followsEventsAsTheTraceGrows()
+    {
+        const QString fa = QStringLiteral("a");
+        const FunctionCall b = makeTraceCall(QStringLiteral("b"), QStringLiteral("ea1"));
+        m_model->setSnapshot(
+            trace({callA({route(QStringLiteral("ea1"), fa, QStringLiteral("x"))}), b}));
+        m_proxy->setFilterText(QStringLiteral("quota"));
+        QCOMPARE(treeToString(*m_proxy), QStringLiteral("[]"));
+
+        m_model->setSnapshot(
+            trace({callA({route(QStringLiteral("ea1"), fa, QStringLiteral("x")),
+                          error(QStringLiteral("ea2"), fa, QStringLiteral("quota exceeded"))}),
+                   b}));
+        QCOMPARE(treeToString(*m_proxy), QStringLiteral("[a[error: quota exceeded]]"));
+        QCOMPARE(m_proxy->matchCount(), 1);
+
+        // The event goes again (a retry replaced it): so does the match.
+        m_model->setSnapshot(
+            trace({callA({route(QStringLiteral("ea1"), fa, QStringLiteral("x"))}), b}));
+        QCOMPARE(treeToString(*m_proxy), QStringLiteral("[]"));
+        QCOMPARE(m_proxy->matchCount(), 0);
+        m_proxy->setFilterText({});
+        QCOMPARE(treeToString(*m_model), QStringLiteral("[a[Classify route: x b]]"));
+    }
+
     void failedNavigation_visitsErrorEvents()
     {
         // bem marks a function call failed when it produced an error event; nothing fails
