@@ -236,6 +236,27 @@ private slots:
         QCOMPARE(log.take(), QStringList{QStringLiteral("change(a,3,3)")});
     }
 
+    void sourceEventArrivingLater_movesTheFunctionCallUnderItsEmitter()
+    {
+        const QString fa = QStringLiteral("a");
+        const FunctionCall b = makeTraceCall(QStringLiteral("b"), QStringLiteral("ea2"));
+        m_model->setSnapshot(
+            trace({callA({route(QStringLiteral("ea1"), fa, QStringLiteral("x"))}), b}));
+        QCOMPARE(treeToString(*m_model), QStringLiteral("[a[Classify route: x] b]"));
+        QVERIFY(m_model->index(1, 0).data(CallTreeModel::ParentMissingRole).toBool());
+        SignalLog log(m_model.get());
+        m_model->setSnapshot(trace({callA({route(QStringLiteral("ea1"), fa, QStringLiteral("x")),
+                                           route(QStringLiteral("ea2"), fa, QStringLiteral("y"))}),
+                                    b}));
+        QCOMPARE(log.take(),
+                 (QStringList{QStringLiteral("insert(a,2,2)"), QStringLiteral("remove(root,1,1)"),
+                              QStringLiteral("insert(a,3,3)")}));
+        QCOMPARE(treeToString(*m_model), QStringLiteral("[a[Classify route: x route: y b]]"));
+        QVERIFY(!m_model->indexOfFunctionCall(QStringLiteral("b"))
+                     .data(CallTreeModel::ParentMissingRole)
+                     .toBool());
+    }
+
     void filter_matchesEventsByTypeChoiceAndMessage()
     {
         m_model->setSnapshot(trace(
