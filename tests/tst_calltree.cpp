@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "calltree.h"
 #include "testutil.h"
+#include "tracebuild.h"
 
 #include <QTest>
 
@@ -182,6 +183,61 @@ private slots:
         const CallTree tree = CallTree::build({});
         QCOMPARE(tree.size(), 0);
         QVERIFY(tree.roots().empty());
+    }
+    void sourceEvent_parentIsTheFunctionCallThatEmittedIt()
+    {
+        using test::makeEvent;
+        using test::makeTraceCall;
+        const QString route = QStringLiteral("route");
+        const QList<FunctionCall> fcs{
+            makeTraceCall(QStringLiteral("c"), QStringLiteral("e2")),
+            makeTraceCall(QStringLiteral("a"), {},
+                          {makeEvent({QStringLiteral("e1"), route, QStringLiteral("a")}),
+                           makeEvent({QStringLiteral("e2"), route, QStringLiteral("a")})}),
+            makeTraceCall(QStringLiteral("b"), QStringLiteral("e1"),
+                          {makeEvent({QStringLiteral("e3"), route, QStringLiteral("b")})}),
+            makeTraceCall(QStringLiteral("d"), QStringLiteral("e3"))};
+        const CallTree tree = CallTree::build(fcs);
+        QCOMPARE(shape(tree, fcs), QStringLiteral("[a[c b[d]]]"));
+        QCOMPARE(tree.node(0).parent, 1);
+        QVERIFY(tree.warnings().isEmpty());
+    }
+
+    void sourceFunctionCallId_winsOverSourceEvent()
+    {
+        QList<FunctionCall> fcs{
+            test::makeTraceCall(QStringLiteral("a"), {},
+                                {test::makeEvent({QStringLiteral("e1"), QStringLiteral("route"),
+                                                  QStringLiteral("a")})}),
+            test::makeTraceCall(QStringLiteral("b"), {}),
+            test::makeTraceCall(QStringLiteral("c"), QStringLiteral("e1"))};
+        fcs[2].sourceFunctionCallId = QStringLiteral("b");
+        QCOMPARE(shape(CallTree::build(fcs), fcs), QStringLiteral("[a b[c]]"));
+    }
+
+    void unknownSourceEvent_isAMissingParentShownAtTheTop()
+    {
+        const QList<FunctionCall> fcs{
+            test::makeTraceCall(QStringLiteral("a"), {}),
+            test::makeTraceCall(QStringLiteral("b"), QStringLiteral("nowhere"))};
+        const CallTree tree = CallTree::build(fcs);
+        QCOMPARE(shape(tree, fcs), QStringLiteral("[a b]"));
+        QVERIFY(tree.node(1).parentMissing);
+        QVERIFY(tree.warnings().join(u'\n').contains(QStringLiteral("source event nowhere")));
+    }
+
+    void cycleThroughEvents_isBroken()
+    {
+        using test::makeEvent;
+        const QString t = QStringLiteral("transform");
+        const QList<FunctionCall> fcs{
+            test::makeTraceCall(QStringLiteral("a"), QStringLiteral("eb"),
+                                {makeEvent({QStringLiteral("ea"), t, QStringLiteral("a")})}),
+            test::makeTraceCall(QStringLiteral("b"), QStringLiteral("ea"),
+                                {makeEvent({QStringLiteral("eb"), t, QStringLiteral("b")})})};
+        const CallTree tree = CallTree::build(fcs);
+        QCOMPARE(shape(tree, fcs), QStringLiteral("[a[b]]"));
+        QVERIFY(tree.node(0).cycleBroken);
     }
 };
 

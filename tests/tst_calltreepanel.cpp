@@ -2,6 +2,7 @@
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "testutil.h"
+#include "tracebuild.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -76,6 +77,32 @@ class TestCallTreePanel : public QObject
     Q_OBJECT
 
 private slots:
+    void traceColumns_shownForV3CallsOnly()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        const QTreeView *view = panel.view();
+        const int traceColumns[] = {CallTreeModel::NodeColumn, CallTreeModel::EdgeColumn,
+                                    CallTreeModel::TryColumn};
+        model.setSnapshot(
+            snapshotOf(QStringLiteral("c_v2"), {makeFunctionCall(QStringLiteral("a"))}));
+        for (int column : traceColumns)
+            QVERIFY(view->isColumnHidden(column));
+        QVERIFY(!view->isColumnHidden(CallTreeModel::DurationColumn));
+
+        Call call;
+        call.callId = QStringLiteral("c_v3");
+        call.apiVersion = ApiVersion::V3;
+        call.functionCalls = {makeTraceCall(QStringLiteral("a"), {})};
+        model.setSnapshot(CallSnapshot::fromCall(call));
+        for (int column : traceColumns)
+            QVERIFY(!view->isColumnHidden(column));
+
+        model.clear();
+        for (int column : traceColumns)
+            QVERIFY(view->isColumnHidden(column));
+    }
+
     void initTestCase()
     {
         // The counts are written in the user's locale; pin it for the expected text.

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "detailspane.h"
+#include "eventdetails.h"
 #include "formatting.h"
 #include "testutil.h"
+#include "tracebuild.h"
 #include "valuefield.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
@@ -54,6 +57,8 @@ private slots:
     void init() { QGuiApplication::clipboard()->clear(); }
 
     void nothingSelected_showsPlaceholder();
+    void traceFunctionCall_showsNodeEdgeTryAndSourceEvent();
+    void errorEvent_showsItsFieldsAndJsonAsPlainText();
     void completedFunctionCall_fields();
     void emptyFields_showDash();
     void activity_listsStepsAndHighlightsSelected();
@@ -418,6 +423,53 @@ void TestDetailsPane::batchOfLongUrls_buttonsFitAtTheDefaultWindowSize()
     QCoreApplication::processEvents();
     QVERIFY(pane->width() < 380);
     checkButtons();
+}
+
+void TestDetailsPane::traceFunctionCall_showsNodeEdgeTryAndSourceEvent()
+{
+    DetailsPane pane;
+    FunctionCall fc = test::makeTraceCall(QStringLiteral("fc_2"), QStringLiteral("ev_1"));
+    fc.workflowNodeName = QStringLiteral("extract");
+    fc.incomingDestinationName = QStringLiteral("invoices");
+    fc.tryNumber = 3;
+    pane.showFunctionCall(fc);
+    QCOMPARE(pane.fieldText(QStringLiteral("workflowNode")), QStringLiteral("extract"));
+    QCOMPARE(pane.fieldText(QStringLiteral("edge")), QStringLiteral("\u2192 invoices"));
+    QCOMPARE(pane.fieldText(QStringLiteral("try")), QStringLiteral("retry 3"));
+    QCOMPARE(pane.fieldText(QStringLiteral("sourceEventID")), QStringLiteral("ev_1"));
+    // A v2 function call has none of them: empty.
+    pane.showFunctionCall(test::makeFunctionCall(QStringLiteral("v2")));
+    QCOMPARE(pane.fieldText(QStringLiteral("workflowNode")), Dash);
+}
+
+void TestDetailsPane::errorEvent_showsItsFieldsAndJsonAsPlainText()
+{
+    DetailsPane pane;
+    pane.resize(400, 600);
+    pane.show();
+    const FunctionCall fc = test::makeTraceCall(QStringLiteral("fc_1"), {});
+    test::EventSpec spec{QStringLiteral("ev_9"), QStringLiteral("error"), QStringLiteral("fc_1"),
+                         hostile()};
+    spec.tryNumber = 2;
+    const Event event = test::makeEvent(spec);
+    pane.showTraceEvent(fc, event);
+    QVERIFY(pane.isShowingEvent());
+    QVERIFY(!pane.isShowingNothing());
+    const EventDetails *details = pane.eventDetails();
+    QVERIFY(details->isVisible());
+    QCOMPARE(details->fieldText(QStringLiteral("eventID")), QStringLiteral("ev_9"));
+    QCOMPARE(details->fieldText(QStringLiteral("message")), hostile());
+    QCOMPARE(details->fieldText(QStringLiteral("try")), QStringLiteral("retry 2"));
+    QCOMPARE(details->fieldText(QStringLiteral("function")), QStringLiteral("fn-fc_1"));
+    QCOMPARE(details->fieldText(QStringLiteral("choice")), Dash);
+    const QString json = details->jsonView()->toPlainText();
+    QVERIFY(json.contains(QStringLiteral("\"eventID\": \"ev_9\"")));
+    QVERIFY(json.contains(u'\n'));
+    // Back to the function call's own row: its fields again.
+    pane.showFunctionCall(fc);
+    QVERIFY(!pane.isShowingEvent());
+    QVERIFY(!details->isVisible());
+    QCOMPARE(pane.fieldText(QStringLiteral("functionCallID")), QStringLiteral("fc_1"));
 }
 
 QTEST_MAIN(TestDetailsPane)

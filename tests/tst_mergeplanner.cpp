@@ -3,6 +3,7 @@
 // moves and changes, written as text.
 #include "mergeplanner.h"
 #include "testutil.h"
+#include "tracebuild.h"
 
 #include <QTest>
 
@@ -44,6 +45,15 @@ QStringList describe(const MergePlan &plan)
             break;
         case MergeOp::Kind::ChangeSteps:
             out << QStringLiteral("change steps %1 of %2").arg(range, name(op.target));
+            break;
+        case MergeOp::Kind::RemoveEvents:
+            out << QStringLiteral("remove events %1 of %2").arg(range, name(op.target));
+            break;
+        case MergeOp::Kind::InsertEvents:
+            out << QStringLiteral("insert events %1 of %2").arg(range, name(op.target));
+            break;
+        case MergeOp::Kind::ChangeEvents:
+            out << QStringLiteral("change events %1 of %2").arg(range, name(op.target));
             break;
         case MergeOp::Kind::ChangeRows:
             out << QStringLiteral("change %1 under %2")
@@ -98,6 +108,32 @@ class TestMergePlanner : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void traceEvents_arePlannedBeforeStepsByPosition()
+    {
+        const auto ev = [](const char *id, const char *type) {
+            return test::makeEvent(
+                {QString::fromLatin1(id), QString::fromLatin1(type), QStringLiteral("a")});
+        };
+        FunctionCall a = fc("a");
+        a.events = {ev("e1", "route"), ev("e2", "transform"), ev("e3", "transform")};
+        FunctionCall b = test::makeTraceCall(QStringLiteral("b"), QStringLiteral("e1"));
+        const CallSnapshot from = snapshotOf(QStringLiteral("c"), {a, b});
+        FunctionCall a2 = a;
+        a2.events = {ev("e1", "route"), ev("e2", "error")};
+        a2.activity = {step("Classify", "running")};
+        FunctionCall a3 = a;
+        a3.events.append(ev("e4", "split_item"));
+        const CallSnapshot fewer = snapshotOf(QStringLiteral("c"), {a2, b});
+        QCOMPARE(describe(planMerge(from, fewer)),
+                 (QStringList{QStringLiteral("remove events 2-2 of a"),
+                              QStringLiteral("change events 1-1 of a"),
+                              QStringLiteral("insert steps 0-0 of a")}));
+        const CallSnapshot more = snapshotOf(QStringLiteral("c"), {a3, b});
+        const MergePlan grown = planMerge(from, more);
+        QCOMPARE(describe(grown), QStringList{QStringLiteral("insert events 3-3 of a")});
+        QCOMPARE(grown.keptAs, (std::vector<int>{0, 1}));
+    }
+
     void identicalSnapshots_planNothingAndKeepEveryRow()
     {
         const QList<FunctionCall> fcs{fc("a"), fc("b", "a"), fc("c", "b")};

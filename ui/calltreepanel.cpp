@@ -163,9 +163,11 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
         {CallTreeModel::NameColumn, 260},        {CallTreeModel::TypeColumn, 95},
         {CallTreeModel::StatusColumn, 105},      {CallTreeModel::VersionColumn, 50},
         {CallTreeModel::ReferenceIdColumn, 125}, {CallTreeModel::StartedColumn, 150},
-        {CallTreeModel::DurationColumn, 70}};
+        {CallTreeModel::DurationColumn, 70},     {CallTreeModel::NodeColumn, 110},
+        {CallTreeModel::EdgeColumn, 100},        {CallTreeModel::TryColumn, 60}};
     for (const auto &[column, width] : widths)
         m_tree->header()->resizeSection(column, width);
+    showTraceColumns(false);
     m_delegate = new CallTreeDelegate(m_tree, m_proxy);
     m_tree->setItemDelegate(m_delegate);
 
@@ -187,6 +189,11 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     connect(m_model, &CallTreeModel::countsChanged, this, &CallTreePanel::updateSummary);
     // After the proxy's own handler: its count is current by then.
     connect(m_model, &CallTreeModel::snapshotApplied, this, &CallTreePanel::updateMatchCount);
+    // The workflow node, edge and try columns only mean something for a v3 trace.
+    connect(m_model, &CallTreeModel::snapshotApplied, this, [this] {
+        const auto &snapshot = m_model->snapshot();
+        showTraceColumns(snapshot && snapshot->call.apiVersion == ApiVersion::V3);
+    });
     connect(m_model, &CallTreeModel::statusesChanged, m_delegate, &CallTreeDelegate::flash);
 
     auto *top = new QHBoxLayout;
@@ -410,6 +417,15 @@ void CallTreePanel::revealAndSelect(const QModelIndex &proxyIndex)
     m_expandingForUser = false;
     m_tree->setCurrentIndex(proxyIndex.siblingAtColumn(0));
     m_tree->scrollTo(proxyIndex, QAbstractItemView::EnsureVisible);
+}
+
+void CallTreePanel::showTraceColumns(bool show)
+{
+    for (int column :
+         {CallTreeModel::NodeColumn, CallTreeModel::EdgeColumn, CallTreeModel::TryColumn}) {
+        if (m_tree->isColumnHidden(column) == show)
+            m_tree->setColumnHidden(column, !show);
+    }
 }
 
 } // namespace bem

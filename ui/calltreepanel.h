@@ -71,6 +71,7 @@ private:
     void applyFilter();
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateSummary();
+    void showTraceColumns(bool show);
     void updateMatchCount();
     void openTheWayToMatches();
     void revealAndSelect(const QModelIndex &proxyIndex);

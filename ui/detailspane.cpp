@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "detailspane.h"
 
+#include "cellformat.h"
 #include "durationtext.h"
+#include "eventdetails.h"
 #include "formatting.h"
 #include "plainlabel.h"
 #include "statusbadge.h"
@@ -99,6 +101,10 @@ DetailsPane::DetailsPane(QWidget *parent)
     content->setContentsMargins(0, 0, 0, 0);
     content->setSpacing(4);
     pageLayout->addWidget(m_content);
+    m_eventDetails = new EventDetails(page);
+    m_eventDetails->setObjectName(QStringLiteral("eventDetails"));
+    m_eventDetails->hide();
+    pageLayout->addWidget(m_eventDetails);
     pageLayout->addStretch(1);
 
     m_form = new QFormLayout;
@@ -133,6 +139,12 @@ DetailsPane::DetailsPane(QWidget *parent)
     addField(QStringLiteral("sourceFunctionCallID"), tr("Parent:"), true)
         ->setToolTipLines({tr("The function call that spawned this one.")});
     addField(QStringLiteral("workflowCallID"), tr("Workflow call ID:"), true);
+    addField(QStringLiteral("workflowNode"), tr("Workflow node:"));
+    addField(QStringLiteral("edge"), tr("Edge:"))
+        ->setToolTipLines({tr("The labelled outlet of the node that routed here.")});
+    addField(QStringLiteral("try"), tr("Try:"));
+    addField(QStringLiteral("sourceEventID"), tr("Source event:"), true)
+        ->setToolTipLines({tr("The event that spawned this function call.")});
     addField(QStringLiteral("inputType"), tr("Input type:"));
     addField(QStringLiteral("s3URL"), tr("Input URL:"), true);
     addField(QStringLiteral("unknownFields"), tr("Other fields:"), true)
@@ -234,7 +246,25 @@ void DetailsPane::showNothing()
     m_fc = FunctionCall();
     m_tick.stop();
     m_content->hide();
+    m_eventDetails->hide();
     m_placeholder->show();
+}
+
+void DetailsPane::showTraceEvent(const FunctionCall &fc, const Event &event)
+{
+    if (!isShowingEvent() || fc.functionCallId != m_fc.functionCallId)
+        showFunctionCall(fc); // the emitter's fields, for when its row is selected next
+    m_fc = fc;
+    m_tick.stop();
+    m_eventDetails->setEvent(event);
+    m_content->hide();
+    m_placeholder->hide();
+    m_eventDetails->show();
+}
+
+bool DetailsPane::isShowingEvent() const
+{
+    return m_showing && !m_eventDetails->isHidden();
 }
 
 bool DetailsPane::isShowingNothing() const
@@ -251,8 +281,9 @@ void DetailsPane::setNow(std::function<QDateTime()> now)
 void DetailsPane::showFunctionCall(const FunctionCall &fc, int selectedActivity)
 {
     const bool sameCall = m_showing && fc.functionCallId == m_fc.functionCallId;
-    if (sameCall && fc == m_fc && selectedActivity < 0)
+    if (sameCall && fc == m_fc && selectedActivity < 0 && !isShowingEvent())
         return;
+    m_eventDetails->hide();
 
     const auto set = [this](const char *name, const QString &value) {
         m_fields.value(QLatin1String(name))->setValue(value);
@@ -268,6 +299,16 @@ void DetailsPane::showFunctionCall(const FunctionCall &fc, int selectedActivity)
     m_fields.value(QStringLiteral("finished"))->setTimestamp(fc.finishedAt);
     set("sourceFunctionCallID", fc.sourceFunctionCallId);
     set("workflowCallID", fc.workflowCallId);
+    // v3 trace fields: their rows only when the function call has them (v2 has none).
+    const auto setV3 = [this](const char *name, const QString &value) {
+        ValueField *field = m_fields.value(QLatin1String(name));
+        field->setValue(value);
+        m_form->setRowVisible(field, !value.isEmpty());
+    };
+    setV3("workflowNode", fc.workflowNodeName);
+    setV3("edge", edgeText(fc.incomingDestinationName));
+    setV3("try", tryText(fc.tryNumber));
+    setV3("sourceEventID", fc.sourceEventId);
     set("inputType", fc.inputType);
     set("s3URL", fc.s3URL);
     ValueField *unknown = m_fields.value(QStringLiteral("unknownFields"));

@@ -18,6 +18,7 @@ class QTreeWidget;
 
 namespace bem {
 
+class EventDetails;
 class StatusBadge;
 class ValueField;
 
@@ -37,6 +38,11 @@ public:
     // -1 to leave the activity list's selection as it is for the same function call (and
     // clear it for another one).
     void showFunctionCall(const FunctionCall &fc, int selectedActivity = -1);
+    // An event row of a v3 trace: the event's fields and JSON, in place of the function
+    // call's (`fc` is the function call that emitted it).
+    void showTraceEvent(const FunctionCall &fc, const Event &event);
+    bool isShowingEvent() const;
+    EventDetails *eventDetails() const { return m_eventDetails; }
     // The empty state: "Select a function call to see its details."
     void showNothing();
     bool isShowingNothing() const;
@@ -50,7 +56,8 @@ public:
 
     // For tests and accessibility. Names: "name", "functionCallID", "functionID", "type",
     // "status", "version", "referenceID", "started", "finished", "duration",
-    // "sourceFunctionCallID", "workflowCallID", "inputType", "s3URL", "unknownFields".
+    // "sourceFunctionCallID", "workflowCallID", "inputType", "s3URL", "unknownFields",
+    // and from v3 traces "workflowNode", "edge", "try", "sourceEventID".
     // A value field's full value as sent (what Copy gives), or "—" when it shows nothing;
     // "status" is the badge's word; "unknownFields" is compact JSON. Unknown name: null.
     QString fieldText(const QString &name) const;
@@ -97,6 +104,7 @@ private:
     QScrollArea *m_scroll = nullptr;
     QLabel *m_placeholder = nullptr;
     QWidget *m_content = nullptr;
+    EventDetails *m_eventDetails = nullptr;
     QHash<QString, ValueField *> m_fields;
     StatusBadge *m_status = nullptr;
     QFormLayout *m_form = nullptr;

@@ -46,10 +46,40 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
         }
     }
 
+    // v3 traces name the event that spawned a function call; its parent is the function
+    // call that emitted that event. Only built when some function call needs it.
+    QHash<QString, int> emitterOfEvent;
+    bool needEvents = false;
+    for (int i = 0; i < n && !needEvents; ++i)
+        needEvents = functionCalls[i].sourceFunctionCallId.isEmpty() &&
+                     !functionCalls[i].sourceEventId.isEmpty();
+    if (needEvents) {
+        for (int i = 0; i < n; ++i) {
+            for (const Event &event : functionCalls[i].events) {
+                if (!event.eventId.isEmpty())
+                    emitterOfEvent.insert(event.eventId, i); // the first emitter wins
+            }
+        }
+    }
+
     for (int i = 0; i < n; ++i) {
         const QString &source = functionCalls[i].sourceFunctionCallId;
-        if (source.isEmpty())
+        if (source.isEmpty()) {
+            const QString &sourceEvent = functionCalls[i].sourceEventId;
+            if (sourceEvent.isEmpty())
+                continue;
+            const int parent = emitterOfEvent.value(sourceEvent, -1);
+            if (parent < 0) {
+                tree.m_nodes[size_t(i)].parentMissing = true;
+                tree.m_warnings << QStringLiteral("%1 names source event %2, which no function "
+                                                  "call of this trace emitted; shown at the "
+                                                  "top level")
+                                       .arg(describe(functionCalls[i], i), sourceEvent.left(120));
+            } else {
+                tree.m_nodes[size_t(i)].parent = parent;
+            }
             continue;
+        }
         const int parent = firstById.value(source, -1);
         if (parent < 0) {
             tree.m_nodes[size_t(i)].parentMissing = true;

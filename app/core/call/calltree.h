@@ -11,7 +11,8 @@
 namespace bem {
 
 // The parent/child structure of a call's function calls, built from their
-// sourceFunctionCallID links. Stored flat (indices into the call's functionCalls, in API
+// sourceFunctionCallID links, else (v3 traces) from sourceEventID: the function call
+// that emitted that event. Stored flat (indices into the call's functionCalls, in API
 // order) so that building, walking and destroying are loops, never recursion: a
 // 10,000-deep chain costs no stack.
 class CallTree final
@@ -19,13 +20,15 @@ class CallTree final
 public:
     struct Node
     {
-        int parent = -1;            // index of the parent function call, -1 for a root
-        int row = 0;                // position among its siblings
-        std::vector<int> children;  // in API order
-        bool parentMissing = false; // named a sourceFunctionCallID that is not in the call
-        bool cycleBroken = false;   // was made a root to break a cycle of parents
-        bool duplicateId = false;   // shares its functionCallID with another function call
-        int occurrence = 0;         // among those sharing its functionCallID: 0 for the first
+        int parent = -1;           // index of the parent function call, -1 for a root
+        int row = 0;               // position among its siblings
+        std::vector<int> children; // in API order
+        // named a sourceFunctionCallID that is not in the call, or a sourceEventID that no
+        // function call of the call emitted
+        bool parentMissing = false;
+        bool cycleBroken = false; // was made a root to break a cycle of parents
+        bool duplicateId = false; // shares its functionCallID with another function call
+        int occurrence = 0;       // among those sharing its functionCallID: 0 for the first
     };
 
     static CallTree build(const QList<FunctionCall> &functionCalls);

@@ -118,9 +118,10 @@ bool CallFilterProxyModel::matches(const QModelIndex &sourceIndex) const
 bool CallFilterProxyModel::isActivity(const QModelIndex &sourceIndex) const
 {
     if (m_calls && sourceIndex.model() == m_calls)
-        return m_calls->kind(sourceIndex) == CallTreeModel::NodeKind::Activity;
-    return sourceIndex.data(CallTreeModel::NodeKindRole).value<CallTreeModel::NodeKind>() ==
-           CallTreeModel::NodeKind::Activity;
+        return m_calls->kind(sourceIndex) != CallTreeModel::NodeKind::FunctionCall;
+    const QVariant kind = sourceIndex.data(CallTreeModel::NodeKindRole);
+    return kind.isValid() &&
+           kind.value<CallTreeModel::NodeKind>() != CallTreeModel::NodeKind::FunctionCall;
 }
 
 bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
@@ -142,7 +143,12 @@ bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
                                       step->status.raw()};
             return allWordsIn(fields, 2);
         }
-        if (m_calls->kind(index) == CallTreeModel::NodeKind::Activity)
+        if (const Event *event = m_calls->eventAt(index)) {
+            const QString fields[] = {eventName(*event), event->eventType, event->choice,
+                                      event->message, event->eventId};
+            return allWordsIn(fields, 5);
+        }
+        if (m_calls->kind(index) != CallTreeModel::NodeKind::FunctionCall)
             return false;
         const QString fields[] = {CallTreeModel::cellText(*fc, nullptr, CallTreeModel::NameColumn),
                                   fc->status.raw(),

@@ -76,6 +76,7 @@ private:
     };
 
     bool rowMatches(const QModelIndex &sourceIndex) const;
+    // A row below a function call that is not one: a step or an event.
     bool isActivity(const QModelIndex &sourceIndex) const;
     Entry *entry(const QModelIndex &sourceIndex);
     void rebuild();

@@ -97,6 +97,9 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         node.snapshotIndex = j;
         node.fc = &s.call.functionCalls[j];
     }
+    for (int n : m_pinnedEvents)
+        m_nodes[n].eventsOverride = nullptr;
+    m_pinnedEvents.clear();
     m_snapshot = snapshot;
     indexNodes();
     releaseOffThread(std::move(previous));
@@ -133,6 +136,11 @@ void CallTreeModel::setCounts(const StatusCounts &counts)
     Q_EMIT countsChanged();
 }
 
+QModelIndex CallTreeModel::indexOfFunctionCall(const QString &functionCallId) const
+{
+    return indexForFunctionCallId(functionCallId);
+}
+
 QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallId) const
 {
     if (!m_snapshot)
@@ -167,7 +175,7 @@ void CallTreeModel::updateFailedCounts()
                 parentIndex = indexOfNode(p);
                 haveParentIndex = true;
             }
-            const int base = m_nodes.activityCount(p);
+            const int base = m_nodes.leafCount(p);
             Q_EMIT dataChanged(index(base + int(k), 0, parentIndex),
                                index(base + int(end) - 1, 0, parentIndex), roles);
             k = end;
@@ -218,17 +226,22 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         Q_EMIT dataChanged(index(op.first, 0, self), index(op.last, ColumnCount - 1, self));
         return;
     }
+    case MergeOp::Kind::RemoveEvents:
+    case MergeOp::Kind::InsertEvents:
+    case MergeOp::Kind::ChangeEvents:
+        applyEventsOp(plan, op, n);
+        return;
     case MergeOp::Kind::ChangeRows: {
         for (int pos = op.first; pos <= op.last; ++pos)
             updateNode(s, plan, m_nodes[n].children[size_t(pos)]);
         const QModelIndex parentIndex = indexOfNode(n);
-        const int base = m_nodes.activityCount(n);
+        const int base = m_nodes.leafCount(n);
         Q_EMIT dataChanged(index(base + op.first, 0, parentIndex),
                            index(base + op.last, ColumnCount - 1, parentIndex));
         return;
     }
     case MergeOp::Kind::RemoveRows: {
-        const int base = m_nodes.activityCount(n);
+        const int base = m_nodes.leafCount(n);
         beginRemoveRows(indexOfNode(n), base + op.first, base + op.last);
         auto &children = m_nodes[n].children;
         const std::vector<int> doomed(children.begin() + op.first, children.begin() + op.last + 1);
@@ -246,7 +259,7 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         const int newParent = op.target < 0 ? -1 : plan.keptAs[size_t(op.target)];
         const std::vector<int> &wanted =
             newParent < 0 ? s.tree.roots() : s.tree.node(newParent).children;
-        const int base = m_nodes.activityCount(n);
+        const int base = m_nodes.leafCount(n);
         beginInsertRows(indexOfNode(n), base + op.first, base + op.last);
         std::vector<int> created;
         created.reserve(size_t(op.last - op.first + 1));
@@ -259,6 +272,39 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         return;
     }
     }
+}
+
+// The events of a row that stays, before its steps change: the events shown are pinned to
+// the newer snapshot's from here on (see CallTreeNode::eventsOverride).
+void CallTreeModel::applyEventsOp(const MergePlan &plan, const MergeOp &op, int n)
+{
+    CallTreeNode &node = m_nodes[n];
+    const FunctionCall &fresh = plan.to->call.functionCalls[plan.keptAs[size_t(op.target)]];
+    const QModelIndex self = indexOfNode(n);
+    const int base = int(node.activity().size());
+    if (node.eventsOverride != &fresh.events)
+        m_pinnedEvents.push_back(n);
+    QList<Event> between;
+    switch (op.kind) {
+    case MergeOp::Kind::RemoveEvents:
+        between = node.events().mid(0, op.first);
+        beginRemoveRows(self, base + op.first, base + op.last);
+        node.eventsOverride = &between;
+        endRemoveRows();
+        break;
+    case MergeOp::Kind::InsertEvents:
+        between = node.events() + fresh.events.mid(op.first);
+        beginInsertRows(self, base + op.first, base + op.last);
+        node.eventsOverride = &between;
+        endInsertRows();
+        break;
+    default:
+        node.eventsOverride = &fresh.events;
+        Q_EMIT dataChanged(index(base + op.first, 0, self),
+                           index(base + op.last, ColumnCount - 1, self));
+        break;
+    }
+    node.eventsOverride = &fresh.events;
 }
 
 // A row that stays takes its newer data; its steps were brought up to date before.
@@ -298,16 +344,31 @@ const FunctionCall *CallTreeModel::functionCall(const QModelIndex &index) const
 
 const ActivityEntry *CallTreeModel::activityEntry(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || !Nodes::isActivityId(index.internalId()))
+    if (!index.isValid() || index.model() != this || !Nodes::isLeafId(index.internalId()))
         return nullptr;
     const CallTreeNode &owner = m_nodes[Nodes::ownerOf(index.internalId())];
-    const int row = Nodes::activityRowOf(index.internalId());
+    const int row = Nodes::leafRowOf(index.internalId());
     return row < owner.activity().size() ? &owner.activity()[row] : nullptr;
+}
+
+const Event *CallTreeModel::eventAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || !Nodes::isLeafId(index.internalId()))
+        return nullptr;
+    const CallTreeNode &owner = m_nodes[Nodes::ownerOf(index.internalId())];
+    const qsizetype row = Nodes::leafRowOf(index.internalId()) - owner.activity().size();
+    return row >= 0 && row < owner.events().size() ? &owner.events()[row] : nullptr;
 }
 
 CallTreeModel::NodeKind CallTreeModel::kind(const QModelIndex &index) const
 {
-    return Nodes::isActivityId(index.internalId()) ? NodeKind::Activity : NodeKind::FunctionCall;
+    const quintptr id = index.internalId();
+    if (!Nodes::isLeafId(id))
+        return NodeKind::FunctionCall;
+    if (index.model() != this)
+        return NodeKind::Activity;
+    return Nodes::leafRowOf(id) < m_nodes[Nodes::ownerOf(id)].activity().size() ? NodeKind::Activity
+                                                                                : NodeKind::Event;
 }
 
 QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -321,13 +382,13 @@ QModelIndex CallTreeModel::index(int row, int column, const QModelIndex &parent)
         return createIndex(row, column, Nodes::nodeId(roots[size_t(row)]));
     }
     const quintptr id = parent.internalId();
-    if (parent.column() != 0 || Nodes::isActivityId(id))
+    if (parent.column() != 0 || Nodes::isLeafId(id))
         return {};
     const CallTreeNode &p = m_nodes[Nodes::ownerOf(id)];
-    const int activities = int(p.activity().size());
-    if (row < activities)
-        return createIndex(row, column, Nodes::activityId(Nodes::ownerOf(id), row));
-    const size_t childPos = size_t(row - activities);
+    const int leaves = int(p.activity().size() + p.events().size());
+    if (row < leaves)
+        return createIndex(row, column, Nodes::leafId(Nodes::ownerOf(id), row));
+    const size_t childPos = size_t(row - leaves);
     if (childPos >= p.children.size())
         return {};
     return createIndex(row, column, Nodes::nodeId(p.children[childPos]));
@@ -338,7 +399,7 @@ QModelIndex CallTreeModel::parent(const QModelIndex &child) const
     if (!child.isValid())
         return {};
     const quintptr id = child.internalId();
-    if (Nodes::isActivityId(id))
+    if (Nodes::isLeafId(id))
         return indexOfNode(Nodes::ownerOf(id));
     return indexOfNode(m_nodes[Nodes::ownerOf(id)].parent);
 }
@@ -348,10 +409,10 @@ int CallTreeModel::rowCount(const QModelIndex &parent) const
     if (!parent.isValid())
         return int(m_nodes[RootNode].children.size());
     const quintptr id = parent.internalId();
-    if (parent.column() != 0 || Nodes::isActivityId(id))
+    if (parent.column() != 0 || Nodes::isLeafId(id))
         return 0;
     const CallTreeNode &p = m_nodes[Nodes::ownerOf(id)];
-    return int(p.activity().size() + qsizetype(p.children.size()));
+    return int(p.activity().size() + p.events().size() + qsizetype(p.children.size()));
 }
 
 int CallTreeModel::columnCount(const QModelIndex &) const
@@ -369,116 +430,9 @@ Qt::ItemFlags CallTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (Nodes::isActivityId(index.internalId()))
+    if (Nodes::isLeafId(index.internalId()))
         f |= Qt::ItemNeverHasChildren;
     return f;
-}
-
-QVariant CallTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case TypeColumn:
-        return tr("Type");
-    case StatusColumn:
-        return tr("Status");
-    case VersionColumn:
-        return tr("Version");
-    case ReferenceIdColumn:
-        return tr("Reference ID");
-    case StartedColumn:
-        return tr("Started");
-    case DurationColumn:
-        return tr("Duration");
-    default:
-        return {};
-    }
-}
-
-QVariant CallTreeModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.model() != this)
-        return {};
-    const quintptr id = index.internalId();
-    const CallTreeNode &owner = m_nodes[Nodes::ownerOf(id)];
-    const ActivityEntry *step = nullptr;
-    if (Nodes::isActivityId(id)) {
-        const int row = Nodes::activityRowOf(id);
-        if (row >= owner.activity().size())
-            return {};
-        step = &owner.activity()[row];
-    }
-    const Status &status = step ? step->status : owner.fc->status;
-    switch (role) {
-    case Qt::DisplayRole:
-        return singleLine(cellText(*owner.fc, step, index.column()));
-    case FullTextRole:
-        return cellText(*owner.fc, step, index.column());
-    case Qt::DecorationRole:
-        if (index.column() == StatusColumn)
-            return statusIcon(status.state());
-        return {};
-    case StatusRole:
-        return QVariant::fromValue(status.state());
-    case RawStatusRole:
-        return status.raw();
-    case NodeKindRole:
-        return QVariant::fromValue(step ? NodeKind::Activity : NodeKind::FunctionCall);
-    case FunctionCallIdRole:
-        return owner.fc->functionCallId;
-    case FailedDescendantsRole:
-        return step ? 0 : owner.failedBelow;
-    case Qt::FontRole:
-        // Steps inside a function call read differently from the function calls beside them.
-        if (step) {
-            QFont italic;
-            italic.setItalic(true);
-            return italic;
-        }
-        return {};
-    case Qt::ToolTipRole:
-        if (step)
-            return stepToolTip(*step);
-        return functionCallToolTip(*owner.fc, owner.parentMissing, owner.cycleBroken,
-                                   owner.duplicateId);
-    default:
-        return step ? QVariant() : functionCallData(owner, role);
-    }
-}
-
-// Roles only a function call row has.
-QVariant CallTreeModel::functionCallData(const CallTreeNode &node, int role)
-{
-    const FunctionCall &fc = *node.fc;
-    switch (role) {
-    case FunctionIdRole:
-        return fc.functionId;
-    case SourceFunctionCallIdRole:
-        return fc.sourceFunctionCallId;
-    case WorkflowCallIdRole:
-        return fc.workflowCallId;
-    case ReferenceIdRole:
-        return fc.referenceId;
-    case S3UrlRole:
-        return fc.s3URL;
-    case InputUrlsRole: {
-        QStringList urls;
-        for (const InputFile &in : fc.inputs)
-            urls << in.s3URL;
-        return urls;
-    }
-    case ParentMissingRole:
-        return node.parentMissing;
-    case CycleBrokenRole:
-        return node.cycleBroken;
-    case DuplicateIdRole:
-        return node.duplicateId;
-    default:
-        return {};
-    }
 }
 
 } // namespace bem

@@ -16,7 +16,8 @@
 namespace bem {
 
 // The function calls of one call as a tree: one row per function call, with its
-// activity entries as its first children, then the function calls it spawned.
+// activity entries as its first children, then the events it emitted (v3 traces), then
+// the function calls it spawned.
 //
 // A newer snapshot of the same call is merged in, keyed by functionCallID: rows are
 // updated with dataChanged, inserted and removed, so views keep expansion, selection and
@@ -33,11 +34,14 @@ public:
         ReferenceIdColumn = ReferenceIdCell,
         StartedColumn = StartedCell,
         DurationColumn = DurationCell,
+        NodeColumn = NodeCell,
+        EdgeColumn = EdgeCell,
+        TryColumn = TryCell,
         ColumnCount = CallTreeColumnCount
     };
     Q_ENUM(Column)
 
-    enum class NodeKind { FunctionCall, Activity };
+    enum class NodeKind { FunctionCall, Activity, Event };
     Q_ENUM(NodeKind)
 
     enum Role {
@@ -57,6 +61,19 @@ public:
         FullTextRole,      // the column's value uncut, for copying
         // int: failed function calls strictly below a function call row (0 on activity rows)
         FailedDescendantsRole,
+        // v3: a function call row's (SourceEventIdRole, WorkflowNodeRole,
+        // IncomingDestinationRole), an event row's (EventIdRole, EventTypeRole,
+        // ConfidenceRole: double in [0, 1], ItemOffsetRole) or both (TryNumberRole: the
+        // attempt, RetryRole: bool, an attempt after the first).
+        SourceEventIdRole,
+        WorkflowNodeRole,
+        IncomingDestinationRole,
+        TryNumberRole,
+        RetryRole,
+        EventIdRole,
+        EventTypeRole,
+        ConfidenceRole,
+        ItemOffsetRole,
     };
     Q_ENUM(Role)
 
@@ -85,6 +102,8 @@ public:
     // The row of the first function call (in API order) with this ID, column 0; invalid
     // when there is none.
     QModelIndex indexForFunctionCallId(const QString &functionCallId) const;
+    // The same.
+    QModelIndex indexOfFunctionCall(const QString &functionCallId) const;
 
     // The function call at `index`, or at its parent for an activity row; nullptr for
     // an invalid index.
@@ -92,6 +111,8 @@ public:
     NodeKind kind(const QModelIndex &index) const;
     // The step at an activity row; nullptr for a function call row or an invalid index.
     const ActivityEntry *activityEntry(const QModelIndex &index) const;
+    // The event at an event row; nullptr for any other row.
+    const Event *eventAt(const QModelIndex &index) const;
     // The text of one cell, uncut (FullTextRole); `step` is set for an activity row.
     // The same as bem::cellText() (cellformat.h), which the filter reads rows with.
     static QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column)
@@ -122,17 +143,21 @@ Q_SIGNALS:
 private:
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
     void applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op);
+    void applyEventsOp(const MergePlan &plan, const MergeOp &op, int node);
     void updateNode(const CallSnapshot &s, const MergePlan &plan, int node);
     void indexNodes();
     void updateFailedCounts();
     void setCounts(const StatusCounts &counts);
     QModelIndex indexOfNode(int node, int column = 0) const;
     static QVariant functionCallData(const CallTreeNode &node, int role);
+    static QVariant eventData(const CallTreeNode &owner, const Event &event, int column, int role);
 
     CallTreeNodes m_nodes; // the rows, pointing into m_snapshot
     CallSnapshotPtr m_snapshot;
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
+    // While merging: rows whose events are pinned to the newer snapshot's.
+    std::vector<int> m_pinnedEvents;
     bool m_merging = false;
     bool m_failuresMoved = false;
     StatusCounts m_counts;

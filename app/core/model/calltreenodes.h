@@ -13,8 +13,8 @@ namespace bem {
 // that API plus applying merges: one node per function call row in an arena of numbered
 // nodes with a free list (a node keeps its number while it lives, so a row's internalId
 // stays valid across merges), the packing of node numbers into internalIds, and the map
-// from the snapshot's function call indexes to nodes. Activity rows have no node: they
-// are read from their function call's steps.
+// from the snapshot's function call indexes to nodes. Leaf rows (activity steps, then
+// events) have no node: they are read from their function call's steps and events.
 struct CallTreeNode
 {
     int parent = -1;
@@ -29,6 +29,10 @@ struct CallTreeNode
     {
         return activityOverride ? *activityOverride : fc->activity;
     }
+    // The same for its events. A merge changes the events of a row before its steps, and
+    // the events stay pinned to the newer snapshot's until the merge ends.
+    const QList<Event> *eventsOverride = nullptr;
+    const QList<Event> &events() const { return eventsOverride ? *eventsOverride : fc->events; }
     int occurrence = 0; // with duplicate IDs: which one of them this is
     int failedBelow = 0;
     bool parentMissing = false;
@@ -89,25 +93,34 @@ public:
     // nodes whose count moved.
     void recountFailures(std::vector<int> &order, std::vector<char> &changed);
 
-    // Rows under `node` before its child function calls: its steps.
+    // The steps of `node`: its first rows.
     int activityCount(int node) const
     {
         return node == Root ? 0 : int(m_nodes[size_t(node)].activity().size());
+    }
+    // Rows under `node` before its child function calls: its steps, then its events.
+    int leafCount(int node) const
+    {
+        if (node == Root)
+            return 0;
+        const CallTreeNode &n = m_nodes[size_t(node)];
+        return int(n.activity().size() + n.events().size());
     }
     // The row of `node` under its parent.
     int rowOf(int node) const
     {
         const CallTreeNode &n = m_nodes[size_t(node)];
-        return activityCount(n.parent) + n.childPos;
+        return leafCount(n.parent) + n.childPos;
     }
 
-    // internalId of a function call row is its node number, scrambled; an activity row
-    // packs its (row + 1) above the owning node's, so it needs no node of its own.
+    // internalId of a function call row is its node number, scrambled; a leaf row (a step
+    // or an event) packs its (row + 1) above the owning node's, so it needs no node of its
+    // own.
     static quintptr nodeId(int node) { return quintptr(quint32(node) * Scramble); }
-    static bool isActivityId(quintptr id) { return (id >> ActivityShift) != 0; }
+    static bool isLeafId(quintptr id) { return (id >> ActivityShift) != 0; }
     static int ownerOf(quintptr id) { return int(quint32(id & NodeMask) * Unscramble); }
-    static int activityRowOf(quintptr id) { return int(id >> ActivityShift) - 1; }
-    static quintptr activityId(int owner, int row)
+    static int leafRowOf(quintptr id) { return int(id >> ActivityShift) - 1; }
+    static quintptr leafId(int owner, int row)
     {
         return (quintptr(row + 1) << ActivityShift) | nodeId(owner);
     }
@@ -122,7 +135,7 @@ private:
     static constexpr quint32 Scramble = 0x9e3779b1u;
     static constexpr quint32 Unscramble = 0x0e8b2f51u;
     static_assert(quint32(Scramble * Unscramble) == 1u, "Unscramble must undo Scramble");
-    static_assert(sizeof(quintptr) >= 8, "activity rows pack their row into the upper 32 bits");
+    static_assert(sizeof(quintptr) >= 8, "leaf rows pack their row into the upper 32 bits");
 
     std::vector<CallTreeNode> m_nodes;
     std::vector<int> m_freeNodes;

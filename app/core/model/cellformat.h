@@ -21,6 +21,11 @@ enum CallTreeColumn {
     ReferenceIdCell,
     StartedCell,
     DurationCell,
+    // v3 trace fields: the workflow node a function call executes, the labelled edge that
+    // routed to it, and its attempt.
+    NodeCell,
+    EdgeCell,
+    TryCell,
     CallTreeColumnCount
 };
 
@@ -34,5 +39,18 @@ QString cellText(const FunctionCall &fc, const ActivityEntry *step, int column);
 QString functionCallToolTip(const FunctionCall &fc, bool parentMissing, bool cycleBroken,
                             bool duplicateId);
 QString stepToolTip(const ActivityEntry &step);
+
+// "retry 2" for an attempt after the first, "1" for the first; empty when unknown.
+QString tryText(const std::optional<qint64> &tryNumber);
+// "→ invoices"; empty when no edge is named.
+QString edgeText(const QString &incomingDestinationName);
+// "92%" for 0.92; empty when there is none.
+QString confidenceText(const std::optional<double> &confidence);
+// An event in words: "route: invoices", "split item 3", "transform", "error: <first line
+// of the message>"; an unknown type as sent.
+QString eventName(const Event &event);
+// The text of one cell of an event row, uncut.
+QString eventCellText(const Event &event, int column);
+QString eventToolTip(const Event &event);
 
 } // namespace bem

@@ -9,12 +9,16 @@ namespace {
 // Whether rows below `index` may have failed. Through a proxy the count includes source rows
 // the filter hides, so it can only rule a subtree out, never promise a hit; a model without
 // the role gets every subtree searched.
+// A failed function call may hold error events (bem marks one failed when it produced one),
+// so its own rows are searched too.
 bool mayHoldFailure(const QModelIndex &index)
 {
     const QVariant count = index.data(CallTreeModel::FailedDescendantsRole);
-    return !count.isValid() || count.toInt() > 0;
+    return !count.isValid() || count.toInt() > 0 ||
+           index.data(CallTreeModel::StatusRole).value<CallState>() == CallState::Failed;
 }
 
+// A failed function call, or an error event; never an activity step.
 bool isFailedFunctionCall(const QModelIndex &index)
 {
     return index.data(CallTreeModel::StatusRole).value<CallState>() == CallState::Failed &&

@@ -143,32 +143,44 @@ private:
         }
     }
 
-    // The operations on the steps of a row that stays; returns whether its own row changed.
+    template<typename T>
+    void planList(int i, const QList<T> &old, const QList<T> &fresh, MergeOp::Kind remove,
+                  MergeOp::Kind insert, MergeOp::Kind change)
+    {
+        const int oldCount = int(old.size());
+        const int newCount = int(fresh.size());
+        if (oldCount == newCount && old == fresh)
+            return;
+        if (newCount < oldCount)
+            add(remove, i, newCount, oldCount - 1);
+        else if (newCount > oldCount)
+            add(insert, i, oldCount, newCount - 1);
+        int first = -1;
+        int last = -1;
+        for (int a = 0; a < std::min(oldCount, newCount); ++a) {
+            if (old[a] != fresh[a]) {
+                if (first < 0)
+                    first = a;
+                last = a;
+            }
+        }
+        if (first >= 0)
+            add(change, i, first, last);
+    }
+
+    // The operations on the events and steps of a row that stays; returns whether its own row
+    // changed.
     bool planRow(int i, int j)
     {
         const FunctionCall &old = m_from.call.functionCalls[i];
         const FunctionCall &fresh = m_to.call.functionCalls[j];
         const CallTree::Node &was = m_from.tree.node(i);
         const CallTree::Node &is = m_to.tree.node(j);
-        const int oldCount = int(old.activity.size());
-        const int newCount = int(fresh.activity.size());
-        if (oldCount != newCount || old.activity != fresh.activity) {
-            if (newCount < oldCount)
-                add(MergeOp::Kind::RemoveSteps, i, newCount, oldCount - 1);
-            else if (newCount > oldCount)
-                add(MergeOp::Kind::InsertSteps, i, oldCount, newCount - 1);
-            int first = -1;
-            int last = -1;
-            for (int a = 0; a < std::min(oldCount, newCount); ++a) {
-                if (old.activity[a] != fresh.activity[a]) {
-                    if (first < 0)
-                        first = a;
-                    last = a;
-                }
-            }
-            if (first >= 0)
-                add(MergeOp::Kind::ChangeSteps, i, first, last);
-        }
+        // Events are matched by position, like steps: a trace only grows at the end.
+        planList(i, old.events, fresh.events, MergeOp::Kind::RemoveEvents,
+                 MergeOp::Kind::InsertEvents, MergeOp::Kind::ChangeEvents);
+        planList(i, old.activity, fresh.activity, MergeOp::Kind::RemoveSteps,
+                 MergeOp::Kind::InsertSteps, MergeOp::Kind::ChangeSteps);
         return !old.sameExceptActivity(fresh) || was.parentMissing != is.parentMissing ||
                was.cycleBroken != is.cycleBroken || was.duplicateId != is.duplicateId;
     }

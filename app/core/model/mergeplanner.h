@@ -23,6 +23,11 @@ struct MergeOp
         // that position, with all below them (a function call that moved to another
         // parent, or among its siblings, is removed and arrives again)
         InsertRows,
+        // The same as the three step kinds, for the events of `target` (positions among its
+        // events). A row's event operations come before its step operations.
+        RemoveEvents,
+        InsertEvents,
+        ChangeEvents,
     };
     Kind kind;
     int target; // index in `from`; -1 for the top level
