@@ -382,8 +382,15 @@ void MainWindow::showDetailsFor(const QModelIndex &sourceIndex)
         m_details->showNothing();
         return;
     }
-    const bool activity = m_model->kind(sourceIndex) == CallTreeModel::NodeKind::Activity;
-    m_details->showFunctionCall(*fc, activity ? sourceIndex.row() : -1);
+    const CallTreeModel::NodeKind kind = m_model->kind(sourceIndex);
+    if (kind == CallTreeModel::NodeKind::Event) {
+        if (const Event *event = m_model->eventAt(sourceIndex)) {
+            m_details->showTraceEvent(*fc, *event);
+            return;
+        }
+    }
+    m_details->showFunctionCall(*fc,
+                                kind == CallTreeModel::NodeKind::Activity ? sourceIndex.row() : -1);
 }
 
 void MainWindow::onPollerStatus(const PollerStatus &status)
