@@ -81,8 +81,10 @@ private Q_SLOTS:
     // The examples of RFC 6901 section 5.
     void resolve_rfcExamples()
     {
-        const QJsonValue d = doc(R"({"foo": ["bar", "baz"], "": 0, "a/b": 1, "c%d": 2,
-            "e^f": 3, "g|h": 4, "i\\j": 5, "k\"l": 6, " ": 7, "m~n": 8})");
+        // moc misreads a backslash in a raw string literal: plain literals here.
+        const QJsonValue d = doc("{\"foo\": [\"bar\", \"baz\"], \"\": 0, \"a/b\": 1, "
+                                 "\"c%d\": 2, \"e^f\": 3, \"g|h\": 4, \"i\\\\j\": 5, "
+                                 "\"k\\\"l\": 6, \" \": 7, \"m~n\": 8}");
         const auto at = [&](const char *p) {
             return JsonPointer::parse(QString::fromUtf8(p))->resolve(d);
         };

@@ -277,7 +277,8 @@ private Q_SLOTS:
     {
         OutputsPane pane;
         pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
         CallEvents events = partlyFailed();
         const QString huge(1024 * 1024, u'z');
         QJsonObject object = events.outputs[0].object;

@@ -121,6 +121,8 @@ QWidget *OutputsPane::makeList(QTableView *view, QLabel *header, QLabel *empty, 
     bold.setBold(true);
     header->setFont(bold);
     header->setBuddy(view);
+    // Both header rows as tall as the button's, so the two lists start at the same height.
+    header->setMinimumHeight(m_showInTree->sizeHint().height());
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     auto *top = new QHBoxLayout;

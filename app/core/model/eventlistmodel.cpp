@@ -151,7 +151,7 @@ int EventListModel::columnCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return m_kind == Kind::Outputs ? OutputColumnCount : ErrorColumnCount;
+    return m_kind == Kind::Outputs ? int(OutputColumnCount) : int(ErrorColumnCount);
 }
 
 QString EventListModel::cellText(const Event &event, int column) const

@@ -368,9 +368,12 @@ QString JsonTreeModel::valueText(const Node &node) const
 {
     const QJsonValue &v = node.value;
     if (v.isObject())
-        return tr("{%n field(s)}", nullptr, int(node.children.size()));
+        // Spelled out rather than "%n field(s)": the app ships no English plural forms.
+        return node.children.size() == 1 ? tr("{1 field}")
+                                         : tr("{%1 fields}").arg(node.children.size());
     if (v.isArray())
-        return tr("[%n item(s)]", nullptr, int(node.children.size()));
+        return node.children.size() == 1 ? tr("[1 item]")
+                                         : tr("[%1 items]").arg(node.children.size());
     if (v.isString())
         return singleLine(v.toString(), MaxCellLength);
     return compactJson(v);
@@ -436,8 +439,7 @@ QString JsonTreeModel::toolTip(int node) const
     if (n.invalid)
         lines << tr("Marked invalid by the function (invalidProperties)");
     if (n.value.isString() && n.value.toString().size() > MaxCellLength)
-        lines << tr("%n character(s); Copy value copies all of them", nullptr,
-                    int(n.value.toString().size()));
+        lines << tr("%1 characters; Copy value copies all of them").arg(n.value.toString().size());
     return plainToolTip(lines);
 }
 
