@@ -194,6 +194,8 @@ private Q_SLOTS:
         QVERIFY(treeRow(*viewer, QStringLiteral("/message")).isValid());
 
         selectRow(pane.outputsView(), 0);
+        // Let the layouts settle (the lists were empty a moment ago) before the picture.
+        QTest::qWait(50);
         const QString shot = QDir::tempPath() + QStringLiteral("/outputspane.png");
         QVERIFY(pane.grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
@@ -216,6 +218,8 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.takeFirst().first().toString(), QStringLiteral("fc_ocr"));
         const QPoint cell = pane.errorsView()->visualRect(pane.errorsModel()->index(0, 1)).center();
+        // A real double-click: the first click, then the second arriving as a double-click.
+        QTest::mouseClick(pane.errorsView()->viewport(), Qt::LeftButton, {}, cell);
         QTest::mouseDClick(pane.errorsView()->viewport(), Qt::LeftButton, {}, cell);
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.takeFirst().first().toString(), QStringLiteral("fc_ocr"));

@@ -69,7 +69,7 @@ OutputViewer::OutputViewer(QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 200);
-    m_tree->header()->resizeSection(JsonTreeModel::TypeColumn, 90);
+    m_tree->header()->resizeSection(JsonTreeModel::TypeColumn, 120);
     m_tree->header()->resizeSection(JsonTreeModel::ConfidenceColumn, 90);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 
