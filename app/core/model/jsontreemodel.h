@@ -18,6 +18,8 @@ namespace bem {
 // user's threshold, below it.
 enum class ConfidenceBand { High, Medium, Low };
 ConfidenceBand confidenceBand(double confidence, double threshold);
+// "0.97": how confidences are written in cells and messages.
+QString confidenceText(double confidence);
 
 // A JSON value (an output's content) as a tree: Key, Value, Type, Confidence. The top rows
 // are the members of the top-level object or array (a lone scalar is one row).
