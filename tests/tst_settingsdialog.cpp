@@ -5,15 +5,18 @@
 #include "keychainsandbox.h"
 #include "localapi.h"
 #include "settingsdialog.h"
+#include "settingskeys.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -365,6 +368,39 @@ private slots:
         QCOMPARE(label(dialog, QStringLiteral("keyInUse"))->text(),
                  QStringLiteral("No key is set."));
         QVERIFY(!forget->isEnabled());
+    }
+
+    // The outputs pane's threshold: shown from the settings (0.8 when unset) and saved
+    // under its key when the dialog is accepted, not when it is cancelled.
+    void lowConfidenceThreshold_readAndSavedUnderItsKey()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        QSettings().remove(SettingsKeys::lowConfidenceThreshold());
+        {
+            SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+            auto *spin =
+                dialog.findChild<QDoubleSpinBox *>(QStringLiteral("lowConfidenceThreshold"));
+            QVERIFY(spin);
+            QCOMPARE(spin->value(), 0.8);
+            spin->setValue(0.65);
+            dialog.reject();
+        }
+        QVERIFY(!QSettings().contains(SettingsKeys::lowConfidenceThreshold()));
+        {
+            SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+            auto *spin =
+                dialog.findChild<QDoubleSpinBox *>(QStringLiteral("lowConfidenceThreshold"));
+            spin->setValue(0.65);
+            QCOMPARE(dialog.lowConfidenceThreshold(), 0.65);
+            dialog.accept();
+        }
+        QCOMPARE(QSettings().value(SettingsKeys::lowConfidenceThreshold()).toDouble(), 0.65);
+        SettingsDialog again(keys.get(), &api.network, api.server.baseUrl());
+        QCOMPARE(
+            again.findChild<QDoubleSpinBox *>(QStringLiteral("lowConfidenceThreshold"))->value(),
+            0.65);
+        QSettings().remove(SettingsKeys::lowConfidenceThreshold());
     }
 };
 

@@ -6,10 +6,12 @@
 #include "bemclient.h"
 #include "formatting.h"
 #include "plainlabel.h"
+#include "settingskeys.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QIcon>
 #include <QLabel>
@@ -18,6 +20,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace bem {
@@ -75,6 +78,7 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     , m_forgetButton(new QPushButton(tr("Forget saved key"), this))
     , m_testButton(new QPushButton(tr("Test connection"), this))
     , m_testResult(noteLabel(QStringLiteral("testResult"), this))
+    , m_threshold(new QDoubleSpinBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Settings"));
@@ -126,6 +130,15 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     m_testResult->hide();
 
+    m_threshold->setObjectName(QStringLiteral("lowConfidenceThreshold"));
+    m_threshold->setRange(0.0, 1.0);
+    m_threshold->setSingleStep(0.05);
+    m_threshold->setDecimals(2);
+    const double stored = QSettings().value(SettingsKeys::lowConfidenceThreshold(), 0.8).toDouble();
+    m_threshold->setValue(stored >= 0.0 && stored <= 1.0 ? stored : 0.8);
+    m_threshold->setToolTip(tr("Output fields whose confidence is below this are shown in red "
+                               "and kept by \u201cLow confidence only\u201d."));
+
     connect(m_client, &BemClient::connectionChecked, this, &SettingsDialog::showTestResult);
     connect(m_keys, &ApiKeyStore::keyChanged, this, &SettingsDialog::updateKeyInfo);
     connect(m_keys, &ApiKeyStore::loaded, this, &SettingsDialog::updateKeyInfo);
@@ -160,6 +173,8 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     addCaption(8, tr("Connection:"), m_testButton);
     grid->addWidget(m_testButton, 8, 1, Qt::AlignLeft);
     grid->addWidget(m_testResult, 9, 1);
+    addCaption(10, tr("&Low confidence below:"), m_threshold);
+    grid->addWidget(m_threshold, 10, 1, Qt::AlignLeft);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(grid);
@@ -275,6 +290,11 @@ bool SettingsDialog::isTesting() const
     return m_client->isBusy();
 }
 
+double SettingsDialog::lowConfidenceThreshold() const
+{
+    return m_threshold->value();
+}
+
 void SettingsDialog::showTestResult(const FetchResult &result)
 {
     // The client needs the key only while checking.
@@ -306,6 +326,7 @@ void SettingsDialog::accept()
     const QString typed = m_key->text().trimmed();
     if (!typed.isEmpty())
         m_keys->save(typed);
+    QSettings().setValue(SettingsKeys::lowConfidenceThreshold(), m_threshold->value());
     // The field need not hold the key any longer than this.
     m_key->clear();
     QDialog::accept();

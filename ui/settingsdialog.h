@@ -11,6 +11,7 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
 class QDialogButtonBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -49,6 +50,10 @@ public:
     void testConnection();
     bool isTesting() const;
 
+    // The outputs pane's "low confidence" threshold (0..1) shown in the dialog; saved
+    // under SettingsKeys::lowConfidenceThreshold() when accepted.
+    double lowConfidenceThreshold() const;
+
     void accept() override;
 
 Q_SIGNALS:
@@ -74,6 +79,7 @@ private:
     QPushButton *m_forgetButton;
     QPushButton *m_testButton;
     QLabel *m_testResult;
+    QDoubleSpinBox *m_threshold;
     QDialogButtonBox *m_buttons;
 };
 
