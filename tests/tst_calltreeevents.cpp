@@ -153,7 +153,7 @@ private slots:
         QVERIFY(errorRow.data(Qt::ToolTipRole).toString().contains(QStringLiteral("stack trace")));
 
         const QModelIndex b = m_model->index(3, 0, a);
-        QCOMPARE(b, m_model->indexOfFunctionCall(QStringLiteral("b")));
+        QCOMPARE(b, m_model->indexForFunctionCallId(QStringLiteral("b")));
         const QModelIndex t = m_model->index(0, 0, b);
         QCOMPARE(t.data(CallTreeModel::ConfidenceRole).toDouble(), 0.92);
         QCOMPARE(t.data(CallTreeModel::ItemOffsetRole).toLongLong(), 3);
@@ -171,7 +171,7 @@ private slots:
         b.startedAt = {QStringLiteral("x"), QDateTime::currentDateTimeUtc().addSecs(-5)};
         FunctionCall a = makeTraceCall(QStringLiteral("a"), {});
         m_model->setSnapshot(trace({a, b}));
-        const QModelIndex row = m_model->indexOfFunctionCall(QStringLiteral("b"));
+        const QModelIndex row = m_model->indexForFunctionCallId(QStringLiteral("b"));
         QCOMPARE(row.siblingAtColumn(CallTreeModel::NodeColumn).data().toString(),
                  QStringLiteral("extract-invoice"));
         QCOMPARE(row.siblingAtColumn(CallTreeModel::EdgeColumn).data().toString(),
@@ -187,7 +187,7 @@ private slots:
                     .data()
                     .toString()
                     .startsWith(QStringLiteral("running for")));
-        const QModelIndex first = m_model->indexOfFunctionCall(QStringLiteral("a"));
+        const QModelIndex first = m_model->indexForFunctionCallId(QStringLiteral("a"));
         QCOMPARE(first.siblingAtColumn(CallTreeModel::TryColumn).data().toString(),
                  QStringLiteral("1"));
         QVERIFY(!first.data(CallTreeModel::RetryRole).toBool());
@@ -252,7 +252,7 @@ private slots:
                  (QStringList{QStringLiteral("insert(a,2,2)"), QStringLiteral("remove(root,1,1)"),
                               QStringLiteral("insert(a,3,3)")}));
         QCOMPARE(treeToString(*m_model), QStringLiteral("[a[Classify route: x route: y b]]"));
-        QVERIFY(!m_model->indexOfFunctionCall(QStringLiteral("b"))
+        QVERIFY(!m_model->indexForFunctionCallId(QStringLiteral("b"))
                      .data(CallTreeModel::ParentMissingRole)
                      .toBool());
     }

@@ -2,8 +2,10 @@
 #include "callpage.h"
 
 #include "callform.h"
+#include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "detailspane.h"
+#include "outputspane.h"
 #include "rawjsonview.h"
 
 #include <QHeaderView>
@@ -27,6 +29,8 @@ CallPage::CallPage(CallTreeModel *model, QWidget *parent)
     , m_treePanel(new CallTreePanel(model, this))
     , m_details(new DetailsPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_model(model)
+    , m_outputs(new OutputsPane(this))
     , m_rawJson(new RawJsonView(this))
     , m_rawTrace(new RawJsonView(this))
     , m_tabs(new QTabWidget(this))
@@ -42,6 +46,8 @@ CallPage::CallPage(CallTreeModel *model, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("callTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_splitter, tr("Function calls"));
+    m_tabs->addTab(m_outputs, tr("Outputs && errors"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_outputs), false);
     m_tabs->addTab(m_rawJson, tr("Raw JSON"));
     m_rawTrace->setObjectName(QStringLiteral("rawTrace"));
     m_tabs->addTab(m_rawTrace, tr("Raw trace"));
@@ -75,12 +81,35 @@ RawJsonView *CallPage::currentRawView() const
 void CallPage::setApiVersion(ApiVersion version)
 {
     const bool v3 = version == ApiVersion::V3;
-    const int trace = m_tabs->indexOf(m_rawTrace);
-    if (m_tabs->isTabVisible(trace) == v3)
-        return;
-    if (!v3 && m_tabs->currentIndex() == trace)
-        m_tabs->setCurrentWidget(m_splitter);
-    m_tabs->setTabVisible(trace, v3);
+    for (QWidget *page : {static_cast<QWidget *>(m_outputs), static_cast<QWidget *>(m_rawTrace)}) {
+        const int index = m_tabs->indexOf(page);
+        if (m_tabs->isTabVisible(index) == v3)
+            continue;
+        if (!v3 && m_tabs->currentIndex() == index)
+            m_tabs->setCurrentWidget(m_splitter);
+        m_tabs->setTabVisible(index, v3);
+    }
+}
+
+void CallPage::showOutputs()
+{
+    if (m_tabs->isTabVisible(m_tabs->indexOf(m_outputs)))
+        m_tabs->setCurrentWidget(m_outputs);
+}
+
+bool CallPage::showFunctionCall(const QString &functionCallId)
+{
+    if (!m_treePanel->selectFunctionCall(functionCallId)) {
+        // Hidden by the filter? Show everything rather than say it is not there.
+        if (!m_model->indexForFunctionCallId(functionCallId).isValid())
+            return false;
+        m_treePanel->setFilterText(QString());
+        if (!m_treePanel->selectFunctionCall(functionCallId))
+            return false;
+    }
+    m_tabs->setCurrentWidget(m_splitter);
+    m_treePanel->view()->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 bool CallPage::isShowingRawJson() const

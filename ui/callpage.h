@@ -15,6 +15,7 @@ class CallForm;
 class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
+class OutputsPane;
 class RawJsonView;
 
 // The page that shows one call: its fields on top, and tabs under them — the function-call
@@ -33,6 +34,8 @@ public:
     CallTreePanel *treePanel() const { return m_treePanel; }
     DetailsPane *details() const { return m_details; }
     RawJsonView *rawJson() const { return m_rawJson; }
+    // A v3 call's outputs and errors, side by side, and the output chosen.
+    OutputsPane *outputs() const { return m_outputs; }
     // The trace response of a v3 call, as received.
     RawJsonView *rawTrace() const { return m_rawTrace; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -43,6 +46,10 @@ public:
     RawJsonView *currentRawView() const;
     // v3 calls have outputs, errors and a trace: their tabs show only for them.
     void setApiVersion(ApiVersion version);
+    void showOutputs();
+    // Shows the tree with this function call selected, clearing a filter that hides it.
+    // False when the call has no such function call (yet).
+    bool showFunctionCall(const QString &functionCallId);
 
     // The splitter between tree and details, and the tree's columns.
     void saveState(QSettings *settings) const;
@@ -57,6 +64,8 @@ private:
     CallTreePanel *m_treePanel;
     DetailsPane *m_details;
     QSplitter *m_splitter;
+    CallTreeModel *m_model;
+    OutputsPane *m_outputs;
     RawJsonView *m_rawJson;
     RawJsonView *m_rawTrace;
     QTabWidget *m_tabs;

@@ -13,6 +13,7 @@
 #include "detailspane.h"
 #include "emptystate.h"
 #include "livestatusline.h"
+#include "outputspane.h"
 #include "rawjsonview.h"
 #include "recentcalls.h"
 #include "settingsdialog.h"
@@ -181,6 +182,12 @@ void MainWindow::buildLayout()
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
 
+    connect(m_callPage->outputs(), &OutputsPane::functionCallRequested, this,
+            [this](const QString &functionCallId) {
+                if (!m_callPage->showFunctionCall(functionCallId))
+                    statusBar()->showMessage(
+                        tr("The trace has no function call %1 (yet).").arg(functionCallId), 5000);
+            });
     connect(m_callPage, &CallPage::rawJsonShown, this, [this](bool raw) {
         const QSignalBlocker blocker(m_actions->rawJson);
         m_actions->rawJson->setChecked(raw);
@@ -287,6 +294,7 @@ void MainWindow::clearCallViews()
     m_details->showNothing();
     m_rawJson->clear();
     m_callPage->rawTrace()->clear();
+    m_callPage->outputs()->clear();
     m_treePanel->resetForNewCall();
     m_recordedStatus.clear();
 }
@@ -459,6 +467,7 @@ void MainWindow::openSettings()
     SettingsDialog dialog(m_keys, m_services.network, m_session->baseUrl(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_callPage->outputs()->reloadSettings();
     const QUrl chosen = dialog.baseUrl();
     if (chosen != m_session->baseUrl()) {
         m_services.settings->setValue(SettingsKeys::baseUrl(), chosen.toString());

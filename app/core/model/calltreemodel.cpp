@@ -136,11 +136,6 @@ void CallTreeModel::setCounts(const StatusCounts &counts)
     Q_EMIT countsChanged();
 }
 
-QModelIndex CallTreeModel::indexOfFunctionCall(const QString &functionCallId) const
-{
-    return indexForFunctionCallId(functionCallId);
-}
-
 QModelIndex CallTreeModel::indexForFunctionCallId(const QString &functionCallId) const
 {
     if (!m_snapshot)

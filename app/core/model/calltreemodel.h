@@ -102,8 +102,6 @@ public:
     // The row of the first function call (in API order) with this ID, column 0; invalid
     // when there is none.
     QModelIndex indexForFunctionCallId(const QString &functionCallId) const;
-    // The same.
-    QModelIndex indexOfFunctionCall(const QString &functionCallId) const;
 
     // The function call at `index`, or at its parent for an activity row; nullptr for
     // an invalid index.
