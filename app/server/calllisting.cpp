@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "calllisting.h"
 
+#include "queryparams.h"
+
 #include <QJsonArray>
-#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -10,33 +11,12 @@ namespace bem {
 
 ServerReply listCalls(const QByteArray &rawQuery, QList<QJsonObject> all)
 {
-    const QUrlQuery query(QString::fromUtf8(rawQuery));
-    auto values = [&query](const QString &key) {
-        return query.allQueryItemValues(key, QUrl::FullyDecoded);
-    };
-    auto badParameter = [](const QString &name, const QString &value, const QString &why) {
-        return ServerReply::error(
-            400, QStringLiteral("Invalid %1: %2").arg(name, why),
-            {{QStringLiteral("parameter"), name}, {QStringLiteral("value"), value}});
-    };
-
-    int limit = 50;
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
-        const QString text = values(QStringLiteral("limit")).constFirst();
-        bool ok = false;
-        limit = text.toInt(&ok);
-        if (!ok || limit < 1 || limit > 100)
-            return badParameter(QStringLiteral("limit"), text,
-                                QStringLiteral("must be a whole number from 1 to 100."));
-    }
-    bool descending = false;
-    if (query.hasQueryItem(QStringLiteral("sortOrder"))) {
-        const QString order = values(QStringLiteral("sortOrder")).constFirst();
-        if (order != QLatin1String("asc") && order != QLatin1String("desc"))
-            return badParameter(QStringLiteral("sortOrder"), order,
-                                QStringLiteral("must be \"asc\" or \"desc\"."));
-        descending = order == QLatin1String("desc");
-    }
+    const QueryParams query(rawQuery);
+    if (query.problem)
+        return *query.problem;
+    const int limit = query.limit;
+    const bool descending = query.descending;
+    auto badParameter = &QueryParams::badParameter;
 
     // RFC 3339 times in one format and zone sort as text; callID breaks ties.
     std::sort(all.begin(), all.end(), [](const QJsonObject &a, const QJsonObject &b) {
@@ -59,12 +39,12 @@ ServerReply listCalls(const QByteArray &rawQuery, QList<QJsonObject> all)
         {QStringLiteral("workflowNames"), QLatin1String("workflowName")},
         {QStringLiteral("functionIDs"), QLatin1String("functionID")},
         {QStringLiteral("functionNames"), QLatin1String("functionName")},
+        {QStringLiteral("statuses"), QLatin1String("status")},
     };
-    const QString substring =
-        query.queryItemValue(QStringLiteral("referenceIDSubstring"), QUrl::FullyDecoded);
+    const QString substring = query.first(QStringLiteral("referenceIDSubstring"));
     auto matches = [&](const QJsonObject &call) {
         for (const auto &[param, field] : filters) {
-            const QStringList wanted = values(param);
+            const QStringList wanted = query.array(param);
             if (!wanted.isEmpty() && !wanted.contains(call.value(field).toString()))
                 return false;
         }
@@ -83,7 +63,7 @@ ServerReply listCalls(const QByteArray &rawQuery, QList<QJsonObject> all)
         }
         return -1;
     };
-    const QString after = query.queryItemValue(QStringLiteral("startingAfter"), QUrl::FullyDecoded);
+    const QString after = query.first(QStringLiteral("startingAfter"));
     if (!after.isEmpty()) {
         const qsizetype i = indexOf(after);
         if (i < 0)
@@ -91,7 +71,7 @@ ServerReply listCalls(const QByteArray &rawQuery, QList<QJsonObject> all)
                                 QStringLiteral("no call with this ID."));
         begin = i + 1;
     }
-    const QString before = query.queryItemValue(QStringLiteral("endingBefore"), QUrl::FullyDecoded);
+    const QString before = query.first(QStringLiteral("endingBefore"));
     if (!before.isEmpty()) {
         const qsizetype i = indexOf(before);
         if (i < 0)

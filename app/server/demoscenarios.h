@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "v3views.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -40,6 +42,17 @@ struct DemoCalls
     static QString redirectSameOrigin() { return QStringLiteral("demo_redirect_same_origin"); }
     // 302 to the configured redirect target (another origin).
     static QString redirectAway() { return QStringLiteral("demo_redirect_away"); }
+
+    // v3: a failed workflow with both outputs and errors; one page succeeded on its
+    // second try (functionCallTryNumber 2), another failed for good.
+    static QString partlyFailed() { return QStringLiteral("wf_demo_partial"); }
+    // v3: the call answers; its trace is a 500 for the first failures, then works.
+    static QString traceFlaky() { return QStringLiteral("wf_demo_trace_flaky"); }
+    // v3: 130 outputs, more than a call object carries (100): the rest are paged.
+    static QString manyOutputs() { return QStringLiteral("wf_demo_many_outputs"); }
+    // v3 only (404 on v2): outputs with markup, keys holding "/" and "~", an event of a
+    // type the app does not know.
+    static QString v3Only() { return QStringLiteral("wf_demo_v3_only"); }
 };
 
 // Response bodies ({"call": …}) of the built-in calls.
@@ -53,6 +66,14 @@ public:
     static QByteArray failedCall();
     static QByteArray singleFunctionCall();
     static QByteArray batchCall();
+
+    // v2-shaped bodies ({"call": …}) of the v3 scenarios, from which their v3 views are
+    // derived (the v3-only call's is never served on v2).
+    static QByteArray partlyFailedCall();
+    static QByteArray manyOutputsCall();
+    static QByteArray v3OnlyCall();
+    // What the v3 view of `callId` needs beyond its v2 body (retries, messages).
+    static V3Hints v3Hints(const QString &callId);
 };
 
 } // namespace bem

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "localbemserver.h"
 
-#include "calllisting.h"
-#include "demoscenarios.h"
-#include "serverreply.h"
+#include "localbemserverimpl.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -24,10 +22,76 @@
 #include <memory>
 
 namespace bem {
+
+QString endpointName(ServerEndpoint endpoint)
+{
+    switch (endpoint) {
+    case ServerEndpoint::V2Call:
+        return QStringLiteral("v2/call");
+    case ServerEndpoint::V2Calls:
+        return QStringLiteral("v2/calls");
+    case ServerEndpoint::V3Call:
+        return QStringLiteral("v3/call");
+    case ServerEndpoint::V3Trace:
+        return QStringLiteral("v3/trace");
+    case ServerEndpoint::V3Calls:
+        return QStringLiteral("v3/calls");
+    case ServerEndpoint::V3Outputs:
+        return QStringLiteral("v3/outputs");
+    case ServerEndpoint::V3Errors:
+        return QStringLiteral("v3/errors");
+    case ServerEndpoint::V3Output:
+        return QStringLiteral("v3/output");
+    case ServerEndpoint::V3Error:
+        return QStringLiteral("v3/error");
+    case ServerEndpoint::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 namespace {
 
-const QByteArray CallsPath = QByteArrayLiteral("/v2/calls");
-const QByteArray CallsPrefix = QByteArrayLiteral("/v2/calls/");
+// Cuts a path as sent into its endpoint and its decoded callID or eventID. A segment is
+// taken from the still-encoded path, so "a%2Fb" is one segment.
+void classify(ServerRequestRecord &record)
+{
+    const QList<QByteArray> parts = record.rawPath.split('/');
+    // "/v3/calls/x/trace" splits into "", "v3", "calls", "x", "trace".
+    if (parts.size() < 3 || !parts.at(0).isEmpty())
+        return;
+    const QByteArray &version = parts.at(1);
+    const QByteArray &collection = parts.at(2);
+    const qsizetype n = parts.size();
+    auto segment = [&parts](qsizetype i) { return QUrl::fromPercentEncoding(parts.at(i)); };
+    if (collection == "calls" && (version == "v2" || version == "v3")) {
+        const bool v3 = version == "v3";
+        if (n == 3)
+            record.endpoint = v3 ? ServerEndpoint::V3Calls : ServerEndpoint::V2Calls;
+        else if (n == 4 && !parts.at(3).isEmpty())
+            record.endpoint = v3 ? ServerEndpoint::V3Call : ServerEndpoint::V2Call;
+        else if (v3 && n == 5 && !parts.at(3).isEmpty() && parts.at(4) == "trace")
+            record.endpoint = ServerEndpoint::V3Trace;
+        if (n >= 4 && record.endpoint != ServerEndpoint::Unknown)
+            record.callId = segment(3);
+        return;
+    }
+    if (version != "v3" || (collection != "outputs" && collection != "errors"))
+        return;
+    const bool outputs = collection == "outputs";
+    if (n == 3) {
+        record.endpoint = outputs ? ServerEndpoint::V3Outputs : ServerEndpoint::V3Errors;
+    } else if (n == 4 && !parts.at(3).isEmpty()) {
+        record.endpoint = outputs ? ServerEndpoint::V3Output : ServerEndpoint::V3Error;
+        record.eventId = segment(3);
+    }
+}
+
+QString cannedKey(ServerEndpoint endpoint, const QString &callId)
+{
+    return endpointName(endpoint) + u'\n' + callId;
+}
+
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     using M = QHttpServerRequest::Method;
@@ -57,71 +121,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
     return QByteArrayLiteral("UNKNOWN");
 }
 
-// The batch call's body, but answering for `callId`: a client may check that the call it
-// got back is the one it asked for.
-QByteArray batchBodyFor(const QString &callId)
-{
-    QJsonObject root = QJsonDocument::fromJson(DemoScenarios::batchCall()).object();
-    QJsonObject call = root.value(QLatin1String("call")).toObject();
-    call.insert(QStringLiteral("callID"), callId);
-    QJsonArray fcs = call.value(QLatin1String("functionCalls")).toArray();
-    for (qsizetype i = 0; i < fcs.size(); ++i) {
-        QJsonObject fc = fcs.at(i).toObject();
-        fc.insert(QStringLiteral("workflowCallID"), callId);
-        fcs.replace(i, fc);
-    }
-    call.insert(QStringLiteral("functionCalls"), fcs);
-    root.insert(QStringLiteral("call"), call);
-    return compactJson(root);
-}
-
-QJsonObject callObject(const QByteArray &body)
-{
-    return QJsonDocument::fromJson(body).object().value(QLatin1String("call")).toObject();
-}
-
-// What nginx in front of an API sends when the upstream is down.
-QByteArray badGatewayPage()
-{
-    return QByteArrayLiteral("<html>\r\n"
-                             "<head><title>502 Bad Gateway</title></head>\r\n"
-                             "<body>\r\n"
-                             "<center><h1>502 Bad Gateway</h1></center>\r\n"
-                             "<hr><center>nginx/1.25.3</center>\r\n"
-                             "</body>\r\n"
-                             "</html>\r\n");
-}
-
 } // namespace
-
-struct LocalBemServer::Impl
-{
-    explicit Impl(LocalBemServer *owner)
-        : q(owner)
-    {}
-
-    void handleRequest(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    ServerReply replyFor(const ServerRequestRecord &record, bool isGet);
-    ServerReply getCall(const QString &id);
-    ServerReply listCalls(const QByteArray &rawQuery);
-
-    LocalBemServer *const q;
-    QHttpServer http;
-    // GETs that reached a callID's answer since the last reset: the progressing call's
-    // stage, the failing scenarios' count and the canned sequences' position.
-    QHash<QString, int> getCounts;
-    QHash<QString, QList<CannedResponse>> canned;
-    // Late answers not yet sent; deleting one drops its responder without writing.
-    QList<QPointer<QTimer>> pendingTimers;
-    QList<ServerRequestRecord> requests;
-
-    quint16 port = 0;
-    QByteArray apiKey = demoApiKey();
-    QUrl redirectTarget;
-    int slowDelayMs = 3000;
-    int retryAfterSeconds = 2;
-    int failuresBeforeRecovery = 2;
-};
 
 LocalBemServer::LocalBemServer(QObject *parent)
     : QObject(parent)
@@ -215,16 +215,32 @@ QByteArray LocalBemServer::demoApiKey()
 
 void LocalBemServer::setResponses(const QString &callId, const QList<CannedResponse> &responses)
 {
+    const QString key = cannedKey(ServerEndpoint::V2Call, callId);
     if (responses.isEmpty())
-        d->canned.remove(callId);
+        d->canned.remove(key);
     else
-        d->canned.insert(callId, responses);
+        d->canned.insert(key, responses);
+    d->cannedCounts.remove(key);
     d->getCounts.remove(callId);
+}
+
+void LocalBemServer::setV3Responses(const QString &callId, ServerEndpoint endpoint,
+                                    const QList<CannedResponse> &responses)
+{
+    if (endpoint != ServerEndpoint::V3Call && endpoint != ServerEndpoint::V3Trace)
+        return;
+    const QString key = cannedKey(endpoint, callId);
+    if (responses.isEmpty())
+        d->canned.remove(key);
+    else
+        d->canned.insert(key, responses);
+    d->cannedCounts.remove(key);
 }
 
 void LocalBemServer::resetScenarios()
 {
     d->getCounts.clear();
+    d->cannedCounts.clear();
 }
 
 QList<ServerRequestRecord> LocalBemServer::requestsFor(const QString &callId) const
@@ -232,6 +248,27 @@ QList<ServerRequestRecord> LocalBemServer::requestsFor(const QString &callId) co
     QList<ServerRequestRecord> out;
     for (const ServerRequestRecord &r : d->requests) {
         if (r.callId == callId)
+            out << r;
+    }
+    return out;
+}
+
+QList<ServerRequestRecord> LocalBemServer::requestsFor(const QString &callId,
+                                                       ServerEndpoint endpoint) const
+{
+    QList<ServerRequestRecord> out;
+    for (const ServerRequestRecord &r : d->requests) {
+        if (r.callId == callId && r.endpoint == endpoint)
+            out << r;
+    }
+    return out;
+}
+
+QList<ServerRequestRecord> LocalBemServer::requestsTo(ServerEndpoint endpoint) const
+{
+    QList<ServerRequestRecord> out;
+    for (const ServerRequestRecord &r : d->requests) {
+        if (r.endpoint == endpoint)
             out << r;
     }
     return out;
@@ -247,11 +284,7 @@ void LocalBemServer::Impl::handleRequest(const QHttpServerRequest &request,
     record.method = methodName(request.method());
     record.rawPath = url.path(QUrl::FullyEncoded).toUtf8();
     record.query = url.query(QUrl::FullyEncoded).toUtf8();
-    if (record.rawPath.startsWith(CallsPrefix)) {
-        const QByteArray segment = record.rawPath.mid(CallsPrefix.size());
-        if (!segment.isEmpty() && !segment.contains('/'))
-            record.callId = QUrl::fromPercentEncoding(segment);
-    }
+    classify(record);
     record.apiKey = request.value(QByteArrayLiteral("x-api-key"));
     record.userAgent = request.value(QByteArrayLiteral("user-agent"));
     record.accept = request.value(QByteArrayLiteral("accept"));
@@ -306,115 +339,26 @@ ServerReply LocalBemServer::Impl::replyFor(const ServerRequestRecord &record, bo
         r.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")});
         return r;
     }
-    if (record.rawPath == CallsPath)
+    switch (record.endpoint) {
+    case ServerEndpoint::V2Call:
+    case ServerEndpoint::V3Call:
+    case ServerEndpoint::V3Trace:
+        return getCall(record.endpoint, record.callId);
+    case ServerEndpoint::V2Calls:
         return listCalls(record.query);
-    if (!record.callId.isEmpty())
-        return getCall(record.callId);
+    case ServerEndpoint::V3Calls:
+        return listV3Calls(record.query);
+    case ServerEndpoint::V3Outputs:
+    case ServerEndpoint::V3Errors:
+        return listEvents(record.endpoint, record.query);
+    case ServerEndpoint::V3Output:
+    case ServerEndpoint::V3Error:
+        return oneEvent(record.endpoint, record.eventId);
+    case ServerEndpoint::Unknown:
+        break;
+    }
     return ServerReply::error(404, QStringLiteral("No such endpoint."),
                               {{QStringLiteral("path"), QString::fromUtf8(record.rawPath)}});
-}
-
-ServerReply LocalBemServer::Impl::getCall(const QString &id)
-{
-    const int previous = getCounts.value(id);
-    getCounts.insert(id, previous + 1);
-
-    const auto it = canned.constFind(id);
-    if (it != canned.constEnd()) {
-        const CannedResponse &c = it->at(std::min<qsizetype>(previous, it->size() - 1));
-        ServerReply r;
-        r.status = c.status;
-        r.contentType = c.contentType;
-        r.body = c.body;
-        r.headers = c.headers;
-        r.delayMs = c.delayMs;
-        return r;
-    }
-
-    const bool failing = previous < failuresBeforeRecovery;
-    if (id == DemoCalls::progressing())
-        return ServerReply::json(DemoScenarios::progressingStage(previous));
-    if (id == DemoCalls::failed())
-        return ServerReply::json(DemoScenarios::failedCall());
-    if (id == DemoCalls::singleFunction())
-        return ServerReply::json(DemoScenarios::singleFunctionCall());
-    if (id == DemoCalls::batch())
-        return ServerReply::json(DemoScenarios::batchCall());
-    if (id == DemoCalls::rateLimited()) {
-        if (!failing)
-            return ServerReply::json(batchBodyFor(id));
-        ServerReply r = ServerReply::error(
-            429,
-            QStringLiteral("Rate limit exceeded for this API key. Retry after %1 seconds.")
-                .arg(retryAfterSeconds),
-            {{QStringLiteral("retryAfterSeconds"), retryAfterSeconds}});
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
-        return r;
-    }
-    if (id == DemoCalls::flaky()) {
-        if (!failing)
-            return ServerReply::json(batchBodyFor(id));
-        return ServerReply::error(
-            500, QStringLiteral("Internal server error. Please retry the request."),
-            {{QStringLiteral("requestID"), QStringLiteral("req_demo_flaky_%1").arg(previous + 1)}});
-    }
-    if (id == DemoCalls::badGateway()) {
-        ServerReply r;
-        r.status = 502;
-        r.contentType = QByteArrayLiteral("text/html");
-        r.body = badGatewayPage();
-        return r;
-    }
-    if (id == DemoCalls::forbidden())
-        return ServerReply::error(403,
-                                  QStringLiteral("This API key may not read call '%1'.").arg(id),
-                                  {{QStringLiteral("callID"), id}});
-    if (id == DemoCalls::slow()) {
-        ServerReply r = ServerReply::json(batchBodyFor(id));
-        r.delayMs = std::max(1, slowDelayMs);
-        return r;
-    }
-    if (id == DemoCalls::truncated()) {
-        ServerReply r = ServerReply::json(batchBodyFor(id));
-        r.truncate = true;
-        return r;
-    }
-    if (id == DemoCalls::invalidJson()) {
-        // Complete, but JSON has no single-quoted strings: clearly invalid, not cut off.
-        return ServerReply::json(QByteArrayLiteral(
-            "{\"call\": {\"callID\": 'demo_invalid_json', \"status\": 'running'}}"));
-    }
-    if (id == DemoCalls::errorOnly()) {
-        return ServerReply::json(compactJson(QJsonObject{
-            {QStringLiteral("error"),
-             QStringLiteral("The workflow engine is unavailable; try again shortly.")}}));
-    }
-    if (id == DemoCalls::redirectSameOrigin()) {
-        QUrl target = q->baseUrl();
-        target.setPath(QString::fromLatin1(CallsPrefix) + DemoCalls::batch());
-        return ServerReply::redirect(target.toEncoded());
-    }
-    if (id == DemoCalls::redirectAway() && redirectTarget.isValid() && !redirectTarget.isEmpty()) {
-        QUrl target = redirectTarget;
-        QString path = target.path();
-        while (path.endsWith(u'/'))
-            path.chop(1);
-        target.setPath(path + QString::fromLatin1(CallsPrefix) + DemoCalls::batch());
-        return ServerReply::redirect(target.toEncoded());
-    }
-    return ServerReply::error(
-        404, QStringLiteral("No call with ID '%1' exists in this environment.").arg(id),
-        {{QStringLiteral("callID"), id}});
-}
-
-ServerReply LocalBemServer::Impl::listCalls(const QByteArray &rawQuery)
-{
-    // The progressing call is listed as the last GET left it.
-    const int stage = std::max(0, getCounts.value(DemoCalls::progressing()) - 1);
-    return bem::listCalls(rawQuery, {callObject(DemoScenarios::progressingStage(stage)),
-                                     callObject(DemoScenarios::failedCall()),
-                                     callObject(DemoScenarios::singleFunctionCall()),
-                                     callObject(DemoScenarios::batchCall())});
 }
 
 } // namespace bem

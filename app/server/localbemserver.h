@@ -15,6 +15,24 @@ QT_END_NAMESPACE
 
 namespace bem {
 
+// Which endpoint of the local API a request asked for, so tests can count requests per
+// endpoint (a client polling v3 asks for the call and its trace separately).
+enum class ServerEndpoint {
+    Unknown,   // any other path (answered with a 404)
+    V2Call,    // GET /v2/calls/{callID}
+    V2Calls,   // GET /v2/calls
+    V3Call,    // GET /v3/calls/{callID}
+    V3Trace,   // GET /v3/calls/{callID}/trace
+    V3Calls,   // GET /v3/calls
+    V3Outputs, // GET /v3/outputs
+    V3Errors,  // GET /v3/errors
+    V3Output,  // GET /v3/outputs/{eventID}
+    V3Error,   // GET /v3/errors/{eventID}
+};
+// "v2/call", "v2/calls", "v3/call", "v3/trace", "v3/calls", "v3/outputs", "v3/errors",
+// "v3/output", "v3/error" or "unknown": for test messages and logs.
+QString endpointName(ServerEndpoint endpoint);
+
 // One request as the local server received it, for tests to assert on what actually went
 // over the wire (not on the client's own bookkeeping).
 struct ServerRequestRecord
@@ -22,8 +40,12 @@ struct ServerRequestRecord
     QByteArray method;
     // The request target's path exactly as sent, still percent-encoded ("/v2/calls/a%2Fb").
     QByteArray rawPath;
-    // The decoded callID when the path is /v2/calls/{one segment}; empty otherwise.
+    ServerEndpoint endpoint = ServerEndpoint::Unknown;
+    // The decoded callID when the path is /v2/calls/{one segment}, /v3/calls/{one segment}
+    // or /v3/calls/{one segment}/trace; empty otherwise.
     QString callId;
+    // The decoded eventID of /v3/outputs/{eventID} and /v3/errors/{eventID}; empty otherwise.
+    QString eventId;
     // The raw query string without '?', e.g. "limit=5&callIDs=a&callIDs=b".
     QByteArray query;
     // Header values as received; empty when the header was absent.
@@ -47,8 +69,19 @@ struct CannedResponse
 };
 
 // A local bem API, bound to 127.0.0.1 on an ephemeral port, serving
-// GET /v2/calls/{callID} and GET /v2/calls with the real response shapes and error bodies
-// ({"message", "code", "details"}). It runs the demo (`--demo`) and every network test.
+// GET /v2/calls/{callID} and GET /v2/calls, and v3: GET /v3/calls/{callID}, its /trace,
+// GET /v3/calls, GET /v3/outputs, GET /v3/errors and their one-event forms, with the real
+// response shapes and error bodies ({"message", "code", "details"}). It runs the demo
+// (`--demo`) and every network test.
+//
+// v3 views (call, trace, outputs, errors) are derived from the same v2 bodies (see
+// v3views.h), so both versions tell the same story. The single function call is on v2
+// only (v3 has no function calls); DemoCalls::v3Only() is on v3 only. The progressing call
+// advances one stage per GET of the call, v2 or v3; a GET of its trace does not advance it
+// and shows the stage the last call GET showed. The fault scenarios answer the same way on
+// /v3/calls/{id} and its trace as on /v2/calls/{id} (each endpoint counts its own failures
+// for the trace); their successful body is the batch call's, and their redirects point to
+// the same endpoint of wf_demo_batch.
 //
 // Built-in scenarios, by callID (see DemoCalls in demoscenarios.h for the IDs):
 // a workflow call that progresses one stage per GET (pending → running with route, split,
@@ -77,25 +110,34 @@ public:
     static QByteArray demoApiKey();
 
     // Where the "redirect to another origin" scenario sends the client (the test's second
-    // server): "/v2/calls/wf_demo_batch" is appended to it.
+    // server): "/v2/calls/wf_demo_batch" (or its v3 path when asked on v3) is appended to it.
     void setRedirectTarget(const QUrl &base);
     // How late the slow scenario answers (default 3000 ms).
     void setSlowDelayMs(int ms);
     // Retry-After sent by the rate-limited scenario, in seconds (default 2).
     void setRetryAfterSeconds(int seconds);
-    // How many requests the rate-limited and flaky (500) scenarios fail before they
-    // recover (default 2).
+    // How many requests the rate-limited and flaky (500) scenarios, and the trace of
+    // DemoCalls::traceFlaky(), fail before they recover (default 2).
     void setFailuresBeforeRecovery(int count);
 
-    // Serves these responses for `callId`, one per request in order; the last one repeats.
-    // Overrides any built-in scenario for that ID.
+    // Serves these responses for GET /v2/calls/{callId}, one per request in order; the last
+    // one repeats. Overrides any built-in scenario for that ID. An empty list removes them.
     void setResponses(const QString &callId, const QList<CannedResponse> &responses);
+    // The same for ServerEndpoint::V3Call or V3Trace (another endpoint is ignored). A callID
+    // with canned responses on any endpoint is wholly canned: its endpoints without any
+    // answer 404, so a call canned on v2 only is a v2-only call to a client that probes v3.
+    void setV3Responses(const QString &callId, ServerEndpoint endpoint,
+                        const QList<CannedResponse> &responses);
     // Restarts every scenario from its first stage and forgets canned responses' progress.
     void resetScenarios();
 
     QList<ServerRequestRecord> requests() const;
-    // Requests for one callID (decoded), in order.
+    // Requests for one callID (decoded), in order: every endpoint (v2, v3 call, trace).
     QList<ServerRequestRecord> requestsFor(const QString &callId) const;
+    // Requests for one callID on one endpoint, in order.
+    QList<ServerRequestRecord> requestsFor(const QString &callId, ServerEndpoint endpoint) const;
+    // Requests to one endpoint, whatever the callID.
+    QList<ServerRequestRecord> requestsTo(ServerEndpoint endpoint) const;
     void clearRequests();
 
 Q_SIGNALS:
@@ -103,6 +145,7 @@ Q_SIGNALS:
 
 private:
     // All state lives here, so the header names no HTTP-server types beyond a declaration.
+    // Declared in localbemserverimpl.h so that its endpoints can live in their own files.
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -33,13 +33,17 @@ struct ParseResult
     bool ok() const { return call.has_value(); }
 };
 
-// Turns a GET /v2/calls/{id} body into a Call. Never throws; every field is optional,
-// and a field of the wrong type is dropped with a warning instead of failing the whole
+// Turns a GET /v2/calls/{id} (or /v3/calls/{id}) body into a Call. Never throws; every field is
+// optional, and a field of the wrong type is dropped with a warning instead of failing the whole
 // response.
 class CallParser final
 {
 public:
     static ParseResult parse(const QByteArray &body);
+    // A GET /v3/calls/{id} body (v3parser.cpp): a Call with apiVersion V3, its outputs and
+    // errors, and no function calls (they come from the trace: traceparser.h). The same
+    // errors as parse(); null fields are absent rather than warned about.
+    static ParseResult parseV3(const QByteArray &body);
     // One element of call.functionCalls read on its own, exactly as parse() reads the
     // element at `index` (warnings name call.functionCalls[index]): the incremental
     // refresh (incrementalparse.h) re-reads only the elements whose bytes changed.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "callsnapshot.h"
 
+#include <QCoreApplication>
 #include <QThreadPool>
 
 namespace bem {
@@ -19,6 +20,15 @@ QStringList CallSnapshot::notes() const
     QStringList out;
     if (!serverError.isEmpty())
         out << QStringLiteral("The server also reported an error: %1").arg(serverError);
+    if (v3 && !v3->traceServerError.isEmpty())
+        out << QCoreApplication::translate("bem::CallSnapshot",
+                                           "The server also reported an error with the trace: %1")
+                   .arg(v3->traceServerError);
+    if (!call.unattachedEvents.isEmpty())
+        out << QCoreApplication::translate("bem::CallSnapshot",
+                                           "%n trace event(s) name no function call of the "
+                                           "trace; they are listed apart.",
+                                           nullptr, int(call.unattachedEvents.size()));
     return out + tree.warnings();
 }
 

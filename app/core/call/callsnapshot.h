@@ -3,8 +3,10 @@
 
 #include "calltree.h"
 #include "calltypes.h"
+#include "traceparser.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <memory>
@@ -26,8 +28,9 @@ struct CallSnapshot
     QStringList ignored;
     // The response's own "error" text when it came alongside the call.
     QString serverError;
-    // Notes about data that is shown, not dropped: the server's error beside the call,
-    // then the tree's (a missing parent shown at the top, a broken cycle, duplicate IDs).
+    // Notes about data that is shown, not dropped: the server's error beside the call (and
+    // beside the trace), trace events that name no function call, then the tree's (a missing parent
+    // shown at the top, a broken cycle, duplicate IDs).
     QStringList notes() const;
     // The bytes this state was read from, exactly as received (the raw view, Save JSON).
     // Implicitly shared: no copy.
@@ -37,6 +40,23 @@ struct CallSnapshot
     // refresh need not scan this body again. Not set when not known (a full parse does
     // not look for them).
     std::optional<std::vector<std::pair<qsizetype, qsizetype>>> functionCallSpans;
+
+    // v3: the trace body the function calls came from, exactly as received (empty: no
+    // trace yet). Implicitly shared.
+    QByteArray traceBody;
+    // v3: what a refresh needs to reuse parts of this state (loadV3Call). Null for v2.
+    struct V3Parts
+    {
+        // The call body's warnings and top-level unknown members, and the trace's: both
+        // are in `ignored` (call first), kept apart so that either part can be reused.
+        QStringList callWarnings;
+        QJsonObject callResponseUnknownFields;
+        QStringList traceWarnings;
+        // The trace response's own "error" text when it came alongside the trace.
+        QString traceServerError;
+        TraceLayout traceLayout;
+    };
+    std::shared_ptr<const V3Parts> v3;
 
     // parseWarnings: ParseResult::warnings, which become `ignored`.
     static CallSnapshot fromCall(Call call, const QStringList &parseWarnings = {});

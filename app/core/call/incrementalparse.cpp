@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "incrementalparse.h"
 
+#include "callbundle.h"
 #include "callparser.h"
 
 #include <QByteArrayView>
@@ -26,24 +27,35 @@ constexpr int MaxDepth = 64;
 class StructureScanner
 {
 public:
-    explicit StructureScanner(const QByteArray &body)
+    // One array of objects looked for inside the root's `rootKey` object.
+    struct Target
+    {
+        QByteArrayView key;
+        FunctionCallsLocation *out = nullptr;
+        bool found = false;
+    };
+
+    // `rootKey`: "call" (v2: its functionCalls) or "trace" (v3: its functionCalls and
+    // events).
+    StructureScanner(const QByteArray &body, QByteArrayView rootKey, std::vector<Target> targets)
         : m_begin(body.constData())
         , m_p(m_begin)
         , m_end(m_begin + body.size())
+        , m_rootKey(rootKey)
+        , m_targets(std::move(targets))
     {}
 
-    // False when the body is not understood; `found` tells whether the call had a
-    // functionCalls array (absent is fine: the API leaves it out while there are none).
-    bool scan(FunctionCallsLocation &out, bool *found)
+    // False when the body is not understood; each target's `found` tells whether the
+    // array was there (absent is fine: the API leaves it out while there are none).
+    bool scan()
     {
-        m_out = &out;
         skipSpace();
         if (!rootObject())
             return false;
         skipSpace();
-        *found = m_found;
         return m_p == m_end && m_seenCall;
     }
+    const std::vector<Target> &targets() const { return m_targets; }
 
 private:
     static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -192,7 +204,7 @@ private:
         return members(
             0,
             [this](QByteArrayView name, int depth) {
-                if (name != "call")
+                if (name != m_rootKey)
                     return value(depth);
                 if (m_seenCall || !at('{'))
                     return false; // two calls, or not an object: the full parse decides
@@ -204,24 +216,25 @@ private:
 
     bool callObject(int depth)
     {
-        bool seenFunctionCalls = false;
         return members(
             depth,
-            [this, &seenFunctionCalls](QByteArrayView name, int d) {
-                if (name != "functionCalls")
-                    return value(d);
-                if (seenFunctionCalls || !at('['))
-                    return false;
-                seenFunctionCalls = true;
-                return functionCalls(d);
+            [this](QByteArrayView name, int d) {
+                for (Target &target : m_targets) {
+                    if (name != target.key)
+                        continue;
+                    if (target.found || !at('['))
+                        return false;
+                    return objectArray(d, target);
+                }
+                return value(d);
             },
             /*rawKeys=*/true);
     }
 
-    bool functionCalls(int depth)
+    bool objectArray(int depth, Target &target)
     {
-        m_out->arrayOpen = offset();
-        const bool ok = elements(depth, [this](int d) {
+        target.out->arrayOpen = offset();
+        const bool ok = elements(depth, [this, &target](int d) {
             // Anything but an object is warned about and skipped by the parser: the
             // full parse does that.
             if (!at('{'))
@@ -229,33 +242,32 @@ private:
             const qsizetype start = offset();
             if (!value(d))
                 return false;
-            m_out->elements.emplace_back(start, offset());
+            target.out->elements.emplace_back(start, offset());
             return true;
         });
         if (!ok)
             return false;
-        m_out->arrayClose = offset() - 1;
-        m_found = true;
+        target.out->arrayClose = offset() - 1;
+        target.found = true;
         return true;
     }
 
     const char *m_begin;
     const char *m_p;
     const char *m_end;
-    FunctionCallsLocation *m_out = nullptr;
+    QByteArrayView m_rootKey;
+    std::vector<Target> m_targets;
     bool m_seenCall = false;
-    bool m_found = false;
 };
 
 enum class ScanOutcome { NotUnderstood, NoFunctionCalls, Found };
 
 ScanOutcome scanBody(const QByteArray &body, FunctionCallsLocation &location)
 {
-    StructureScanner scanner(body);
-    bool found = false;
-    if (!scanner.scan(location, &found))
+    StructureScanner scanner(body, "call", {{"functionCalls", &location}});
+    if (!scanner.scan())
         return ScanOutcome::NotUnderstood;
-    return found ? ScanOutcome::Found : ScanOutcome::NoFunctionCalls;
+    return scanner.targets().front().found ? ScanOutcome::Found : ScanOutcome::NoFunctionCalls;
 }
 
 using Spans = std::vector<std::pair<qsizetype, qsizetype>>;
@@ -380,6 +392,18 @@ std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSn
 
 } // namespace
 
+std::optional<TraceLocation> locateTraceArrays(const QByteArray &body)
+{
+    TraceLocation location;
+    StructureScanner scanner(
+        body, "trace", {{"functionCalls", &location.functionCalls}, {"events", &location.events}});
+    if (!scanner.scan())
+        return std::nullopt;
+    location.hasFunctionCalls = scanner.targets()[0].found;
+    location.hasEvents = scanner.targets()[1].found;
+    return location;
+}
+
 std::optional<FunctionCallsLocation> locateFunctionCalls(const QByteArray &body)
 {
     FunctionCallsLocation location;
@@ -394,7 +418,9 @@ LoadedCall loadCall(const QByteArray &body, const CallSnapshotPtr &previous,
     IncrementalLoadStats local;
     IncrementalLoadStats &s = stats ? *stats : local;
     s = IncrementalLoadStats();
-    if (!previous) {
+    if (CallBundle::isBundle(body)) {
+        s.fallbackReason = QStringLiteral("a saved bundle");
+    } else if (!previous) {
         s.fallbackReason = QStringLiteral("there is no previous state");
     } else if (std::optional<LoadedCall> result = loadIncrementally(body, *previous, s)) {
         return std::move(*result);

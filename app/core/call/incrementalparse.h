@@ -25,6 +25,29 @@ struct FunctionCallsLocation
 };
 std::optional<FunctionCallsLocation> locateFunctionCalls(const QByteArray &body);
 
+// Where trace.functionCalls and trace.events are in a v3 trace body, found the same way.
+// An array that is absent is not `has…` (and has no elements).
+struct TraceLocation
+{
+    FunctionCallsLocation functionCalls;
+    FunctionCallsLocation events;
+    bool hasFunctionCalls = false;
+    bool hasEvents = false;
+};
+std::optional<TraceLocation> locateTraceArrays(const QByteArray &body);
+
+struct TraceParseResult;
+struct CallSnapshot;
+struct IncrementalLoadStats;
+// The trace part of a v3 refresh (traceincremental.cpp): the same result as
+// TraceParser::parse(traceBody), but function calls and events whose bytes are identical
+// to one in `previous` (a v3 snapshot with its trace) are taken from it. std::nullopt,
+// with stats.fallbackReason, whenever anything is unexpected: the caller then does the
+// full parse.
+std::optional<TraceParseResult> parseTraceIncrementally(const QByteArray &traceBody,
+                                                        const CallSnapshot &previous,
+                                                        IncrementalLoadStats &stats);
+
 // What loadCall(body, previous) (callloader.h) did, for tests and the benchmark.
 struct IncrementalLoadStats
 {
@@ -34,6 +57,11 @@ struct IncrementalLoadStats
     // read again.
     qsizetype reused = 0;
     qsizetype reparsed = 0;
+    // v3 trace events, likewise.
+    qsizetype eventsReused = 0;
+    qsizetype eventsReparsed = 0;
+    // v3: the call part (the call body's bytes were the same) was taken from `previous`.
+    bool callReused = false;
     // Why the full parse was used (empty when it was not).
     QString fallbackReason;
 };

@@ -18,6 +18,11 @@ struct LoadedCall
 {
     CallSnapshotPtr snapshot;
     ParseResult parsed;
+    // v3: the trace body did not parse (one line, for the trace's own banner). The call is
+    // still in `snapshot`, with the previous state's trace when there was one.
+    QString traceError;
+    // Byte offset in the trace body of a JSON syntax error; -1 when not about syntax.
+    qsizetype traceErrorOffset = -1;
 
     bool ok() const { return snapshot != nullptr; }
 };
@@ -26,6 +31,8 @@ struct LoadedCall
 // of loading that grows with the call, so the session runs it on the thread pool and only
 // swaps in the result. Pure function of its input; the body is kept (shared, no copy)
 // in the snapshot for the raw view and Save JSON.
+// A saved v3 bundle (callbundle.h) is recognised by its marker and loaded as its call and
+// trace, with the bundle's outputs and errors as the call's.
 LoadedCall loadCall(const QByteArray &body);
 
 // A refresh of a call already shown. The same result as loadCall(body) — the same call,
@@ -37,6 +44,18 @@ LoadedCall loadCall(const QByteArray &body);
 // errors. (Implemented in incrementalparse.cpp; the stats are in incrementalparse.h.)
 LoadedCall loadCall(const QByteArray &body, const CallSnapshotPtr &previous,
                     IncrementalLoadStats *stats = nullptr);
+
+// A v3 call: the GET /v3/calls/{id} body and the GET /v3/calls/{id}/trace body, into one
+// snapshot (apiVersion V3, the trace's function calls with their events). An empty
+// traceBody means "no trace yet": the call and no function calls. A trace body that does
+// not parse keeps `previous`'s trace (if any) and sets traceError, while the call is shown;
+// a call body that does not parse is !ok(), as with loadCall(). Given a v3 `previous`, the
+// same result is computed faster: an identical call body reuses its call part, an
+// identical trace body its trace part, and otherwise trace elements whose bytes are
+// unchanged are not parsed again (falling back to the full parse on anything unexpected).
+LoadedCall loadV3Call(const QByteArray &callBody, const QByteArray &traceBody,
+                      const CallSnapshotPtr &previous = nullptr,
+                      IncrementalLoadStats *stats = nullptr);
 
 // Runs loadCall() off the GUI thread and reports on the thread that owns the loader. One
 // loader serves a session's live refreshes and opened files alike. Only the newest request
@@ -53,6 +72,9 @@ public:
     // Starts loading `body` (as a refresh of `previous` when given: the same result,
     // faster when few function calls changed); returns the ticket that loaded() carries.
     quint64 load(const QByteArray &body, const CallSnapshotPtr &previous = nullptr);
+    // The same for a v3 call and its trace (loadV3Call), reported through loaded() too.
+    quint64 loadV3(const QByteArray &callBody, const QByteArray &traceBody,
+                   const CallSnapshotPtr &previous = nullptr);
     void cancel() { m_jobs.cancel(); }
     bool isBusy() const { return m_jobs.isBusy(); }
     // How many results were computed and then dropped as stale (tests, the benchmark).

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The pieces of a call that v2 and v3 bodies share, read the same way by both parsers.
+
+#include "calltypes.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace bem {
+
+class FieldReader;
+
+// One function call at `path`. `trace`: a v3 trace's, which adds sourceEventID,
+// workflowNodeName, incomingDestinationName and functionCallTryNumber (into tryNumber)
+// to the known fields.
+FunctionCall readFunctionCall(FieldReader &r, const QJsonObject &o, const QString &path,
+                              bool trace);
+// A call's `input` (one file or a batch) at `path`.
+CallInput readCallInput(FieldReader &r, const QJsonObject &o, const QString &path);
+
+} // namespace bem
+
+namespace bem {
+
+// One v3 event at `path` (see EventParser::parse).
+Event readEvent(FieldReader &r, const QJsonObject &o, const QString &path);
+
+} // namespace bem

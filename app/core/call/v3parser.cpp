@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// CallParser::parseV3: a GET /v3/calls/{id} body. Its function calls come from the trace
+// (traceparser.h), so here there are only the call's own fields, outputs and errors.
+#include "callparser.h"
+
+#include "callparts.h"
+#include "jsonfieldreader.h"
+
+#include <QCoreApplication>
+
+namespace bem {
+namespace {
+
+QList<Event> readEvents(FieldReader &r, const QJsonObject &o, QLatin1String key)
+{
+    const QString path = QStringLiteral("call.") + key;
+    const QJsonArray array = r.array(o, key, QStringLiteral("call"));
+    QList<Event> out;
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString p = path + u'[' + QString::number(i) + u']';
+        const QJsonValue v = array.at(i);
+        if (!v.isObject()) {
+            r.notAnObject(p, v);
+            continue;
+        }
+        out << readEvent(r, v.toObject(), p);
+    }
+    return out;
+}
+
+Call parseCallV3(FieldReader &r, const QJsonObject &o)
+{
+    const QString path = QStringLiteral("call");
+    Call c;
+    c.apiVersion = ApiVersion::V3;
+    c.callId = r.string(o, QLatin1String("callID"), path);
+    c.status = r.status(o, QLatin1String("status"), path);
+    c.createdAt = r.timestamp(o, QLatin1String("createdAt"), path);
+    c.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
+    c.workflowId = r.string(o, QLatin1String("workflowID"), path);
+    c.workflowName = r.string(o, QLatin1String("workflowName"), path);
+    c.workflowVersionNum = r.integer(o, QLatin1String("workflowVersionNum"), path);
+    c.callReferenceId = r.string(o, QLatin1String("callReferenceID"), path);
+    c.input = readCallInput(r, r.object(o, QLatin1String("input"), path),
+                            path + QStringLiteral(".input"));
+    c.outputs = readEvents(r, o, QLatin1String("outputs"));
+    c.errors = readEvents(r, o, QLatin1String("errors"));
+    // url and traceUrl are hints only; they stay with the other unknown fields for the
+    // raw view and the details.
+    c.unknownFields = unknownJsonFields(
+        o, {QLatin1String("callID"), QLatin1String("status"), QLatin1String("createdAt"),
+            QLatin1String("finishedAt"), QLatin1String("workflowID"), QLatin1String("workflowName"),
+            QLatin1String("workflowVersionNum"), QLatin1String("callReferenceID"),
+            QLatin1String("input"), QLatin1String("outputs"), QLatin1String("errors")});
+    return c;
+}
+
+} // namespace
+
+ParseResult CallParser::parseV3(const QByteArray &body)
+{
+    ParseResult result;
+    JsonBodyError bodyError;
+    const std::optional<QJsonObject> root = readJsonObject(body, bodyError);
+    if (!root) {
+        result.error = bodyError.error;
+        result.errorOffset = bodyError.offset;
+        result.endedEarly = bodyError.endedEarly;
+        return result;
+    }
+    FieldReader reader(result.warnings, /*nullIsAbsent=*/true);
+    result.serverError =
+        oneLine(reader.string(*root, QLatin1String("error"), QStringLiteral("response")));
+    result.unknownFields =
+        unknownJsonFields(*root, {QLatin1String("call"), QLatin1String("error")});
+    const QJsonValue call = root->value(QLatin1String("call"));
+    if (!call.isObject()) {
+        result.error = missingMemberError(
+            result.serverError, call,
+            QCoreApplication::translate("bem::CallParser", "The response has no call in it."),
+            QCoreApplication::translate("bem::CallParser",
+                                        "The response's call is %1, not an object."));
+        return result;
+    }
+    result.call = parseCallV3(reader, call.toObject());
+    return result;
+}
+
+} // namespace bem
