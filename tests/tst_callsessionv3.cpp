@@ -261,6 +261,34 @@ private slots:
         QTRY_COMPARE(session->status().phase, Phase::Finished);
     }
 
+    void rateLimitedTrace_slowsTheCallToo()
+    {
+        const QString id = QStringLiteral("wf_limited");
+        m_server->setV3Responses(id, E::V3Call, {answer(v3Call(id, QStringLiteral("running")))});
+        CannedResponse limited = answer("{\"message\":\"slow down\",\"code\":429}", 429);
+        limited.headers = {{"Retry-After", "1"}};
+        m_server->setV3Responses(id, E::V3Trace, {answer(v3Trace(1)), limited, answer(v3Trace(2))});
+        auto session = makeSession(ApiVersionChoice::V3);
+        QSignalSpy problems(session.get(), &CallSession::traceProblem);
+        session->open(id);
+        QTRY_COMPARE(problems.size(), 1);
+        const QList<ServerRequestRecord> traces = m_server->requestsFor(id, E::V3Trace);
+        QCOMPARE(traces.size(), 2);
+        const qint64 limitedAt = traces.at(1).receivedAtMs;
+        QTRY_VERIFY_WITH_TIMEOUT(count(id, E::V3Trace) >= 3, 5000);
+        QTRY_COMPARE(session->snapshot()->call.functionCalls.size(), 2);
+        // Neither endpoint asked again within the second the server asked for.
+        for (const ServerRequestRecord &r : m_server->requestsFor(id)) {
+            if (r.receivedAtMs <= limitedAt + 50)
+                continue;
+            QVERIFY2(r.receivedAtMs - limitedAt >= 950,
+                     qPrintable(QStringLiteral("%1 after %2 ms")
+                                    .arg(endpointName(r.endpoint))
+                                    .arg(r.receivedAtMs - limitedAt)));
+        }
+        session->stop();
+    }
+
     void outputsPaging_reachesTheEnd_withoutDuplicates()
     {
         auto session = makeSession();
