@@ -3,7 +3,9 @@
 // JSON size, the bare QJsonDocument parse (the floor for a Qt app), `jq .`, our full load,
 // a refresh with 1% changed, an identical refresh, a filter, the peak RSS of a load in a
 // fresh process and the longest GUI stall while a call loads and refreshes in a real
-// tree view. Prints figures, never judges them: speed is not a test.
+// tree view; and the same for a v3 call and its trace (N function calls, N events):
+// v3_qt_parse_ms, v3_load_ms, v3_refresh1_ms, v3_peak_rss_mb. Prints figures, never judges them:
+// speed is not a test.
 //
 //   bench_callload --sizes 1000,10000,100000 --runs 5
 //
@@ -11,6 +13,7 @@
 // panel's filter; with BEM_BENCH_MEMORY=1 it reports the resident size after each step
 // instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
 // every long gap of the stall probe.
+#include "benchv3.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
 #include "callmodelupdater.h"
@@ -152,6 +155,8 @@ struct Results
     int n = 0;
     double jsonMb = 0;
     Figure qtParse, jq, load, refresh1, refresh0, filter, rss, stall;
+    // v3: a call and a trace with N function calls and N events (benchv3.h).
+    Figure v3QtParse, v3Load, v3Refresh1, v3Rss;
     // Beside the Qt floor when simdjson is there: a parser that could replace it.
     Figure simdjsonParse;
     // Signals of the last 1%-changed refresh.
@@ -357,12 +362,17 @@ int memorySteps(int n)
     return 0;
 }
 
-// The hidden child mode: one load in a fresh process, then its peak RSS.
-int rssChild(int n)
+// The hidden child mode: one load in a fresh process (v2, or v3 call + trace), then its
+// peak RSS.
+int rssChild(int n, bool v3)
 {
-    const QByteArray bytes = generateCall(n, false);
     CallTreeModel model;
-    {
+    if (v3) {
+        const QByteArray call = bench::v3CallBody(n);
+        const QByteArray trace = bench::v3TraceBody(n, false);
+        model.setSnapshot(bench::mustLoadV3(call, trace));
+    } else {
+        const QByteArray bytes = generateCall(n, false);
         CallSnapshotPtr snapshot = mustLoad(bytes);
         model.setSnapshot(snapshot);
     }
@@ -371,12 +381,14 @@ int rssChild(int n)
     return 0;
 }
 
-double measureRssMb(int n)
+double measureRssMb(int n, bool v3 = false)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p.start(QCoreApplication::applicationFilePath(),
-            {QStringLiteral("--rss-child"), QString::number(n)});
+    QStringList arguments{QStringLiteral("--rss-child"), QString::number(n)};
+    if (v3)
+        arguments << QStringLiteral("--v3");
+    p.start(QCoreApplication::applicationFilePath(), arguments);
     if (!p.waitForFinished(-1) || p.exitCode() != 0)
         return -1;
     const QByteArray out = p.readAllStandardOutput();
@@ -585,6 +597,14 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
                 std::exit(1);
         }
         r.rss.add(measureRssMb(r.n));
+        {
+            const bench::V3Figures v3 = bench::measureV3(
+                r.n, [](const QAbstractItemModel &model) { readFirstRows(model, 50); });
+            r.v3QtParse.add(v3.qtParseMs);
+            r.v3Load.add(v3.loadMs);
+            r.v3Refresh1.add(v3.refresh1Ms);
+            r.v3Rss.add(measureRssMb(r.n, true));
+        }
         if (withStall)
             r.stall.add(measureGuiStall(base, changed));
     }
@@ -680,12 +700,15 @@ void printBenchLine(const Results &r)
     const QString json =
         QStringLiteral("{\"n\":%1,\"json_mb\":%2,\"qt_parse_ms\":%3,\"jq_ms\":%4,\"load_ms\":%5,"
                        "\"refresh1_ms\":%6,\"refresh0_ms\":%7,\"filter_ms\":%8,"
-                       "\"peak_rss_mb\":%9,\"gui_stall_ms\":%10,\"resets\":%11}")
+                       "\"peak_rss_mb\":%9,\"gui_stall_ms\":%10,\"resets\":%11,"
+                       "\"v3_qt_parse_ms\":%12,\"v3_load_ms\":%13,\"v3_refresh1_ms\":%14,"
+                       "\"v3_peak_rss_mb\":%15}")
             .arg(r.n)
             .arg(jsonNumber(r.jsonMb, 3), num(r.qtParse, 2), num(r.jq, 2), num(r.load, 2),
                  num(r.refresh1, 2), num(r.refresh0, 4), num(r.filter, 2), num(r.rss, 1),
                  num(r.stall, 2))
-            .arg(r.resets);
+            .arg(r.resets)
+            .arg(num(r.v3QtParse, 2), num(r.v3Load, 2), num(r.v3Refresh1, 2), num(r.v3Rss, 1));
     std::printf("BENCH %s\n", qPrintable(json));
 }
 
@@ -714,7 +737,10 @@ int main(int argc, char **argv)
                                        QStringLiteral("Internal: time one load's steps."),
                                        QStringLiteral("N"));
     breakdownOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({sizesOption, runsOption, rssChildOption, breakdownOption});
+    QCommandLineOption v3Option(QStringLiteral("v3"),
+                                QStringLiteral("Internal: the RSS child loads a v3 call."));
+    v3Option.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({sizesOption, runsOption, rssChildOption, breakdownOption, v3Option});
     parser.process(app);
     if (parser.isSet(breakdownOption)) {
         const int n = parser.value(breakdownOption).toInt();
@@ -729,7 +755,7 @@ int main(int argc, char **argv)
     }
 
     if (parser.isSet(rssChildOption))
-        return rssChild(parser.value(rssChildOption).toInt());
+        return rssChild(parser.value(rssChildOption).toInt(), parser.isSet(v3Option));
 
     std::vector<int> sizes;
     for (const QString &s : parser.value(sizesOption).split(u',', Qt::SkipEmptyParts)) {

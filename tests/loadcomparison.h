@@ -32,6 +32,29 @@ inline QStringList capped(QStringList out)
     return out;
 }
 
+// Events field by field (operator== compares only the object they were read from).
+inline bool sameEvents(const QList<Event> &a, const QList<Event> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const Event &e = a.at(i);
+        const Event &f = b.at(i);
+        if (e.eventId != f.eventId || e.eventType != f.eventType || e.functionId != f.functionId ||
+            e.functionName != f.functionName || e.functionCallId != f.functionCallId ||
+            e.functionCallTryNumber != f.functionCallTryNumber ||
+            e.functionVersionNum != f.functionVersionNum || e.referenceId != f.referenceId ||
+            e.callId != f.callId || e.workflowName != f.workflowName ||
+            e.createdAt != f.createdAt || e.createdAt.value != f.createdAt.value ||
+            e.message != f.message || e.choice != f.choice || e.itemOffset != f.itemOffset ||
+            e.itemCount != f.itemCount || e.avgConfidence != f.avgConfidence ||
+            e.publishedAt != f.publishedAt || e.lastPublishErrorAt != f.lastPublishErrorAt ||
+            e.object != f.object)
+            return false;
+    }
+    return true;
+}
+
 // The differences between two snapshots of the same body: the call, every function
 // call, the tree node by node, and the snapshot's own fields.
 inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot &y)
@@ -56,13 +79,17 @@ inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot
     compareField(out, "call.callReferenceID", c.callReferenceId == d.callReferenceId);
     compareField(out, "call.input", c.input == d.input);
     compareField(out, "call.unknownFields", c.unknownFields == d.unknownFields);
+    compareField(out, "call.apiVersion", c.apiVersion == d.apiVersion);
+    compareField(out, "call.outputs", sameEvents(c.outputs, d.outputs));
+    compareField(out, "call.errors", sameEvents(c.errors, d.errors));
+    compareField(out, "call.unattachedEvents", sameEvents(c.unattachedEvents, d.unattachedEvents));
     compareField(out, "call.functionCalls.size", c.functionCalls.size() == d.functionCalls.size());
     for (qsizetype i = 0; i < std::min(c.functionCalls.size(), d.functionCalls.size()); ++i) {
         const FunctionCall &f = c.functionCalls.at(i);
         const FunctionCall &g = d.functionCalls.at(i);
         // operator== compares times by their text; the parsed values must agree too.
         if (f != g || f.startedAt.value != g.startedAt.value ||
-            f.finishedAt.value != g.finishedAt.value)
+            f.finishedAt.value != g.finishedAt.value || !sameEvents(f.events, g.events))
             out << QStringLiteral("call.functionCalls[%1]").arg(i);
     }
 
@@ -81,6 +108,16 @@ inline QStringList snapshotDifferences(const CallSnapshot &x, const CallSnapshot
     compareField(out, "snapshot.body", x.body == y.body);
     compareField(out, "snapshot.ignored", x.ignored == y.ignored);
     compareField(out, "snapshot.notes", x.notes() == y.notes());
+    compareField(out, "snapshot.traceBody", x.traceBody == y.traceBody);
+    compareField(out, "snapshot.v3", bool(x.v3) == bool(y.v3));
+    if (x.v3 && y.v3) {
+        compareField(out, "v3.callWarnings", x.v3->callWarnings == y.v3->callWarnings);
+        compareField(out, "v3.traceWarnings", x.v3->traceWarnings == y.v3->traceWarnings);
+        compareField(out, "v3.traceLayout.eventOwner",
+                     x.v3->traceLayout.eventOwner == y.v3->traceLayout.eventOwner);
+        compareField(out, "v3.traceLayout.ownTryNumber",
+                     x.v3->traceLayout.ownTryNumber == y.v3->traceLayout.ownTryNumber);
+    }
     return capped(out);
 }
 
@@ -99,6 +136,8 @@ inline QStringList loadDifferences(const LoadedCall &expected, const LoadedCall 
     compareField(out, "parsed.serverError", a.serverError == b.serverError);
     compareField(out, "parsed.warnings", a.warnings == b.warnings);
     compareField(out, "parsed.unknownFields", a.unknownFields == b.unknownFields);
+    compareField(out, "traceError", expected.traceError == actual.traceError);
+    compareField(out, "traceErrorOffset", expected.traceErrorOffset == actual.traceErrorOffset);
     if (expected.ok() && actual.ok())
         out << snapshotDifferences(*expected.snapshot, *actual.snapshot);
     return capped(out);

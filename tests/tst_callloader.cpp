@@ -110,6 +110,85 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loader.droppedCount(), 1, 30000);
         QCOMPARE(spy.size(), 0);
     }
+
+    void loadV3Call_noTraceYet()
+    {
+        const QByteArray call =
+            bem::test::readTestData(QStringLiteral("v3-call-partly-failed.json"));
+        const LoadedCall loaded = loadV3Call(call, QByteArray());
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.snapshot->call.apiVersion, ApiVersion::V3);
+        QVERIFY(loaded.snapshot->call.functionCalls.isEmpty());
+        QCOMPARE(loaded.snapshot->call.errors.size(), 1);
+        QVERIFY(loaded.traceError.isEmpty());
+        QCOMPARE(loaded.snapshot->body, call);
+    }
+
+    void loadV3Call_callAndTrace()
+    {
+        const QByteArray call =
+            bem::test::readTestData(QStringLiteral("v3-call-partly-failed.json"));
+        const QByteArray trace = bem::test::readTestData(QStringLiteral("v3-trace.json"));
+        const LoadedCall loaded = loadV3Call(call, trace);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.snapshot->call.functionCalls.size(), 5);
+        QCOMPARE(loaded.snapshot->traceBody, trace);
+        QCOMPARE(loaded.snapshot->tree.size(), 5);
+        // The unattached event is shown apart, and said so.
+        QCOMPARE(loaded.snapshot->call.unattachedEvents.size(), 1);
+        QVERIFY(loaded.snapshot->notes().join(u'\n').contains(QStringLiteral("1 trace event")));
+    }
+
+    void loadV3Call_traceWarningsAreIgnoredParts()
+    {
+        const LoadedCall loaded =
+            loadV3Call(R"({"call":{"callID":"c","workflowVersionNum":"x"}})",
+                       R"({"trace":{"functionCalls":[{"functionCallID":"a","status":3}]}})");
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.snapshot->ignored.size(), 2);
+        QVERIFY(loaded.snapshot->ignored.at(0).startsWith(QStringLiteral("call.")));
+        QVERIFY(loaded.snapshot->ignored.at(1).startsWith(QStringLiteral("trace.")));
+    }
+
+    void loadV3Call_badTraceKeepsTheCallAndThePreviousTrace()
+    {
+        const QByteArray call =
+            bem::test::readTestData(QStringLiteral("v3-call-partly-failed.json"));
+        const QByteArray trace = bem::test::readTestData(QStringLiteral("v3-trace.json"));
+        const LoadedCall first = loadV3Call(call, trace);
+        const LoadedCall broken =
+            loadV3Call(call, "{\"trace\":{\"functionCalls\":[", first.snapshot);
+        QVERIFY(broken.ok());
+        QVERIFY(broken.traceError.contains(QStringLiteral("not valid JSON")));
+        QVERIFY(broken.traceErrorOffset > 0);
+        QVERIFY(!broken.traceError.contains(u'\n'));
+        QCOMPARE(broken.snapshot->call.functionCalls, first.snapshot->call.functionCalls);
+        QCOMPARE(broken.snapshot->traceBody, trace);
+        // And with nothing to keep: the call alone.
+        const LoadedCall alone = loadV3Call(call, R"({"error":"Trace not ready"})");
+        QVERIFY(alone.ok());
+        QCOMPARE(alone.traceError, QStringLiteral("The server reported an error: Trace not ready"));
+        QVERIFY(alone.snapshot->call.functionCalls.isEmpty());
+        // A call body that does not parse is no call at all.
+        const LoadedCall noCall = loadV3Call(R"({"error":"Call not found"})", trace);
+        QVERIFY(!noCall.ok());
+        QCOMPARE(noCall.parsed.error,
+                 QStringLiteral("The server reported an error: Call not found"));
+    }
+
+    void loadV3_reportsThroughLoaded()
+    {
+        CallLoader loader;
+        QSignalSpy spy(&loader, &CallLoader::loaded);
+        const quint64 ticket =
+            loader.loadV3(bem::test::readTestData(QStringLiteral("v3-call-partly-failed.json")),
+                          bem::test::readTestData(QStringLiteral("v3-trace.json")));
+        QVERIFY(spy.wait());
+        QCOMPARE(spy.at(0).at(0).toULongLong(), ticket);
+        const auto loaded = spy.at(0).at(1).value<LoadedCall>();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.snapshot->call.functionCalls.size(), 5);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCallLoader)

@@ -10,15 +10,24 @@
 // reports as a crash) watches the model and a CallFilterProxyModel on top of it, and after
 // every body each index's data is read for every role the views and the window use.
 //
+// An input that starts with 'V' is a v3 one instead: its bodies are a call, a trace and a
+// later trace, loaded through loadV3Call (the later trace also against the first state,
+// which must equal its full load), each body also read as a page of outputs and of errors,
+// and the state saved as a bundle and opened again. (A bundle among v2 inputs goes through
+// loadCall like any saved file.)
+//
 // Built twice: as the fuzzer (clang, -fsanitize=fuzzer,address,undefined; the `fuzz`
 // preset) and, with replay_main.cpp, as a plain program that replays the committed corpus
 // in every ctest run of the normal build.
 
 #include "../loadcomparison.h"
+#include "callbundle.h"
 #include "callfilterproxymodel.h"
+#include "callloader.h"
 #include "callparser.h"
 #include "callsnapshot.h"
 #include "calltreemodel.h"
+#include "eventparser.h"
 #include "incrementalparse.h"
 
 #include <QAbstractItemModelTester>
@@ -81,6 +90,51 @@ size_t readEverything(const QAbstractItemModel &model)
     return seen;
 }
 
+// The v3 path (see the top): returns how much was read, as readEverything does.
+size_t fuzzV3(const QList<QByteArray> &bodies, bem::CallTreeModel &model,
+              const QAbstractItemModel &proxy)
+{
+    size_t seen = 0;
+    const QByteArray call = bodies.value(0);
+    bem::CallSnapshotPtr previous;
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        for (auto kind : {bem::EventPageKind::Outputs, bem::EventPageKind::Errors})
+            seen += size_t(bem::EventPageParser::parse(bodies[i], kind).events.size());
+        if (i == 0)
+            continue;
+        const bem::LoadedCall full = bem::loadV3Call(call, bodies[i]);
+        if (previous && full.traceError.isEmpty()) {
+            const bem::LoadedCall refreshed = bem::loadV3Call(call, bodies[i], previous);
+            const QStringList differences = bem::test::loadDifferences(full, refreshed);
+            if (!differences.isEmpty()) {
+                std::fprintf(stderr, "incremental trace parse differs from the full parse: %s\n",
+                             qPrintable(differences.join(QStringLiteral(", "))));
+                std::abort();
+            }
+        }
+        if (!full.ok())
+            return seen;
+        previous = full.snapshot;
+        model.setSnapshot(*full.snapshot);
+        seen += readEverything(model);
+        seen += readEverything(proxy);
+
+        // Saved and opened again: the same call and function calls.
+        const bem::CallEvents events{full.snapshot->call.outputs, full.snapshot->call.errors, true};
+        const bem::LoadedCall reopened =
+            bem::loadCall(bem::CallBundle::write(*full.snapshot, events));
+        if (!reopened.ok() ||
+            reopened.snapshot->call.functionCalls.size() !=
+                full.snapshot->call.functionCalls.size() ||
+            reopened.snapshot->call.callId != full.snapshot->call.callId) {
+            std::fprintf(stderr, "a saved bundle does not open as it was: %s\n",
+                         qPrintable(reopened.parsed.error));
+            std::abort();
+        }
+    }
+    return seen;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -96,8 +150,11 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray input =
+    QByteArray input =
         QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    const bool v3 = input.startsWith('V');
+    if (v3)
+        input = input.mid(1);
     QList<QByteArray> bodies = input.split(RecordSeparator);
     while (bodies.size() > MaxBodies)
         bodies.removeLast();
@@ -111,6 +168,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     size_t seen = 0;
+    if (v3) {
+        // Deep copies, as below.
+        for (QByteArray &body : bodies)
+            body = QByteArray(body.constData(), body.size());
+        seen += fuzzV3(bodies, model, proxy);
+        model.clear();
+        return seen == size_t(-1) ? 1 : 0;
+    }
     bem::CallSnapshotPtr previous;
     for (qsizetype i = 0; i < bodies.size(); ++i) {
         // A deep copy: the parser keeps the body for the raw view, and fromRawData's

@@ -74,3 +74,44 @@ r3 = json.dumps(json.loads(r2), indent=2)
 write("refresh-escapes-shifted-reformatted", RS.join([r1.encode(), r2.encode(), r3.encode()]))
 write("refresh-from-pending", RS.join([json.dumps({"call": {"callID": "c_edge", "status": "pending"}}).encode(),
                                       a1.encode(), a2.encode()]))
+# v3: an input starting with "V" is a call, a trace and a later trace (fuzz_callload.cpp).
+def v3(*bodies):
+    return b"V" + RS.join(b if isinstance(b, bytes) else b.encode() for b in bodies)
+
+v3call = (data / "v3-call-partly-failed.json").read_bytes()
+v3trace = (data / "v3-trace.json").read_bytes()
+def trace(fcs, events):
+    return json.dumps({"trace": {"functionCalls": fcs, "events": events}})
+def ev(i, owner, kind="transform", **extra):
+    d = {"eventID": i, "eventType": kind, "functionCallID": owner, "functionCallTryNumber": 1}
+    d.update(extra)
+    return d
+t1 = trace([fc("a"), fc("b", sourceEventID="e1")], [ev("e1", "a", "route", choice="x")])
+t2 = trace([fc("a", status="completed"), fc("b", sourceEventID="e1"), fc("c", sourceEventID="e2")],
+           [ev("e1", "a", "route", choice="x"), ev("e2", "b", "split_item", itemOffset=0),
+            ev("e3", "c", "error", message="boom", functionCallTryNumber=2), ev("e4", "gone")])
+write("v3-fixtures", v3(v3call, v3trace, v3trace.replace(b'"completed"', b'"failed"')))
+write("v3-growing", v3(v3call, t1, t2))
+write("v3-trace-fails-then-works", v3(v3call, t1, b'{"trace":{"functionCalls":[', t2))
+write("v3-wrong-types", v3(json.dumps({"call": {"callID": 3, "outputs": {"a": 1}, "errors": [None, 2]}}),
+                           json.dumps({"trace": {"functionCalls": [1, {"functionCallID": ["x"], "sourceEventID": 5}],
+                                                 "events": [None, {"functionCallID": "x", "avgConfidence": 7,
+                                                                   "itemOffset": "1"}]}})))
+deep = {}
+cur = deep
+for i in range(300):
+    cur["a"] = {}
+    cur = cur["a"]
+hostile_event = ev("h", "a", transformedContent=deep, choice="<b>" + "x" * 200000 + "</b>",
+                   fieldConfidences={"/a~1b/c~0d": 0.5, "": 1.5, "/missing": "high"},
+                   **{"a/b": {"~": "<script>x</script>"}})
+write("v3-hostile", v3(v3call, trace([fc("a", functionName="<i>html</i>")], [hostile_event])))
+write("v3-pages", v3(json.dumps({"outputs": [ev("o1", "a"), 3], "totalCount": 140}),
+                     json.dumps({"errors": [ev("e1", "a", "error", message="m")], "totalCount": "x"}),
+                     json.dumps({"output": ev("o2", "a")})))
+bundle = {"bemCallInspectorBundle": 1, "apiVersion": "v3",
+          "call": json.loads(v3call)["call"], "trace": json.loads(v3trace)["trace"],
+          "outputs": json.loads(v3call)["call"]["outputs"], "errors": json.loads(v3call)["call"]["errors"]}
+write("bundle-v3", json.dumps(bundle))
+write("bundle-newer", json.dumps(dict(bundle, bemCallInspectorBundle=2)))
+write("bundle-incomplete", json.dumps({"bemCallInspectorBundle": 1, "apiVersion": "v3", "call": {}}))
