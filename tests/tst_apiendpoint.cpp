@@ -5,6 +5,7 @@
 
 #include <QProcess>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace bem;
 
@@ -122,6 +123,65 @@ private slots:
             QVERIFY(!ApiEndpoint::callUrl(ApiEndpoint::defaultBaseUrl(), id, &error).isValid());
             QVERIFY2(!error.isEmpty(), qPrintable(id));
         }
+    }
+
+    void v3Urls_carryTheIdAsOneSegment()
+    {
+        const QUrl base(QStringLiteral("http://127.0.0.1:8080/proxy"));
+        QCOMPARE(ApiEndpoint::callUrl(base, QStringLiteral("a/b"), ApiVersion::V3)
+                     .toString(QUrl::FullyEncoded),
+                 QStringLiteral("http://127.0.0.1:8080/proxy/v3/calls/a%2Fb"));
+        QCOMPARE(ApiEndpoint::callUrl(base, QStringLiteral("a/b"), ApiVersion::V2)
+                     .toString(QUrl::FullyEncoded),
+                 QStringLiteral("http://127.0.0.1:8080/proxy/v2/calls/a%2Fb"));
+        QCOMPARE(ApiEndpoint::traceUrl(base, QStringLiteral("a?b#c")).toString(QUrl::FullyEncoded),
+                 QStringLiteral("http://127.0.0.1:8080/proxy/v3/calls/a%3Fb%23c/trace"));
+        for (const QString &id : {QString(), QStringLiteral(".."), QStringLiteral(" . ")}) {
+            QString error;
+            QVERIFY(!ApiEndpoint::callUrl(base, id, ApiVersion::V3, &error).isValid());
+            QVERIFY(!error.isEmpty());
+            error.clear();
+            QVERIFY(!ApiEndpoint::traceUrl(base, id, &error).isValid());
+            QVERIFY(!error.isEmpty());
+        }
+        QCOMPARE(ApiEndpoint::callListUrl(base, 1, ApiVersion::V3).toString(QUrl::FullyEncoded),
+                 QStringLiteral("http://127.0.0.1:8080/proxy/v3/calls?limit=1"));
+        QCOMPARE(ApiEndpoint::callListUrl(base, 1).toString(QUrl::FullyEncoded),
+                 QStringLiteral("http://127.0.0.1:8080/proxy/v2/calls?limit=1"));
+    }
+
+    void eventsUrl_encodesEveryQueryValue()
+    {
+        const QUrl base(QStringLiteral("https://api.bem.ai"));
+        QCOMPARE(ApiEndpoint::eventsUrl(base, ApiEndpoint::EventList::Outputs,
+                                        QStringLiteral("wf_1"), 100)
+                     .toString(QUrl::FullyEncoded),
+                 QStringLiteral("https://api.bem.ai/v3/outputs?callIDs=wf_1&limit=100"));
+        // A comma would split the ID into two filters; & = # + would end or change the query.
+        const QUrl odd =
+            ApiEndpoint::eventsUrl(base, ApiEndpoint::EventList::Errors,
+                                   QStringLiteral("a,b&c=d#e+f %"), 50, QStringLiteral("ev,1&x"));
+        QCOMPARE(odd.toString(QUrl::FullyEncoded),
+                 QStringLiteral("https://api.bem.ai/v3/errors?callIDs=a%2Cb%26c%3Dd%23e%2Bf%20%25"
+                                "&limit=50&startingAfter=ev%2C1%26x"));
+        QCOMPARE(QUrlQuery(odd).queryItemValue(QStringLiteral("callIDs"), QUrl::FullyDecoded),
+                 QStringLiteral("a,b&c=d#e+f %"));
+        QVERIFY(!odd.hasFragment());
+        QCOMPARE(ApiEndpoint::curlCommand(odd),
+                 QStringLiteral("curl -sS -H \"x-api-key: $BEM_API_KEY\" '") +
+                     odd.toString(QUrl::FullyEncoded) + u'\'');
+    }
+
+    void curlCommand_worksForEveryEndpoint()
+    {
+        const QUrl base(QStringLiteral("https://api.bem.ai"));
+        QCOMPARE(ApiEndpoint::curlCommand(
+                     ApiEndpoint::callUrl(base, QStringLiteral("it's"), ApiVersion::V3)),
+                 QStringLiteral("curl -sS -H \"x-api-key: $BEM_API_KEY\" "
+                                "'https://api.bem.ai/v3/calls/it%27s'"));
+        QCOMPARE(ApiEndpoint::curlCommand(ApiEndpoint::traceUrl(base, QStringLiteral("wf 1"))),
+                 QStringLiteral("curl -sS -H \"x-api-key: $BEM_API_KEY\" "
+                                "'https://api.bem.ai/v3/calls/wf%201/trace'"));
     }
 
     void curlCommand_namesTheKeyVariableAndQuotesTheUrl()

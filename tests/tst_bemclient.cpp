@@ -15,6 +15,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
@@ -547,6 +548,125 @@ private slots:
         m_api->client.checkConnection();
         QTRY_VERIFY(got.has_value());
         QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Unauthorized));
+    }
+
+    void checkConnection_autoAsksBothVersions()
+    {
+        std::optional<FetchResult> got;
+        connect(&m_api->client, &BemClient::connectionChecked,
+                [&got](const FetchResult &r) { got = r; });
+        m_api->client.checkConnection(ApiVersionChoice::Auto);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(got->versionsAnswered, (QList<ApiVersion>{ApiVersion::V3, ApiVersion::V2}));
+        QCOMPARE(m_api->server.requests().size(), 2);
+        QCOMPARE(m_api->server.requests().at(0).rawPath, QByteArray("/v3/calls"));
+        QCOMPARE(m_api->server.requests().at(1).rawPath, QByteArray("/v2/calls"));
+        QVERIFY(got->message.contains(QStringLiteral("v3 and v2")));
+
+        got.reset();
+        m_api->server.clearRequests();
+        m_api->client.checkConnection(ApiVersionChoice::V3);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(got->versionsAnswered, QList<ApiVersion>{ApiVersion::V3});
+        QCOMPARE(m_api->server.requests().size(), 1);
+        QCOMPARE(m_api->server.requests().at(0).rawPath, QByteArray("/v3/calls"));
+        QCOMPARE(m_api->server.requests().at(0).query, QByteArray("limit=1"));
+
+        got.reset();
+        m_api->client.setApiKey(QStringLiteral("nope-nope-nope"));
+        m_api->client.checkConnection(ApiVersionChoice::Auto);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Unauthorized));
+        QVERIFY(got->versionsAnswered.isEmpty());
+    }
+
+    void checkConnection_autoSaysWhichVersionAnswered()
+    {
+        // A server with only v2 (a proxy that forwards /v2 only, say): the other server
+        // answers 404 for /v3/calls.
+        QTcpServer v2Only;
+        QVERIFY(v2Only.listen(QHostAddress::LocalHost));
+        connect(&v2Only, &QTcpServer::newConnection, &v2Only, [&v2Only] {
+            QTcpSocket *socket = v2Only.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                const QByteArray request = socket->readAll();
+                const QByteArray body = request.startsWith("GET /v3/")
+                                            ? QByteArray("{\"message\":\"no route\"}")
+                                            : QByteArray("{\"calls\":[],\"totalCount\":0}");
+                const QByteArray status =
+                    request.startsWith("GET /v3/") ? "404 Not Found" : "200 OK";
+                socket->write("HTTP/1.1 " + status +
+                              "\r\nContent-Type: application/json\r\nContent-Length: " +
+                              QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        BemClient client(&m_api->network);
+        QUrl base;
+        base.setScheme(QStringLiteral("http"));
+        base.setHost(QStringLiteral("127.0.0.1"));
+        base.setPort(v2Only.serverPort());
+        client.setBaseUrl(base);
+        client.setApiKey(Key);
+        std::optional<FetchResult> got;
+        connect(&client, &BemClient::connectionChecked, [&got](const FetchResult &r) { got = r; });
+        client.checkConnection(ApiVersionChoice::Auto);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(got->versionsAnswered, QList<ApiVersion>{ApiVersion::V2});
+        QVERIFY2(got->message.contains(QStringLiteral("v2 API only")), qPrintable(got->message));
+        got.reset();
+        client.checkConnection(ApiVersionChoice::V3);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::NotFound));
+    }
+
+    void traceAndEventPages_followTheSameRules()
+    {
+        const QString id = DemoCalls::v3Only();
+        std::optional<FetchResult> got;
+        connect(&m_api->client, &BemClient::finished, [&got](const FetchResult &r) { got = r; });
+        m_api->client.fetchTrace(id);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
+        QVERIFY(got->body.startsWith("{"));
+        const QByteArray trace = got->body;
+        got.reset();
+        // Identical bytes: Unchanged, as for the call.
+        m_api->client.fetchTrace(id, trace);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Unchanged));
+        QCOMPARE(m_api->server.requestsFor(id, ServerEndpoint::V3Trace).size(), 2);
+        QCOMPARE(m_api->server.requestsFor(id, ServerEndpoint::V3Trace).constLast().apiKey,
+                 Key.toUtf8());
+
+        got.reset();
+        m_api->client.fetchUrl(
+            ApiEndpoint::eventsUrl(m_api->server.baseUrl(), ApiEndpoint::EventList::Outputs, id, 5),
+            id);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(outcomeName(got->outcome), outcomeName(FetchOutcome::Success));
+        QCOMPARE(got->callId, id);
+        QCOMPARE(m_api->server.requestsTo(ServerEndpoint::V3Outputs).size(), 1);
+
+        // A new request cancels the one in flight, whatever its endpoint.
+        got.reset();
+        QList<FetchResult> all;
+        connect(&m_api->client, &BemClient::finished, [&all](const FetchResult &r) { all << r; });
+        m_api->client.fetchCall(DemoCalls::slow(), ApiVersion::V3);
+        m_api->client.fetchTrace(id);
+        QTRY_COMPARE(all.size(), 1);
+        QTest::qWait(50);
+        QCOMPARE(all.size(), 1);
+        QVERIFY(all.first().url.path().endsWith(QLatin1String("/trace")));
+
+        // Refusals before anything is sent hold for the trace too.
+        all.clear();
+        m_api->client.fetchTrace(QStringLiteral(".."));
+        QTRY_COMPARE(all.size(), 1);
+        QCOMPARE(outcomeName(all.first().outcome), outcomeName(FetchOutcome::InvalidRequest));
     }
 };
 

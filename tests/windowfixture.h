@@ -53,6 +53,8 @@ public:
         QSize size{1280, 800};
         bool defaultSettings = false; // QSettings() where a user's would be
         bool show = true;
+        // The window tests check v2 bodies request by request; v3 ones ask for Auto or V3.
+        ApiVersionChoice apiVersion = ApiVersionChoice::V2;
     };
 
     explicit WindowFixture(const Options &options)
@@ -64,6 +66,7 @@ public:
         else
             m_session->setApiKey(options.apiKey);
         m_session->setPolicy(options.policy);
+        m_session->setApiVersionChoice(options.apiVersion);
         m_settings =
             options.defaultSettings
                 ? std::make_unique<QSettings>()

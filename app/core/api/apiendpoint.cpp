@@ -82,7 +82,10 @@ QString ApiEndpoint::keyTransportProblem(const QUrl &url)
         .arg(url.scheme());
 }
 
-QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callId, QString *error)
+namespace {
+
+// An ID checked as a path segment: empty when no URL can carry it (`error` says why).
+QString checkedSegment(const QString &callId, QString *error)
 {
     const QString id = callId.trimmed();
     if (id.isEmpty()) {
@@ -96,23 +99,76 @@ QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callId, QString *e
                 QCoreApplication::translate("bem::ApiEndpoint", "\"%1\" is not a call ID.").arg(id);
         return {};
     }
-    QUrl url = baseUrl;
     // Percent-encode everything but unreserved characters, so "/", "?", "#" and "%" stay
     // inside the one segment instead of changing the path or starting a query.
-    const QByteArray segment = QUrl::toPercentEncoding(id);
-    url.setPath(baseUrl.path(QUrl::FullyEncoded) + QLatin1String("/v2/calls/") +
-                    QString::fromLatin1(segment),
-                QUrl::StrictMode);
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+QUrl withPath(const QUrl &baseUrl, const QString &encodedTail, QString *error)
+{
+    QUrl url = baseUrl;
+    url.setPath(baseUrl.path(QUrl::FullyEncoded) + encodedTail, QUrl::StrictMode);
     if (!url.isValid() && error)
         *error = QCoreApplication::translate("bem::ApiEndpoint",
                                              "The call ID does not make a valid URL.");
     return url;
 }
 
-QUrl ApiEndpoint::callListUrl(const QUrl &baseUrl, int limit)
+// "name=value" with the value percent-encoded beyond what QUrlQuery does: QUrlQuery leaves
+// "," (and other sub-delimiters) alone, and bem reads a comma in callIDs as a separator.
+QString queryItem(const char *name, const QString &value)
+{
+    return QLatin1String(name) + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+} // namespace
+
+QString ApiEndpoint::versionName(ApiVersion version)
+{
+    return version == ApiVersion::V3 ? QStringLiteral("v3") : QStringLiteral("v2");
+}
+
+QUrl ApiEndpoint::callUrl(const QUrl &baseUrl, const QString &callId, ApiVersion version,
+                          QString *error)
+{
+    const QString segment = checkedSegment(callId, error);
+    if (segment.isEmpty())
+        return {};
+    return withPath(baseUrl, u'/' + versionName(version) + QLatin1String("/calls/") + segment,
+                    error);
+}
+
+QUrl ApiEndpoint::traceUrl(const QUrl &baseUrl, const QString &callId, QString *error)
+{
+    const QString segment = checkedSegment(callId, error);
+    if (segment.isEmpty())
+        return {};
+    return withPath(baseUrl, QLatin1String("/v3/calls/") + segment + QLatin1String("/trace"),
+                    error);
+}
+
+QUrl ApiEndpoint::eventsUrl(const QUrl &baseUrl, EventList kind, const QString &callId, int limit,
+                            const QString &startingAfter)
 {
     QUrl url = baseUrl;
-    url.setPath(baseUrl.path(QUrl::FullyEncoded) + QLatin1String("/v2/calls"), QUrl::StrictMode);
+    url.setPath(baseUrl.path(QUrl::FullyEncoded) + (kind == EventList::Outputs
+                                                        ? QLatin1String("/v3/outputs")
+                                                        : QLatin1String("/v3/errors")),
+                QUrl::StrictMode);
+    QStringList items{queryItem("callIDs", callId.trimmed()),
+                      queryItem("limit", QString::number(limit))};
+    if (!startingAfter.isEmpty())
+        items << queryItem("startingAfter", startingAfter);
+    url.setQuery(items.join(u'&'), QUrl::StrictMode);
+    return url;
+}
+
+QUrl ApiEndpoint::callListUrl(const QUrl &baseUrl, int limit, ApiVersion version)
+{
+    QUrl url = baseUrl;
+    url.setPath(baseUrl.path(QUrl::FullyEncoded) + u'/' + versionName(version) +
+                    QLatin1String("/calls"),
+                QUrl::StrictMode);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     url.setQuery(query);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "calltypes.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -31,13 +33,32 @@ public:
     // understands. Only https, or plain http to a loopback host, may carry the key.
     static QString keyTransportProblem(const QUrl &url);
 
-    // "{base}/v2/calls/{callID}" with the callID as exactly one percent-encoded path
-    // segment. Invalid (and `error` set) for an empty ID or one made only of dots, which
-    // no URL can carry as a segment: "." and ".." would be resolved away by the URL.
-    static QUrl callUrl(const QUrl &baseUrl, const QString &callId, QString *error = nullptr);
+    // "{base}/v2/calls/{callID}" (or "/v3/calls/{callID}") with the callID as exactly one
+    // percent-encoded path segment. Invalid (and `error` set) for an empty ID or one made
+    // only of dots, which no URL can carry as a segment: "." and ".." would be resolved
+    // away by the URL.
+    static QUrl callUrl(const QUrl &baseUrl, const QString &callId, ApiVersion version,
+                        QString *error = nullptr);
+    static QUrl callUrl(const QUrl &baseUrl, const QString &callId, QString *error = nullptr)
+    {
+        return callUrl(baseUrl, callId, ApiVersion::V2, error);
+    }
+    // "{base}/v3/calls/{callID}/trace": the call's execution graph (v3 only).
+    static QUrl traceUrl(const QUrl &baseUrl, const QString &callId, QString *error = nullptr);
 
-    // "{base}/v2/calls?limit=N": the cheapest authenticated request, for checking a key.
-    static QUrl callListUrl(const QUrl &baseUrl, int limit);
+    // "{base}/v3/outputs" or "{base}/v3/errors" for one call:
+    // "?callIDs={callId}&limit={limit}[&startingAfter={eventID}]", every value
+    // percent-encoded (a comma too: bem reads a comma as a list separator).
+    enum class EventList { Outputs, Errors };
+    static QUrl eventsUrl(const QUrl &baseUrl, EventList kind, const QString &callId, int limit,
+                          const QString &startingAfter = QString());
+
+    // "{base}/v2/calls?limit=N" (or "/v3/calls"): the cheapest authenticated request, for
+    // checking a key.
+    static QUrl callListUrl(const QUrl &baseUrl, int limit, ApiVersion version = ApiVersion::V2);
+
+    // "v2" or "v3": the path prefix and how a person names the version.
+    static QString versionName(ApiVersion version);
 
     // A shell command that fetches `url` as the app does, for "Copy as curl":
     //   curl -sS -H "x-api-key: $BEM_API_KEY" 'https://api.bem.ai/v2/calls/wf_1'

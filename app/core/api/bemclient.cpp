@@ -197,12 +197,30 @@ QByteArray BemClient::userAgent()
         .toUtf8();
 }
 
-void BemClient::fetchCall(const QString &callId, const QByteArray &knownBody)
+void BemClient::fetchCall(const QString &callId, ApiVersion version, const QByteArray &knownBody)
+{
+    QString error;
+    const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callId, version, &error);
+    fetchChecked(url, callId, error, knownBody);
+}
+
+void BemClient::fetchTrace(const QString &callId, const QByteArray &knownBody)
+{
+    QString error;
+    const QUrl url = ApiEndpoint::traceUrl(m_baseUrl, callId, &error);
+    fetchChecked(url, callId, error, knownBody);
+}
+
+void BemClient::fetchUrl(const QUrl &url, const QString &callId, const QByteArray &knownBody)
+{
+    fetchChecked(url, callId, QString(), knownBody);
+}
+
+void BemClient::fetchChecked(const QUrl &url, const QString &callId, const QString &error,
+                             const QByteArray &knownBody)
 {
     cancel();
     m_knownBody = knownBody;
-    QString error;
-    const QUrl url = ApiEndpoint::callUrl(m_baseUrl, callId, &error);
     if (!url.isValid()) {
         FetchResult r;
         r.outcome = FetchOutcome::InvalidRequest;
@@ -214,11 +232,69 @@ void BemClient::fetchCall(const QString &callId, const QByteArray &knownBody)
     start(Purpose::Call, url, callId.trimmed());
 }
 
-void BemClient::checkConnection()
+void BemClient::checkConnection(ApiVersionChoice choice)
 {
     cancel();
     m_knownBody.clear();
-    start(Purpose::ConnectionCheck, ApiEndpoint::callListUrl(m_baseUrl, 1), QString());
+    m_checkChoice = choice;
+    m_v3Check.reset();
+    m_checkVersion = choice == ApiVersionChoice::V2 ? ApiVersion::V2 : ApiVersion::V3;
+    start(Purpose::ConnectionCheck, ApiEndpoint::callListUrl(m_baseUrl, 1, m_checkVersion),
+          QString());
+}
+
+void BemClient::continueCheck(const FetchResult &result)
+{
+    const bool nothingSent = result.outcome == FetchOutcome::NoApiKey ||
+                             result.outcome == FetchOutcome::InsecureTransport ||
+                             result.outcome == FetchOutcome::InvalidRequest;
+    if (m_checkChoice == ApiVersionChoice::Auto && m_checkVersion == ApiVersion::V3 &&
+        !nothingSent) {
+        // Both versions are asked: a server may speak only one of them (a proxy, an
+        // older deployment), and the user wants to know which.
+        m_v3Check = result;
+        m_checkVersion = ApiVersion::V2;
+        start(Purpose::ConnectionCheck, ApiEndpoint::callListUrl(m_baseUrl, 1, ApiVersion::V2),
+              QString());
+        return;
+    }
+    FetchResult r = result;
+    const QString host = r.url.host();
+    if (m_checkChoice != ApiVersionChoice::Auto) {
+        if (r.outcome == FetchOutcome::Success) {
+            r.versionsAnswered = {m_checkVersion};
+            r.message = tr("Connected to %1; the API key works with the %2 API.")
+                            .arg(host, ApiEndpoint::versionName(m_checkVersion));
+        }
+        Q_EMIT connectionChecked(r);
+        return;
+    }
+    if (!m_v3Check) { // nothing was sent
+        Q_EMIT connectionChecked(r);
+        return;
+    }
+    const FetchResult v3 = *std::exchange(m_v3Check, std::nullopt);
+    const bool v3Ok = v3.outcome == FetchOutcome::Success;
+    const bool v2Ok = r.outcome == FetchOutcome::Success;
+    if (v3Ok && v2Ok) {
+        r.versionsAnswered = {ApiVersion::V3, ApiVersion::V2};
+        r.message = tr("Connected to %1; the API key works with the v3 and v2 APIs.").arg(host);
+    } else if (v3Ok) {
+        const QString v2Message = r.message;
+        r = v3;
+        r.versionsAnswered = {ApiVersion::V3};
+        r.message = tr("Connected to %1; the API key works with the v3 API (the v2 API did not "
+                       "answer: %2)")
+                        .arg(host, v2Message);
+    } else if (v2Ok) {
+        r.versionsAnswered = {ApiVersion::V2};
+        r.message = tr("Connected to %1; the API key works with the v2 API only (the v3 API "
+                       "did not answer: %2)")
+                        .arg(host, v3.message);
+    } else if (v3.outcome != FetchOutcome::NotFound) {
+        r = v3; // a refused key or a dead server says more than v2's echo of it
+    }
+    Q_EMIT connectionChecked(r);
 }
 
 void BemClient::cancel()
@@ -355,7 +431,7 @@ void BemClient::report(Purpose purpose, const FetchResult &result)
     if (purpose == Purpose::Call)
         Q_EMIT finished(r);
     else
-        Q_EMIT connectionChecked(r);
+        continueCheck(r);
 }
 
 FetchResult BemClient::resultOf(QNetworkReply *reply)

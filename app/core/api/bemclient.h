@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "apiendpoint.h"
+#include "apiversionchoice.h"
 #include "fetchresult.h"
 
 #include <QElapsedTimer>
@@ -37,14 +39,16 @@ ReplyEnding classifyHttpStatus(int status, const QString &reason, const QUrl &ur
                                bool connectionCheck, bool htmlBody,
                                std::optional<int> retryAfterSeconds);
 
-// Reads calls from the bem API over HTTP: GET {base}/v2/calls/{callID}. It only moves
+// Reads from the bem API over HTTP: a call (GET {base}/v2/calls/{callID} or
+// /v3/calls/{callID}), a v3 call's trace, a page of its outputs or errors. It only moves
 // bytes: a 2xx body arrives as Success (or Unchanged when identical to the bytes shown)
 // and is parsed elsewhere (CallLoader, by the session). At most one request is in
 // flight; starting another cancels it, and a canceled request never reports. Every
 // ending becomes one FetchResult (finished()), including the refusals that happen before
 // any byte is sent (no key, plain http to another machine, a bad ID).
 //
-// A client serves one caller: a CallSession drives its own client, and anything else (a
+// A client serves one caller and one endpoint at a time: a CallSession drives one client
+// per endpoint it polls (the call, the trace, the event pages), and anything else (a
 // settings dialog checking a key, say) uses a client of its own, since any new request
 // cancels the one in flight.
 //
@@ -74,11 +78,23 @@ public:
     // A body announced or grown beyond this is refused instead of filling memory.
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
-    // Starts loading `callId`, canceling a request in flight. When the 2xx body equals
-    // `knownBody` byte for byte, the result is Unchanged.
-    void fetchCall(const QString &callId, const QByteArray &knownBody = {});
-    // GET /v2/calls?limit=1: checks the base URL and the key without loading a call.
-    void checkConnection();
+    // Starts loading `callId` from the v2 API, canceling a request in flight. When the 2xx
+    // body equals `knownBody` byte for byte, the result is Unchanged.
+    void fetchCall(const QString &callId, const QByteArray &knownBody = {})
+    {
+        fetchCall(callId, ApiVersion::V2, knownBody);
+    }
+    void fetchCall(const QString &callId, ApiVersion version, const QByteArray &knownBody = {});
+    // GET /v3/calls/{callID}/trace, as fetchCall().
+    void fetchTrace(const QString &callId, const QByteArray &knownBody = {});
+    // GET of an URL built by ApiEndpoint (an events page), as fetchCall(); `callId` is
+    // only copied into the result.
+    void fetchUrl(const QUrl &url, const QString &callId, const QByteArray &knownBody = {});
+    // Checks the base URL and the key without loading a call: GET /v3/calls?limit=1 and
+    // /v2/calls?limit=1 for Auto (the result's versionsAnswered says which answered), one
+    // of them for V3 or V2. One connectionChecked() at the end. Without an argument it
+    // checks v2 only, as it always did.
+    void checkConnection(ApiVersionChoice choice = ApiVersionChoice::V2);
     // Drops the request in flight, if any; it will not report.
     void cancel();
     bool isBusy() const { return m_reply != nullptr; }
@@ -92,7 +108,11 @@ Q_SIGNALS:
 
 private:
     enum class Purpose { Call, ConnectionCheck };
+    void fetchChecked(const QUrl &url, const QString &callId, const QString &error,
+                      const QByteArray &knownBody);
     void start(Purpose purpose, const QUrl &url, const QString &callId);
+    // After one connection check ended: asks the next version, or reports.
+    void continueCheck(const FetchResult &result);
     void refuse(Purpose purpose, FetchResult result);
     void onFinished(QNetworkReply *reply);
     FetchResult resultOf(QNetworkReply *reply);
@@ -112,6 +132,10 @@ private:
     Purpose m_purpose = Purpose::Call;
     QString m_callId;
     QByteArray m_knownBody;
+    // The connection check: the version asked now, and what the v3 check gave (Auto).
+    ApiVersionChoice m_checkChoice = ApiVersionChoice::Auto;
+    ApiVersion m_checkVersion = ApiVersion::V3;
+    std::optional<FetchResult> m_v3Check;
     QElapsedTimer m_elapsed;
     bool m_tooLarge = false;
     // The body read so far (taken from Qt as it arrives, to check its size).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "callsnapshot.h"
+#include "calltypes.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -12,7 +13,8 @@
 
 namespace bem {
 
-// Every way a GET /v2/calls/{id} can end, as the user needs to tell them apart.
+// Every way a GET of the bem API (a call, a trace, an events page) can end, as the user needs to
+// tell them apart.
 enum class FetchOutcome {
     Success,             // a 2xx body arrived (body set); after loading, snapshot set too
     Unchanged,           // 200 with exactly the bytes already shown: nothing was parsed
@@ -61,6 +63,8 @@ struct FetchResult
     // Set by the loading step, never by the client: the parsed call (Success only).
     CallSnapshotPtr snapshot;
     qint64 elapsedMs = 0;
+    // A connection check: the API versions that answered like the bem API.
+    QList<ApiVersion> versionsAnswered;
 
     bool hasCall() const { return outcome == FetchOutcome::Success; }
     bool isOk() const

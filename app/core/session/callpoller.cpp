@@ -12,120 +12,6 @@
 
 namespace bem {
 
-namespace {
-
-QString secondsFromNow(qint64 ms)
-{
-    const qint64 s = qMax<qint64>(0, (ms + 999) / 1000);
-    return s <= 1 ? QStringLiteral("1 s") : QStringLiteral("%1 s").arg(s);
-}
-
-QString minutesText(qint64 ms)
-{
-    return QStringLiteral("%1 min").arg(qMax<qint64>(1, ms / 60'000));
-}
-
-QString capitalized(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
-QString withoutFinalPeriod(QString text)
-{
-    while (text.endsWith(u'.'))
-        text.chop(1);
-    return text;
-}
-
-} // namespace
-
-QString PollerStatus::describe(bool includeError, const QDateTime &now) const
-{
-    using P = Phase;
-    using Concern = PollerStatus::Concern;
-    const auto updated = [&] {
-        return lastUpdated.isValid()
-                   ? QStringLiteral("updated %1").arg(formatAgo(lastUpdated.msecsTo(now)))
-                   : QString();
-    };
-    switch (phase) {
-    case P::Idle:
-        return QString();
-    case P::Loading:
-        return QStringLiteral("Loading\u2026");
-    case P::Waiting: {
-        if (requestInFlight)
-            return QStringLiteral("Refreshing\u2026");
-        if (concern == Concern::UndocumentedStatus)
-            return QCoreApplication::translate("bem::PollerStatus",
-                                               "Status \u201c%1\u201d is not one bem documents: "
-                                               "checking every %2 for up to %3 \u00b7 next in %4")
-                .arg(rawCallStatus, secondsFromNow(slowCheckMs), minutesText(slowCheckLimitMs),
-                     secondsFromNow(nextRefreshInMs));
-        const QString next = QStringLiteral("next in %1").arg(secondsFromNow(nextRefreshInMs));
-        const QString u = updated();
-        return u.isEmpty()
-                   ? QStringLiteral("Next refresh in %1").arg(secondsFromNow(nextRefreshInMs))
-                   : capitalized(u) + QStringLiteral(" \u00b7 ") + next;
-    }
-    case P::Retrying:
-        if (requestInFlight)
-            return QStringLiteral("Retrying now (attempt %1)\u2026").arg(attempt + 1);
-        if (!includeError)
-            return QStringLiteral("Retrying in %1 \u00b7 attempt %2")
-                .arg(secondsFromNow(nextRefreshInMs))
-                .arg(attempt);
-        return QStringLiteral("Retrying in %1 after: %2 (attempt %3)")
-            .arg(secondsFromNow(nextRefreshInMs), withoutFinalPeriod(lastError))
-            .arg(attempt);
-    case P::Paused: {
-        if (requestInFlight)
-            return QStringLiteral("Paused \u00b7 refreshing once\u2026");
-        if (concern == Concern::Stopped)
-            return QCoreApplication::translate("bem::PollerStatus",
-                                               "Stopped by you \u00b7 press F5 to refresh");
-        const QString u = updated();
-        return u.isEmpty() ? QStringLiteral("Paused \u00b7 auto-refresh is off")
-                           : QStringLiteral("Paused \u00b7 ") + u;
-    }
-    case P::Finished: {
-        if (requestInFlight)
-            return QStringLiteral("Refreshing\u2026");
-        if (concern == Concern::NoStatus)
-            return QCoreApplication::translate(
-                "bem::PollerStatus",
-                "Not refreshing: the call has no status (or not a text one), so there is no "
-                "telling whether it will change \u00b7 press F5 to refresh");
-        if (concern == Concern::UndocumentedTooLong)
-            return QCoreApplication::translate("bem::PollerStatus",
-                                               "Stopped: status \u201c%1\u201d is not one bem "
-                                               "documents and stayed for %2 \u00b7 press F5 to "
-                                               "refresh")
-                .arg(rawCallStatus, minutesText(slowCheckLimitMs));
-        const bool failed = callState == CallState::Failed;
-        if (callState == CallState::Unknown && callFinishedAt.isValid())
-            return QCoreApplication::translate("bem::PollerStatus",
-                                               "Stopped: ended as \u201c%1\u201d %2")
-                .arg(rawCallStatus, formatSince(callFinishedAt, now));
-        if (callFinishedAt.isValid())
-            return (failed ? QStringLiteral("Stopped: failed %1")
-                           : QStringLiteral("Stopped: completed %1"))
-                .arg(formatSince(callFinishedAt, now));
-        return failed ? QStringLiteral("Stopped: the call failed")
-                      : QStringLiteral("Stopped: the call completed");
-    }
-    case P::Stopped:
-        if (requestInFlight)
-            return QStringLiteral("Trying again\u2026");
-        if (!includeError)
-            return QStringLiteral("Stopped refreshing");
-        return QStringLiteral("Stopped: %1").arg(withoutFinalPeriod(lastError));
-    }
-    return QString();
-}
-
 CallPoller::CallPoller(BemClient *client, CallLoader *loader, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -142,11 +28,30 @@ CallPoller::CallPoller(BemClient *client, CallLoader *loader, QObject *parent)
 
 CallPoller::~CallPoller() = default;
 
+void CallPoller::setApiVersionChoice(ApiVersionChoice choice)
+{
+    if (choice == m_choice)
+        return;
+    m_choice = choice;
+    m_answered.reset();
+    m_probingV2 = false;
+}
+
 void CallPoller::start(const QString &callId)
 {
     m_client->cancel();
     m_timer.stop();
-    m_loadTicket = 0;
+    dropLoad();
+    if (callId.trimmed() != m_callId) {
+        // Another call may live on the other version: probe again, and its trace is not ours.
+        m_answered.reset();
+        m_probingV2 = false;
+        m_traceBody.clear();
+        m_goodTraceBody.clear();
+        m_traceUnjudged = false;
+        m_traceLoadWanted = false;
+    }
+    m_holdUntilMs = 0;
     m_callId = callId.trimmed();
     m_inFlight = false;
     m_paused = false;
@@ -171,7 +76,7 @@ void CallPoller::stop()
     m_refreshWanted = false;
     m_client->cancel();
     m_timer.stop();
-    m_loadTicket = 0;
+    dropLoad();
     m_inFlight = false;
     setPhase(PollerStatus::Phase::Idle);
 }
@@ -222,7 +127,7 @@ void CallPoller::stopRequest()
         return;
     const bool wasInFlight = m_inFlight;
     m_client->cancel();
-    m_loadTicket = 0;
+    dropLoad();
     m_inFlight = false;
     m_timer.stop();
     m_paused = true;
@@ -241,7 +146,7 @@ void CallPoller::suspend()
     m_resumeInMs = m_inFlight ? 0 : m_timer.remainingTime();
     m_client->cancel();
     m_timer.stop();
-    m_loadTicket = 0;
+    dropLoad();
     m_inFlight = false;
     emitStatus();
 }
@@ -253,6 +158,7 @@ void CallPoller::endSuspend()
     m_suspended = false;
     const int inMs = std::exchange(m_refreshWanted, false) ? 0 : m_resumeInMs;
     m_resumeInMs = -1;
+    startTraceLoad(); // a trace that arrived meanwhile
     if (inMs < 0 || m_phase == PollerStatus::Phase::Idle) {
         emitStatus();
         return;
@@ -271,7 +177,10 @@ void CallPoller::refetch()
         return;
     if (m_inFlight && !m_suspended) {
         m_client->cancel();
-        m_loadTicket = 0;
+        if (m_loadIsTraceOnly)
+            m_callLoadWaiting = false; // the trace being read stays; the old answer goes
+        else
+            dropLoad();
         m_inFlight = false;
     }
     refreshNow();
@@ -285,14 +194,42 @@ void CallPoller::fetch()
     if (m_concern == PollerStatus::Concern::Stopped)
         m_concern = PollerStatus::Concern::None;
     emitStatus();
+    m_asked = versionToAsk();
     // Bytes equal to the state shown come back Unchanged and are not parsed.
-    m_client->fetchCall(m_callId, m_snapshot ? m_snapshot->body : QByteArray());
+    m_client->fetchCall(m_callId, m_asked, m_snapshot ? m_snapshot->body : QByteArray());
+}
+
+ApiVersion CallPoller::versionToAsk() const
+{
+    if (m_answered)
+        return *m_answered;
+    switch (m_choice) {
+    case ApiVersionChoice::V2:
+        return ApiVersion::V2;
+    case ApiVersionChoice::V3:
+        return ApiVersion::V3;
+    case ApiVersionChoice::Auto:
+        break;
+    }
+    return m_probingV2 ? ApiVersion::V2 : ApiVersion::V3;
 }
 
 void CallPoller::onFetched(const FetchResult &result)
 {
-    if (!m_inFlight || m_loadTicket != 0)
+    if (!m_inFlight || (m_loadTicket != 0 && !m_loadIsTraceOnly) || m_callLoadWaiting)
         return; // not ours: a request canceled by start()/stop() never reports, but be safe
+    if (result.outcome == FetchOutcome::NotFound && m_choice == ApiVersionChoice::Auto &&
+        !m_answered && m_asked == ApiVersion::V3) {
+        // v3 has no function-type calls: those live on v2 only. Asked once per call.
+        m_probingV2 = true;
+        m_inFlight = false;
+        fetch();
+        return;
+    }
+    if (result.isOk() && !m_answered) {
+        m_answered = m_asked;
+        Q_EMIT versionAnswered(m_asked);
+    }
     if (result.outcome != FetchOutcome::Success) {
         finish(result);
         return;
@@ -300,7 +237,89 @@ void CallPoller::onFetched(const FetchResult &result)
     // Parsed off the GUI thread, against the state shown (only changed function calls
     // are read again).
     m_fetched = result;
-    m_loadTicket = m_loader->load(result.body, m_snapshot);
+    if (m_loadTicket != 0) {
+        m_callLoadWaiting = true; // after the trace being read with the call shown
+        return;
+    }
+    startCallLoad();
+}
+
+void CallPoller::startCallLoad()
+{
+    m_loadIsTraceOnly = false;
+    if (m_asked == ApiVersion::V3) {
+        // The newest trace goes with the new call body: no separate parse for it.
+        m_traceLoadWanted = false;
+        m_judging = std::exchange(m_traceUnjudged, false);
+        m_judgedBody = m_traceBody;
+        m_loadTicket = m_loader->loadV3(m_fetched.body, m_traceBody, m_snapshot);
+    } else {
+        m_loadTicket = m_loader->load(m_fetched.body, m_snapshot);
+    }
+}
+
+void CallPoller::applyTrace(const QByteArray &traceBody)
+{
+    m_traceBody = traceBody;
+    m_traceUnjudged = true;
+    m_traceLoadWanted = true;
+    startTraceLoad();
+}
+
+void CallPoller::startTraceLoad()
+{
+    if (!m_traceLoadWanted || m_loadTicket != 0 || m_suspended || !m_snapshot ||
+        m_phase == PollerStatus::Phase::Idle || m_snapshot->call.apiVersion != ApiVersion::V3)
+        return;
+    m_traceLoadWanted = false;
+    m_judging = std::exchange(m_traceUnjudged, false);
+    m_judgedBody = m_traceBody;
+    m_loadIsTraceOnly = true;
+    m_loadTicket = m_loader->loadV3(m_snapshot->body, m_traceBody, m_snapshot);
+}
+
+void CallPoller::judgeTrace(const LoadedCall &loaded)
+{
+    if (!m_judging)
+        return;
+    if (!loaded.ok()) {
+        // The call itself did not read: the trace waits for a call that does.
+        m_judging = false;
+        m_traceUnjudged = true;
+        m_traceLoadWanted = true;
+        return;
+    }
+    m_judging = false;
+    if (loaded.traceError.isEmpty()) {
+        m_goodTraceBody = m_judgedBody;
+        Q_EMIT traceLoaded(true, QString());
+        return;
+    }
+    // Later loads of the call use the last trace that read, not this one again.
+    if (m_traceBody == m_judgedBody)
+        m_traceBody = m_goodTraceBody;
+    Q_EMIT traceLoaded(false, loaded.traceError);
+}
+
+void CallPoller::dropLoad()
+{
+    if (m_loadTicket != 0 && m_judging) {
+        m_judging = false;
+        m_traceUnjudged = true;
+        m_traceLoadWanted = true;
+    }
+    m_loadTicket = 0;
+    m_loadIsTraceOnly = false;
+    m_callLoadWaiting = false;
+}
+
+void CallPoller::holdOff(qint64 ms)
+{
+    m_holdUntilMs = qMax(m_holdUntilMs, QDateTime::currentMSecsSinceEpoch() + ms);
+    if (m_timer.isActive() && m_timer.remainingTime() < ms) {
+        m_timer.start(int(qMin<qint64>(ms, std::numeric_limits<int>::max())));
+        emitStatus();
+    }
 }
 
 void CallPoller::onLoaded(quint64 ticket, const LoadedCall &loaded)
@@ -310,14 +329,33 @@ void CallPoller::onLoaded(quint64 ticket, const LoadedCall &loaded)
     if (ticket != m_loadTicket) {
         // The loader took on newer work (an opened file) and dropped our parse: the
         // request is as good as lost, so ask again soon.
-        m_loadTicket = 0;
+        const bool traceOnly = m_loadIsTraceOnly;
+        dropLoad();
+        if (traceOnly && !m_inFlight)
+            return; // the trace is read again when the loader is free
         m_inFlight = false;
         scheduleIn(m_policy.initialMs,
                    m_snapshot ? PollerStatus::Phase::Waiting : PollerStatus::Phase::Loading);
         return;
     }
     m_loadTicket = 0;
+    if (m_loadIsTraceOnly) {
+        m_loadIsTraceOnly = false;
+        if (loaded.ok() && loaded.traceError.isEmpty()) {
+            m_snapshot = loaded.snapshot;
+            Q_EMIT snapshotChanged(m_snapshot);
+        }
+        judgeTrace(loaded);
+        if (std::exchange(m_callLoadWaiting, false))
+            startCallLoad();
+        else
+            startTraceLoad();
+        return;
+    }
     finish(resultOfParse(std::exchange(m_fetched, FetchResult()), loaded.snapshot, loaded.parsed));
+    if (m_asked == ApiVersion::V3)
+        judgeTrace(loaded);
+    startTraceLoad();
 }
 
 void CallPoller::finish(const FetchResult &result)
@@ -356,7 +394,11 @@ void CallPoller::finish(const FetchResult &result)
         if (result.retryAfterSeconds)
             delay = qMax<qint64>(delay, qint64(*result.retryAfterSeconds) * 1000);
         scheduleIn(int(qMin<qint64>(delay, std::numeric_limits<int>::max())), P::Retrying);
+        if (result.outcome == FetchOutcome::RateLimited)
+            Q_EMIT rateLimited(delay);
     }
+    if (!result.isTransient())
+        m_probingV2 = false; // F5 after "not found" looks on v3 again: the call may be new
     // After the state is settled, so a listener sees the phase this failure led to.
     Q_EMIT fetchFailed(result);
 }
@@ -410,6 +452,9 @@ void CallPoller::scheduleAfterGoodResult()
 
 void CallPoller::scheduleIn(int ms, PollerStatus::Phase phase)
 {
+    const qint64 held = m_holdUntilMs - QDateTime::currentMSecsSinceEpoch();
+    if (held > ms)
+        ms = int(qMin<qint64>(held, std::numeric_limits<int>::max()));
     m_timer.start(ms);
     m_phase = phase;
     emitStatus();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "apiversionchoice.h"
 #include "backoffpolicy.h"
 #include "fetchresult.h"
 #include "sessionstatus.h"
@@ -9,6 +10,8 @@
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTimer>
+
+#include <optional>
 
 namespace bem {
 
@@ -27,6 +30,11 @@ struct LoadedCall;
 // by the loader (shared with the session's opened files) against the state shown.
 // Never more than one request in flight: the next one is scheduled only when the
 // previous one has ended (and been parsed).
+//
+// Which API version is asked follows the choice: Auto asks v3 and, on a 404, v2 once;
+// the version that answered is kept for this call (refreshes, F5 and a new key ask it
+// again without probing; another call probes anew). A v3 call is loaded with the newest
+// trace body handed over by applyTrace() (the trace has a poller of its own).
 class CallPoller final : public QObject
 {
     Q_OBJECT
@@ -44,6 +52,19 @@ public:
     void setUndocumentedStatusLimitMs(qint64 ms) { m_undocumentedLimitMs = ms; }
     // Makes the jitter reproducible (tests).
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+    // Which version(s) to ask. A change forgets the version that answered; the next
+    // request probes again.
+    void setApiVersionChoice(ApiVersionChoice choice);
+    ApiVersionChoice apiVersionChoice() const { return m_choice; }
+    // The version that answered for this call; nothing before the first answer.
+    std::optional<ApiVersion> answeredVersion() const { return m_answered; }
+    // A v3 call's trace body to show with the call from now on: loaded with the call shown
+    // (or with the next call body, when one is being read). traceLoaded() tells whether it
+    // could be read.
+    void applyTrace(const QByteArray &traceBody);
+    // Waits at least `ms` before the next request (the server asked another endpoint of
+    // the same call to slow down).
+    void holdOff(qint64 ms);
 
     // Starts watching `callId` from scratch (drops the previous call) and loads it now.
     void start(const QString &callId);
@@ -80,9 +101,21 @@ Q_SIGNALS:
     void statusChanged(const bem::PollerStatus &status);
     // Every failed request, for a log of what happened.
     void fetchFailed(const bem::FetchResult &result);
+    // The call answered on `version` for the first time (Auto: after the probe).
+    void versionAnswered(bem::ApiVersion version);
+    // The trace given to applyTrace() was loaded (`ok`) or could not be read (`error`, one
+    // line); the call stays shown with the last good trace.
+    void traceLoaded(bool ok, const QString &error);
+    // A 429: the server asked for `ms` of quiet.
+    void rateLimited(qint64 ms);
 
 private:
     void fetch();
+    ApiVersion versionToAsk() const;
+    void startCallLoad();
+    void startTraceLoad();
+    void judgeTrace(const LoadedCall &loaded);
+    void dropLoad();
     void onFetched(const FetchResult &result);
     void onLoaded(quint64 ticket, const LoadedCall &loaded);
     void finish(const FetchResult &result);
@@ -95,6 +128,27 @@ private:
     CallLoader *m_loader;
     quint64 m_loadTicket = 0; // the parse of our body in progress; 0 when none
     FetchResult m_fetched;    // what the parse in progress belongs to
+    // The parse in progress is of a new trace with the call shown (no request behind it).
+    bool m_loadIsTraceOnly = false;
+    // A call body arrived while a trace-only parse ran: parsed when that one ends.
+    bool m_callLoadWaiting = false;
+
+    // V2 by default: a poller on its own asks exactly what it always asked.
+    ApiVersionChoice m_choice = ApiVersionChoice::V2;
+    std::optional<ApiVersion> m_answered;
+    ApiVersion m_asked = ApiVersion::V2; // the version of the request in flight
+    bool m_probingV2 = false;            // Auto: v3 said 404, so v2 is asked
+    // The trace a v3 load uses: the newest one handed over, or the last good one after a
+    // bad one. m_traceUnjudged: it has not been through a load yet.
+    QByteArray m_traceBody;
+    QByteArray m_goodTraceBody;
+    bool m_traceUnjudged = false;
+    bool m_traceLoadWanted = false;
+    // The parse in progress reads a trace not judged yet (m_judgedBody): it tells.
+    bool m_judging = false;
+    QByteArray m_judgedBody;
+    // No request before this (msecs since the epoch): a 429 on another endpoint.
+    qint64 m_holdUntilMs = 0;
     BackoffPolicy m_policy;
     QRandomGenerator m_random;
     QTimer m_timer;

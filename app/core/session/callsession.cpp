@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "callsession.h"
 
+#include "apiendpoint.h"
 #include "apikeystore.h"
 #include "bemclient.h"
+#include "calleventsfetcher.h"
 #include "callloader.h"
 #include "callmodelupdater.h"
 #include "callpoller.h"
 #include "calltreemodel.h"
+#include "tracepoller.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,17 +19,39 @@ namespace bem {
 CallSession::CallSession(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_client(new BemClient(network, this))
+    , m_traceClient(new BemClient(network, this))
+    , m_eventsClient(new BemClient(network, this))
     , m_loader(new CallLoader(this))
     , m_poller(new CallPoller(m_client, m_loader, this))
+    , m_tracePoller(new TracePoller(m_traceClient, this))
+    , m_events(new CallEventsFetcher(m_eventsClient, this))
     , m_model(new CallTreeModel(this))
     , m_updater(new CallModelUpdater(m_model, this))
 {
+    m_poller->setApiVersionChoice(m_choice);
     connect(m_poller, &CallPoller::snapshotChanged, this, [this](const CallSnapshotPtr &s) {
-        if (s)
-            m_updater->apply(s);
+        if (!s)
+            return;
+        m_updater->apply(s);
+        m_events->update(s);
     });
+    connect(m_poller, &CallPoller::versionAnswered, this, [this](ApiVersion version) {
+        if (version == ApiVersion::V3)
+            m_tracePoller->start(m_poller->callId());
+        Q_EMIT apiVersionAnswered(version);
+    });
+    // The trace's bytes are read with the call shown; the verdict goes back to its poller.
+    connect(m_tracePoller, &TracePoller::traceArrived, m_poller, &CallPoller::applyTrace);
+    connect(m_poller, &CallPoller::traceLoaded, m_tracePoller, &TracePoller::traceRead);
+    connect(m_tracePoller, &TracePoller::traceProblem, this, &CallSession::traceProblem);
+    connect(m_tracePoller, &TracePoller::traceRecovered, this, &CallSession::traceRecovered);
+    // A 429 is about the key, whichever endpoint heard it: both wait.
+    connect(m_poller, &CallPoller::rateLimited, m_tracePoller, &TracePoller::holdOff);
+    connect(m_tracePoller, &TracePoller::rateLimited, m_poller, &CallPoller::holdOff);
+    connect(m_poller, &CallPoller::statusChanged, this, &CallSession::followCallPhase);
+    connect(m_events, &CallEventsFetcher::eventsChanged, this, &CallSession::eventsChanged);
+    connect(m_events, &CallEventsFetcher::problem, this, &CallSession::eventsProblem);
     connect(m_updater, &CallModelUpdater::applied, this, &CallSession::shown);
-    connect(m_poller, &CallPoller::statusChanged, this, &CallSession::statusChanged);
     connect(m_poller, &CallPoller::fetchFailed, this, [this](const FetchResult &r) {
         SessionProblem p;
         p.kind = SessionProblem::Kind::Request;
@@ -54,16 +79,18 @@ void CallSession::setKeyStore(ApiKeyStore *keys)
     if (!keys)
         return;
     if (keys->isLoaded())
-        m_client->setApiKey(keys->key());
+        setApiKey(keys->key());
     connect(keys, &ApiKeyStore::keyChanged, this, [this] {
-        m_client->setApiKey(m_keys->key());
+        setApiKey(m_keys->key());
         // A new key is worth trying at once (a 401 or "no key" waits for exactly this),
         // even over a request still out with the old one.
-        if (!m_offline)
+        if (!m_offline) {
             m_poller->refetch();
+            m_tracePoller->refreshNow(true);
+        }
     });
     connect(keys, &ApiKeyStore::loaded, this, [this] {
-        m_client->setApiKey(m_keys->key());
+        setApiKey(m_keys->key());
         if (!m_pendingCallId.isEmpty())
             open(std::exchange(m_pendingCallId, QString()));
     });
@@ -73,9 +100,75 @@ void CallSession::setBaseUrl(const QUrl &url)
 {
     if (url == m_client->baseUrl())
         return;
-    m_client->setBaseUrl(url);
-    if (!m_offline)
+    for (BemClient *client : clients())
+        client->setBaseUrl(url);
+    if (!m_offline) {
         m_poller->refetch(); // a request out to the old address answers for the old one
+        m_tracePoller->refreshNow(true);
+    }
+}
+
+QList<BemClient *> CallSession::clients() const
+{
+    return {m_client, m_traceClient, m_eventsClient};
+}
+
+void CallSession::setApiVersionChoice(ApiVersionChoice choice)
+{
+    if (choice == m_choice)
+        return;
+    m_choice = choice;
+    m_poller->setApiVersionChoice(choice);
+    if (m_offline || m_poller->callId().isEmpty())
+        return;
+    // The answer so far came from the version no longer chosen.
+    m_tracePoller->stop();
+    m_events->clear();
+    m_poller->refetch();
+}
+
+std::optional<ApiVersion> CallSession::answeredVersion() const
+{
+    if (m_offline) {
+        if (const CallSnapshotPtr s = snapshot())
+            return s->call.apiVersion;
+        return std::nullopt;
+    }
+    return m_poller->answeredVersion();
+}
+
+QUrl CallSession::callUrl() const
+{
+    const QString id = callId();
+    if (id.isEmpty())
+        return {};
+    const ApiVersion version = answeredVersion().value_or(
+        m_choice == ApiVersionChoice::V2 ? ApiVersion::V2 : ApiVersion::V3);
+    return ApiEndpoint::callUrl(baseUrl(), id, version);
+}
+
+void CallSession::followCallPhase(const PollerStatus &status)
+{
+    using P = PollerStatus::Phase;
+    switch (status.phase) {
+    case P::Idle:
+        if (m_tracePoller->isActive() || m_tracePoller->hasProblem())
+            m_tracePoller->stop();
+        break;
+    case P::Finished:
+        m_tracePoller->finishUp();
+        break;
+    case P::Paused:
+    case P::Stopped:
+        m_tracePoller->pause(status.concern == PollerStatus::Concern::Stopped);
+        break;
+    case P::Loading:
+    case P::Waiting:
+    case P::Retrying:
+        m_tracePoller->resume();
+        break;
+    }
+    Q_EMIT statusChanged(status);
 }
 
 QUrl CallSession::baseUrl() const
@@ -85,7 +178,8 @@ QUrl CallSession::baseUrl() const
 
 void CallSession::setApiKey(const QString &key)
 {
-    m_client->setApiKey(key);
+    for (BemClient *client : clients())
+        client->setApiKey(key);
 }
 
 bool CallSession::hasApiKey() const
@@ -96,16 +190,20 @@ bool CallSession::hasApiKey() const
 void CallSession::setPolicy(const BackoffPolicy &policy)
 {
     m_poller->setPolicy(policy);
+    m_tracePoller->setPolicy(policy);
+    m_events->setPolicy(policy);
 }
 
 void CallSession::setTransferTimeoutMs(int ms)
 {
-    m_client->setTransferTimeoutMs(ms);
+    for (BemClient *client : clients())
+        client->setTransferTimeoutMs(ms);
 }
 
 void CallSession::setMaxBodyBytes(qint64 bytes)
 {
-    m_client->setMaxBodyBytes(bytes);
+    for (BemClient *client : clients())
+        client->setMaxBodyBytes(bytes);
 }
 
 void CallSession::open(const QString &callId)
@@ -121,7 +219,13 @@ void CallSession::open(const QString &callId)
     m_offline = false;
     m_filePath.clear();
     resetModelFor(callId);
+    m_tracePoller->stop();
+    if (callId.trimmed() != m_poller->callId())
+        m_events->clear();
     m_poller->start(callId);
+    // The same call again: its version is known, so its trace is asked at once.
+    if (m_poller->answeredVersion() == ApiVersion::V3)
+        m_tracePoller->start(m_poller->callId());
 }
 
 bool CallSession::openFile(const QString &path)
@@ -160,11 +264,14 @@ void CallSession::onFileLoaded(const LoadedCall &loaded)
     }
     // A saved response is a picture of the past: nothing to refresh.
     m_poller->stop();
+    m_tracePoller->stop();
+    m_events->clear();
     m_offline = true;
     m_filePath = path;
     resetModelFor(loaded.snapshot->call.callId);
     Q_EMIT fileOpened(path, loaded.snapshot->call.callId);
     m_updater->apply(loaded.snapshot);
+    m_events->update(loaded.snapshot, false);
 }
 
 void CallSession::resetModelFor(const QString &callId)
@@ -179,8 +286,10 @@ void CallSession::resetModelFor(const QString &callId)
 
 void CallSession::refreshNow()
 {
-    if (!m_offline)
-        m_poller->refreshNow();
+    if (m_offline)
+        return;
+    m_poller->refreshNow();
+    m_tracePoller->refreshNow();
 }
 
 void CallSession::pause()
@@ -201,6 +310,7 @@ void CallSession::stopRequest()
 void CallSession::stop()
 {
     m_poller->stop();
+    m_tracePoller->stop();
 }
 
 CallSnapshotPtr CallSession::snapshot() const

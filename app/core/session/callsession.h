@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "apiversionchoice.h"
 #include "backoffpolicy.h"
 #include "callsnapshot.h"
 #include "fetchresult.h"
@@ -12,6 +13,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
 QT_END_NAMESPACE
@@ -20,6 +23,8 @@ namespace bem {
 
 class ApiKeyStore;
 class BemClient;
+class CallEventsFetcher;
+class TracePoller;
 class CallLoader;
 class CallModelUpdater;
 class CallPoller;
@@ -44,7 +49,13 @@ struct SessionProblem
 // Bytes flow one way: BemClient (HTTP) → CallLoader (parse, off the GUI thread) →
 // CallModelUpdater → CallTreeModel, and shown() says the model now holds a snapshot. The
 // session emits values; a window renders them. Several sessions may live side by side,
-// each with its own client, poller and model, sharing one QNetworkAccessManager.
+// each with its own clients, pollers and model, sharing one QNetworkAccessManager.
+//
+// A v3 call has three endpoints, each with its own client (one request in flight per
+// endpoint): the call (CallPoller), its trace (TracePoller, polled while the call is live
+// and once more when it ends) and the pages of its outputs and errors
+// (CallEventsFetcher, once it has ended). The version asked follows
+// setApiVersionChoice() (Auto by default: v3, then v2 once on a 404).
 class CallSession final : public QObject
 {
     Q_OBJECT
@@ -63,6 +74,15 @@ public:
     void setPolicy(const BackoffPolicy &policy);
     void setTransferTimeoutMs(int ms);
     void setMaxBodyBytes(qint64 bytes);
+    // Which API version(s) calls are asked on. A change forgets which version answered
+    // and asks again at once.
+    void setApiVersionChoice(ApiVersionChoice choice);
+    ApiVersionChoice apiVersionChoice() const { return m_choice; }
+    // The version the call shown answered on (or was saved from); nothing before.
+    std::optional<ApiVersion> answeredVersion() const;
+    // The URL the call is (or will be) read from, for "Copy as curl": the version that
+    // answered, else the one that will be asked first. Invalid without a call.
+    QUrl callUrl() const;
 
     // Starts watching `callId` (already extracted and valid). A different call clears the
     // model (callChanged()); the same call keeps its data and merges the next state.
@@ -101,14 +121,33 @@ Q_SIGNALS:
     void problem(const bem::SessionProblem &problem);
     // An opened file is now the call shown (offline); shown() follows.
     void fileOpened(const QString &path, const QString &callId);
+    // The call answered on `version` (after Auto's probe): v2 deserves a note.
+    void apiVersionAnswered(bem::ApiVersion version);
+    // The v3 trace could not be loaded ("The trace could not be loaded: …"); the call stays
+    // shown and the trace is retried on its own. traceRecovered() when it loads again (or
+    // the call it was about is gone).
+    void traceProblem(const QString &message);
+    void traceRecovered();
+    // A v3 call's outputs and errors: its own arrays first, then all pages
+    // (complete = true).
+    void eventsChanged(const bem::CallEvents &events);
+    // A page of outputs or errors failed; what was loaded stays, the page is retried.
+    void eventsProblem(const QString &message);
 
 private:
     void onFileLoaded(const LoadedCall &loaded);
     void resetModelFor(const QString &callId);
+    void followCallPhase(const PollerStatus &status);
+    QList<BemClient *> clients() const;
 
+    ApiVersionChoice m_choice = ApiVersionChoice::Auto;
     BemClient *m_client;
+    BemClient *m_traceClient;
+    BemClient *m_eventsClient;
     CallLoader *m_loader;
     CallPoller *m_poller;
+    TracePoller *m_tracePoller;
+    CallEventsFetcher *m_events;
     CallTreeModel *m_model;
     CallModelUpdater *m_updater;
     QPointer<ApiKeyStore> m_keys;
