@@ -44,6 +44,7 @@ AppController::AppController(const CommandLine &options, QNetworkAccessManager *
     m_window = std::make_unique<MainWindow>(
         MainWindow::Services{&m_session, options.demo ? nullptr : &m_keys, network, settings});
     applyBaseUrl();
+    applyApiVersion();
 }
 
 AppController::~AppController() = default;
@@ -119,6 +120,15 @@ void AppController::applyBaseUrl()
     m_session.setBaseUrl(baseUrl);
     if (!problem.isEmpty())
         m_window->showNotice(problem);
+}
+
+void AppController::applyApiVersion()
+{
+    // --api, then what the user chose in Settings, then Auto (v3, then v2 once per call).
+    std::optional<ApiVersionChoice> choice = m_options.apiVersion;
+    if (!choice)
+        choice = apiVersionChoiceFromName(m_settings->value(SettingsKeys::apiVersion()).toString());
+    m_session.setApiVersionChoice(choice.value_or(ApiVersionChoice::Auto));
 }
 
 void AppController::startDemo(const QString &callId)

@@ -50,6 +50,7 @@ public:
 
 private:
     void applyBaseUrl();
+    void applyApiVersion();
     void startDemo(const QString &callId);
     void listenForHandOffs();
 

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -123,13 +124,45 @@ private slots:
         const FetchResult result = runTest(dialog);
         QCOMPARE(result.outcome, FetchOutcome::Success);
         const QString shown = label(dialog, QStringLiteral("testResult"))->text();
-        QVERIFY2(shown.startsWith(QStringLiteral("Connected to 127.0.0.1: the key works (")),
+        // Automatic (the default) asks both versions and says which answered.
+        QVERIFY2(shown.startsWith(QStringLiteral(
+                     "Connected to 127.0.0.1; the API key works with the v3 and v2 APIs (")),
                  qPrintable(shown));
         QVERIFY2(shown.endsWith(QStringLiteral(" ms).")), qPrintable(shown));
         QCOMPARE(label(dialog, QStringLiteral("testResult"))->textFormat(), Qt::PlainText);
+        QCOMPARE(api.server.requests().size(), 2);
+        QCOMPARE(api.server.requests().at(0).apiKey, Key);
+        QCOMPARE(api.server.requests().at(0).rawPath, QByteArray("/v3/calls"));
+        QCOMPARE(api.server.requests().at(1).apiKey, Key);
+        QCOMPARE(api.server.requests().at(1).rawPath, QByteArray("/v2/calls"));
+    }
+
+    // The version chosen in the dialog is the one checked, before anything is saved.
+    void testConnection_checksTheVersionChosen()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+        QCOMPARE(dialog.apiVersionChoice(), ApiVersionChoice::Auto);
+        dialog.setApiVersionChoice(ApiVersionChoice::V2);
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("apiVersion"));
+        QVERIFY(combo);
+        QVERIFY(combo->currentText().contains(QStringLiteral("deprecated")));
+        field(dialog, QStringLiteral("apiKey"))->setText(QString::fromLatin1(Key));
+        QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
+        QVERIFY2(label(dialog, QStringLiteral("testResult"))
+                     ->text()
+                     .contains(QStringLiteral("works with the v2 API")),
+                 qPrintable(label(dialog, QStringLiteral("testResult"))->text()));
         QCOMPARE(api.server.requests().size(), 1);
-        QCOMPARE(api.server.requests().constFirst().apiKey, Key);
         QCOMPARE(api.server.requests().constFirst().rawPath, QByteArray("/v2/calls"));
+
+        api.server.clearRequests();
+        combo->setCurrentIndex(combo->findData(int(ApiVersionChoice::V3)));
+        QCOMPARE(dialog.apiVersionChoice(), ApiVersionChoice::V3);
+        QCOMPARE(runTest(dialog).outcome, FetchOutcome::Success);
+        QCOMPARE(api.server.requests().size(), 1);
+        QCOMPARE(api.server.requests().constFirst().rawPath, QByteArray("/v3/calls"));
     }
 
     void testConnection_usesTheKeyInUseWhenNoneIsTyped()

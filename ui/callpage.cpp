@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "callpage.h"
 
+#include "callbundle.h"
 #include "callform.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -89,6 +90,52 @@ void CallPage::setApiVersion(ApiVersion version)
             m_tabs->setCurrentWidget(m_splitter);
         m_tabs->setTabVisible(index, v3);
     }
+}
+
+void CallPage::showSnapshotParts(const CallSnapshotPtr &snapshot)
+{
+    const bool sameCall = m_snapshot && m_snapshot->call.callId == snapshot->call.callId;
+    m_snapshot = snapshot;
+    if (!sameCall)
+        m_events = CallEvents{snapshot->call.outputs, snapshot->call.errors, true};
+    setApiVersion(snapshot->call.apiVersion);
+    if (snapshot->call.apiVersion != ApiVersion::V3) {
+        m_rawTrace->clear();
+        m_rawJson->setSaveContent({});
+        return;
+    }
+    if (snapshot->traceBody.isEmpty())
+        m_rawTrace->clear();
+    else
+        m_rawTrace->setResponse(snapshot->traceBody, /*knownJson=*/false);
+    updateSaveContent();
+}
+
+void CallPage::showEvents(const CallEvents &events)
+{
+    m_events = events;
+    m_form->setEvents(events);
+    m_outputs->setEvents(events);
+    updateSaveContent();
+}
+
+void CallPage::clearCallParts()
+{
+    m_snapshot.reset();
+    m_events = {};
+    m_outputs->clear();
+    m_rawTrace->clear();
+    m_rawJson->setSaveContent({});
+}
+
+void CallPage::updateSaveContent()
+{
+    if (!m_snapshot || m_snapshot->call.apiVersion != ApiVersion::V3)
+        return;
+    // Built on the thread pool when a save starts, from what was shown at that moment.
+    m_rawJson->setSaveContent([snapshot = m_snapshot, events = m_events] {
+        return CallBundle::write(*snapshot, events);
+    });
 }
 
 void CallPage::showOutputs()

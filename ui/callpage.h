@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "callsnapshot.h"
 #include "calltypes.h"
 
 #include <QWidget>
@@ -46,6 +47,13 @@ public:
     RawJsonView *currentRawView() const;
     // v3 calls have outputs, errors and a trace: their tabs show only for them.
     void setApiVersion(ApiVersion version);
+    // The parts of a snapshot beyond the form and the tree: which tabs show, the raw trace,
+    // and what Save writes (a v3 call: one bundle with its trace, outputs and errors).
+    void showSnapshotParts(const CallSnapshotPtr &snapshot);
+    // A v3 call's outputs and errors (the call's arrays, then every page).
+    void showEvents(const CallEvents &events);
+    // Forgets the call shown: the tabs' contents and what Save would write.
+    void clearCallParts();
     void showOutputs();
     // Shows the tree with this function call selected, clearing a filter that hides it.
     // False when the call has no such function call (yet).
@@ -60,6 +68,8 @@ Q_SIGNALS:
     void rawJsonShown(bool raw);
 
 private:
+    void updateSaveContent();
+
     CallForm *m_form;
     CallTreePanel *m_treePanel;
     DetailsPane *m_details;
@@ -69,6 +79,8 @@ private:
     RawJsonView *m_rawJson;
     RawJsonView *m_rawTrace;
     QTabWidget *m_tabs;
+    CallSnapshotPtr m_snapshot; // what Save writes a bundle of (v3)
+    CallEvents m_events;
 };
 
 } // namespace bem

@@ -72,6 +72,15 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_session, &CallSession::callChanged, this, &MainWindow::clearCallViews);
     connect(m_session, &CallSession::fileOpened, this, &MainWindow::onFileOpened);
     connect(m_session, &CallSession::problem, this, &MainWindow::onProblem);
+    connect(m_session, &CallSession::eventsChanged, m_callPage, &CallPage::showEvents);
+    connect(m_session, &CallSession::traceProblem, this, [this](const QString &message) {
+        m_banners->raise(BannerCause::TraceProblem, BannerSeverity::Warning, message);
+    });
+    connect(m_session, &CallSession::traceRecovered, this,
+            [this] { m_banners->resolve(BannerCause::TraceProblem); });
+    connect(m_session, &CallSession::eventsProblem, this, [this](const QString &message) {
+        m_banners->raise(BannerCause::TraceProblem, BannerSeverity::Warning, message);
+    });
     connect(m_treePanel, &CallTreePanel::currentChanged, this, &MainWindow::showDetailsFor);
     connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
     connect(m_form, &CallForm::openUrlRequested, this, &MainWindow::openLink);
@@ -293,8 +302,7 @@ void MainWindow::clearCallViews()
     m_form->clear();
     m_details->showNothing();
     m_rawJson->clear();
-    m_callPage->rawTrace()->clear();
-    m_callPage->outputs()->clear();
+    m_callPage->clearCallParts();
     m_treePanel->resetForNewCall();
     m_recordedStatus.clear();
 }
@@ -357,6 +365,7 @@ void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
     m_form->setCall(call, snapshot.serverError);
     // The body parsed into this snapshot: the raw view need not check it again.
     m_rawJson->setResponse(snapshot.body, /*knownJson=*/true);
+    m_callPage->showSnapshotParts(snapshotPtr);
     showDetailsFor(m_treePanel->currentSourceIndex());
 
     // The recent list learns the call's name and how it ended; written only on change.
@@ -465,8 +474,14 @@ void MainWindow::openSettings()
     if (!m_keys || m_demoMode)
         return;
     SettingsDialog dialog(m_keys, m_services.network, m_session->baseUrl(), this);
+    dialog.setApiVersionChoice(m_session->apiVersionChoice());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const ApiVersionChoice version = dialog.apiVersionChoice();
+    if (version != m_session->apiVersionChoice()) {
+        m_services.settings->setValue(SettingsKeys::apiVersion(), apiVersionChoiceName(version));
+        m_session->setApiVersionChoice(version); // asks the call again, on the new version
+    }
     m_callPage->outputs()->reloadSettings();
     const QUrl chosen = dialog.baseUrl();
     if (chosen != m_session->baseUrl()) {
@@ -496,7 +511,8 @@ void MainWindow::copyCallId()
 
 void MainWindow::copyAsCurl()
 {
-    const QUrl url = ApiEndpoint::callUrl(m_session->baseUrl(), m_session->callId());
+    // The version that answered (v3, or v2 after Auto's probe), as the app asks it.
+    const QUrl url = m_session->callUrl();
     const QString command = ApiEndpoint::curlCommand(url);
     if (command.isEmpty())
         return;

@@ -281,8 +281,9 @@ void SettingsDialog::testConnection()
     m_testResult->setToolTip(QString());
     m_testResult->setText(tr("Testing\u2026"));
     m_testResult->show();
-    // Cancels a check still running: only the latest fields count.
-    m_client->checkConnection();
+    // Cancels a check still running: only the latest fields count. Auto checks both
+    // versions and says which answered.
+    m_client->checkConnection(apiVersionChoice());
 }
 
 bool SettingsDialog::isTesting() const
@@ -299,10 +300,13 @@ void SettingsDialog::showTestResult(const FetchResult &result)
 {
     // The client needs the key only while checking.
     m_client->setApiKey(QString());
-    if (result.outcome == FetchOutcome::Success)
-        m_testResult->setText(tr("Connected to %1: the key works (%2).")
-                                  .arg(result.url.host(), formatDuration(result.elapsedMs)));
-    else
+    if (result.outcome == FetchOutcome::Success) {
+        // The client's sentence names the versions that answered; the time goes inside it.
+        QString said = result.message;
+        if (said.endsWith(u'.'))
+            said.chop(1);
+        m_testResult->setText(tr("%1 (%2).").arg(said, formatDuration(result.elapsedMs)));
+    } else
         m_testResult->setText(result.message);
     m_testResult->setToolTip(result.details.isEmpty() ? QString()
                                                       : plainToolTip(result.details.split(u'\n')));
