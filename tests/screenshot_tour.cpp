@@ -7,6 +7,7 @@
 // real session, real local bem API: nothing is staged by hand. packaging/screenshots.sh
 // runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
 #include "apikeystore.h"
+#include "callpage.h"
 #include "callsession.h"
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
@@ -15,6 +16,8 @@
 #include "detailspane.h"
 #include "localapi.h"
 #include "mainwindow.h"
+#include "outputspane.h"
+#include "outputviewer.h"
 #include "rawjsonview.h"
 #include "testutil.h"
 #include "windowfixture.h"
@@ -29,6 +32,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
 
@@ -88,6 +92,7 @@ test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys
 {
     test::WindowFixture::Options options{api.server.baseUrl(), TourKey, &api.network, keys};
     options.policy = test::policyOf(250, 1000);
+    options.apiVersion = ApiVersionChoice::Auto; // as the app asks
     return options;
 }
 
@@ -306,6 +311,30 @@ int main(int argc, char *argv[])
         if (auto *raw = scene.window->findChild<QAction *>(QStringLiteral("actionRawJson")))
             raw->setChecked(true);
         tour.shoot(scene.window, QStringLiteral("9-raw-502"));
+    }
+    {
+        // 10. A partly failed v3 call: its outputs and errors side by side, an output's
+        // fields with their confidences below.
+        Scene scene;
+        scene.window->loadCall(DemoCalls::partlyFailed());
+        auto *page = scene.window->findChild<CallPage *>();
+        if (!waitFor([&] {
+                return scene.session.status().phase == PollerStatus::Phase::Finished &&
+                       page->outputs()->outputsView()->model()->rowCount() > 0;
+            }))
+            tour.fail("the partly failed call did not load its outputs");
+        page->showOutputs();
+        QTableView *outputs = page->outputs()->outputsView();
+        outputs->setCurrentIndex(outputs->model()->index(0, 0));
+        if (auto *tree = page->outputs()->viewer()->findChild<QTreeView *>())
+            tree->expandAll();
+        settle(CallTreeDelegate::FlashMs + 200);
+        tour.shoot(scene.window, QStringLiteral("10-v3-outputs-and-errors"));
+        // And its tree: events under their function calls, the retry marked.
+        page->showRawJson(false);
+        scene.window->treePanel()->expandAll();
+        settle();
+        tour.shoot(scene.window, QStringLiteral("11-v3-trace-tree"));
     }
     return tour.failures() == 0 ? 0 : 1;
 }

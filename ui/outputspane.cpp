@@ -92,6 +92,9 @@ OutputsPane::OutputsPane(QWidget *parent)
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 2);
     m_split->setChildrenCollapsible(false);
+    // The lists are short and the output is what one reads: a third for the lists (the
+    // views' own size hints would otherwise give them most of the height).
+    m_split->setSizes({200, 400});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_split);
