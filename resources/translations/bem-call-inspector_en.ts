@@ -118,6 +118,82 @@
         <source>%L1 other</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(event of no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item offset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry: this is try %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its source event %1 was emitted by no function call of this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DataNotice</name>
@@ -462,6 +538,52 @@ Licence: MIT.</source>
         <source>The server answered with an error instead of the call: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connected to %1; the API key works with the %2 API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1; the API key works with the v3 and v2 APIs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1; the API key works with the v3 API (the v2 API did not answer: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1; the API key works with the v2 API only (the v3 API did not answer: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallBundle</name>
+    <message>
+        <source>The saved call&apos;s bundle version is not a number this version of the app knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved call was written by a newer version of the app (bundle version %1; this version reads version %2). Update the app to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved call is not a v3 call: its &quot;apiVersion&quot; is missing or unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved call is incomplete: %1 missing or not of the right type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallEventsFetcher</name>
+    <message>
+        <source>Not all of the call&apos;s outputs could be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not all of the call&apos;s errors could be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::CallForm</name>
@@ -573,6 +695,58 @@ Licence: MIT.</source>
         <source>From created to finished.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (and 1 more error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more errors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v2 (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from GET /v2/calls. bem marks the v2 call endpoints as deprecated; this call did not answer on v3 (function-type calls live on v2 only), or the connection is set to v2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v2 shows no outputs, errors or trace events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::CallIdField</name>
@@ -624,6 +798,18 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs &amp;&amp; errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response of GET /v3/calls/{callID}/trace, as received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -697,6 +883,34 @@ Licence: MIT.</source>
         <source>The response&apos;s call is %1, not an object.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The response has no outputs in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response has no errors in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response&apos;s outputs are %1, not an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response&apos;s errors are %1, not an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: %3 is not a number from 0 to 1; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response has no trace in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response&apos;s trace is %1, not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::CallSession</name>
@@ -707,6 +921,20 @@ Licence: MIT.</source>
     <message>
         <source>Could not load %1. %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallSnapshot</name>
+    <message>
+        <source>The server also reported an error with the trace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace event(s) name no function call of the trace; they are listed apart.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -737,6 +965,18 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -820,6 +1060,14 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
     <message>
         <source>Open a window of its own instead of handing CALL_ID to the inspector already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which bem API to ask: auto (v3, then v2 for calls v3 does not know; the default), v3, or v2 (deprecated by bem). Overrides the setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api must be auto, v3 or v2, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -961,6 +1209,30 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <source>From started to finished.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Workflow node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The labelled outlet of the node that routed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event that spawned this function call.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::EmptyState</name>
@@ -1013,6 +1285,124 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
 </context>
 <context>
+    <name>bem::EventDetails</name>
+    <message>
+        <source>Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item offset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last delivery failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::EventListModel</name>
+    <message>
+        <source>last delivery failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function call: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last delivery failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg. confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::FindBar</name>
     <message>
         <source>Find in response</source>
@@ -1056,6 +1446,125 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
     <message>
         <source>%1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::JsonTreeModel</name>
+    <message>
+        <source>(value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{1 field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{%1 fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[1 item]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Pointer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest confidence below: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked invalid by the function (invalidProperties)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters; Copy value copies all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (invalid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fieldConfidences has “%1”, which is not a JSON Pointer (it must start with “/”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fieldConfidences gives %1 the confidence %2, which is not a number between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fieldConfidences names %1, which is not in the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fieldConfidences gives the whole output the confidence %1; no single field has it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalidProperties is %1, not a list of properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalidProperties has %1, which is not a property name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalidProperties names %1, which is not in the output</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1121,11 +1630,109 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <source>Copied a curl command for this call (the key is read from $BEM_API_KEY).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The trace has no function call %1 (yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::MessageBanner</name>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::OutputViewer</name>
+    <message>
+        <source>Select an output or an error to see its content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Low confidence only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON &amp;Pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Output as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only fields whose confidence is below %1, and the fields that contain them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no event type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average confidence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the whole event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data problems in this output:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::OutputsPane</name>
+    <message>
+        <source>This call has no outputs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the function call that failed in the call tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading outputs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading errors…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1353,11 +1960,39 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to %1: the key works (%2).</source>
+        <source>BEM_API_KEY is set in the environment and is used at start-up. A key saved here takes over at once and replaces it until the app restarts; from then on BEM_API_KEY wins again while it is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>BEM_API_KEY is set in the environment and is used at start-up. A key saved here takes over at once and replaces it until the app restarts; from then on BEM_API_KEY wins again while it is set.</source>
+        <source>Automatic: v3, then v2 for calls v3 does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v3 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v2 only (deprecated by bem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v3 shows a call&apos;s outputs, errors and trace events. Function-type calls exist on v2 only; Automatic asks v2 once when v3 does not know a call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output fields whose confidence is below this are shown in red and kept by “Low confidence only”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Low confidence below:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1399,6 +2034,13 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     <name>bem::StatusBadge</name>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::TracePoller</name>
+    <message>
+        <source>The trace could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
