@@ -180,18 +180,14 @@ FunctionCall CallParser::parseFunctionCall(const QJsonObject &object, qsizetype 
     return readFunctionCall(reader, object, functionCallPath(index), false);
 }
 
-ParseResult CallParser::parse(const QByteArray &body)
+ParseResult readCallResponse(const QByteArray &body, bool nullIsAbsent,
+                             Call (*readCall)(FieldReader &, const QJsonObject &))
 {
     ParseResult result;
-    JsonBodyError bodyError;
-    const std::optional<QJsonObject> root = readJsonObject(body, bodyError);
-    if (!root) {
-        result.error = bodyError.error;
-        result.errorOffset = bodyError.offset;
-        result.endedEarly = bodyError.endedEarly;
+    const std::optional<QJsonObject> root = readResponseObject(body, result);
+    if (!root)
         return result;
-    }
-    FieldReader reader(result.warnings);
+    FieldReader reader(result.warnings, nullIsAbsent);
     result.serverError =
         oneLine(reader.string(*root, QLatin1String("error"), QStringLiteral("response")));
 
@@ -208,8 +204,13 @@ ParseResult CallParser::parse(const QByteArray &body)
     }
     // An error beside the call is kept in serverError and shown with the call: it is a
     // note about the data (CallSnapshot::notes), not a part that was ignored.
-    result.call = parseCall(reader, call.toObject());
+    result.call = readCall(reader, call.toObject());
     return result;
+}
+
+ParseResult CallParser::parse(const QByteArray &body)
+{
+    return readCallResponse(body, /*nullIsAbsent=*/false, parseCall);
 }
 
 } // namespace bem

@@ -3,6 +3,7 @@
 
 // The pieces of a call that v2 and v3 bodies share, read the same way by both parsers.
 
+#include "callparser.h"
 #include "calltypes.h"
 
 #include <QJsonObject>
@@ -19,6 +20,10 @@ FunctionCall readFunctionCall(FieldReader &r, const QJsonObject &o, const QStrin
                               bool trace);
 // A call's `input` (one file or a batch) at `path`.
 CallInput readCallInput(FieldReader &r, const QJsonObject &o, const QString &path);
+// A whole {"call": …, "error": …} response, v2's or v3's: the body's errors, the server's
+// error and unknown top-level members the same for both; `readCall` reads the call object.
+ParseResult readCallResponse(const QByteArray &body, bool nullIsAbsent,
+                             Call (*readCall)(FieldReader &, const QJsonObject &));
 
 } // namespace bem
 

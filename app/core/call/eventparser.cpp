@@ -42,14 +42,9 @@ Event EventParser::parse(const QJsonObject &object, const QString &where, QStrin
 EventPageParseResult EventPageParser::parse(const QByteArray &body, EventPageKind kind)
 {
     EventPageParseResult result;
-    JsonBodyError bodyError;
-    const std::optional<QJsonObject> root = readJsonObject(body, bodyError);
-    if (!root) {
-        result.error = bodyError.error;
-        result.errorOffset = bodyError.offset;
-        result.endedEarly = bodyError.endedEarly;
+    const std::optional<QJsonObject> root = readResponseObject(body, result);
+    if (!root)
         return result;
-    }
     FieldReader reader(result.warnings, /*nullIsAbsent=*/true);
     const QLatin1String pageKey(kind == EventPageKind::Outputs ? "outputs" : "errors");
     const QLatin1String oneKey(kind == EventPageKind::Outputs ? "output" : "error");

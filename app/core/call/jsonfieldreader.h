@@ -94,6 +94,21 @@ struct JsonBodyError
 // an HTML page, not an object).
 std::optional<QJsonObject> readJsonObject(const QByteArray &body, JsonBodyError &error);
 
+// readJsonObject() for a parser's result (ParseResult, TraceParseResult, …): on failure
+// the error, its offset and whether the body ended early go into `result`.
+template<typename Result>
+std::optional<QJsonObject> readResponseObject(const QByteArray &body, Result &result)
+{
+    JsonBodyError error;
+    std::optional<QJsonObject> root = readJsonObject(body, error);
+    if (!root) {
+        result.error = error.error;
+        result.errorOffset = error.offset;
+        result.endedEarly = error.endedEarly;
+    }
+    return root;
+}
+
 // The error for a response whose expected member (`call`, `trace`, …) is not an object:
 // the server's own error when it sent one, else what was there instead. `missing` and
 // `notObject` are the translated texts ("The response has no call in it.", "The

@@ -66,14 +66,9 @@ void TraceParser::assemble(QList<FunctionCall> &functionCalls, QList<Event> even
 TraceParseResult TraceParser::parse(const QByteArray &body)
 {
     TraceParseResult result;
-    JsonBodyError bodyError;
-    const std::optional<QJsonObject> root = readJsonObject(body, bodyError);
-    if (!root) {
-        result.error = bodyError.error;
-        result.errorOffset = bodyError.offset;
-        result.endedEarly = bodyError.endedEarly;
+    const std::optional<QJsonObject> root = readResponseObject(body, result);
+    if (!root)
         return result;
-    }
     FieldReader reader(result.warnings, /*nullIsAbsent=*/true);
     result.serverError =
         oneLine(reader.string(*root, QLatin1String("error"), QStringLiteral("response")));

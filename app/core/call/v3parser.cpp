@@ -60,31 +60,8 @@ Call parseCallV3(FieldReader &r, const QJsonObject &o)
 
 ParseResult CallParser::parseV3(const QByteArray &body)
 {
-    ParseResult result;
-    JsonBodyError bodyError;
-    const std::optional<QJsonObject> root = readJsonObject(body, bodyError);
-    if (!root) {
-        result.error = bodyError.error;
-        result.errorOffset = bodyError.offset;
-        result.endedEarly = bodyError.endedEarly;
-        return result;
-    }
-    FieldReader reader(result.warnings, /*nullIsAbsent=*/true);
-    result.serverError =
-        oneLine(reader.string(*root, QLatin1String("error"), QStringLiteral("response")));
-    result.unknownFields =
-        unknownJsonFields(*root, {QLatin1String("call"), QLatin1String("error")});
-    const QJsonValue call = root->value(QLatin1String("call"));
-    if (!call.isObject()) {
-        result.error = missingMemberError(
-            result.serverError, call,
-            QCoreApplication::translate("bem::CallParser", "The response has no call in it."),
-            QCoreApplication::translate("bem::CallParser",
-                                        "The response's call is %1, not an object."));
-        return result;
-    }
-    result.call = parseCallV3(reader, call.toObject());
-    return result;
+    // v3 sends null for what a call does not have yet (finishedAt, …): absent, not wrong.
+    return readCallResponse(body, /*nullIsAbsent=*/true, parseCallV3);
 }
 
 } // namespace bem
