@@ -6,6 +6,7 @@
 #include "loadcomparison.h"
 #include "localapi.h"
 #include "localbemserver.h"
+#include "replyending.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

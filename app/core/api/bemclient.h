@@ -21,24 +21,6 @@ QT_END_NAMESPACE
 
 namespace bem {
 
-// How a reply that brought no usable HTTP answer ended, as FetchResult fields (outcome,
-// message; details left to the caller). `transferTimeoutMs` names the limit that gave up.
-struct ReplyEnding
-{
-    FetchOutcome outcome = FetchOutcome::NetworkError;
-    QString message;
-};
-// Endings before any HTTP status (refused, DNS, TLS, timeout, redirect refused). `target`
-// is where a refused redirect pointed (invalid when unknown).
-ReplyEnding classifyNetworkError(QNetworkReply::NetworkError error, const QUrl &url,
-                                 const QString &errorString, const QStringList &tlsErrors,
-                                 int transferTimeoutMs, const QUrl &target = {});
-// Non-2xx statuses. `serverMessage` is the bem error body's message (appended to the
-// message), `htmlBody` whether the body was an HTML page, `retryAfterSeconds` a 429's.
-ReplyEnding classifyHttpStatus(int status, const QString &reason, const QUrl &url,
-                               bool connectionCheck, bool htmlBody,
-                               std::optional<int> retryAfterSeconds);
-
 // Reads from the bem API over HTTP: a call (GET {base}/v2/calls/{callID} or
 // /v3/calls/{callID}), a v3 call's trace, a page of its outputs or errors. It only moves
 // bytes: a 2xx body arrives as Success (or Unchanged when identical to the bytes shown)
