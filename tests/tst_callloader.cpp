@@ -176,6 +176,34 @@ private slots:
                  QStringLiteral("The server reported an error: Call not found"));
     }
 
+    // A v3 call response saved by hand opens as v3 (with its outputs and errors, no
+    // trace), not as a v2 call that lost them; a trace alone is refused with a reason.
+    void loadCall_fileOfAV3CallOrTrace()
+    {
+        const LoadedCall call =
+            loadSavedCall(test::readTestData(QStringLiteral("v3-call-partly-failed.json")));
+        QVERIFY2(call.ok(), qPrintable(call.parsed.error));
+        QCOMPARE(call.snapshot->call.apiVersion, ApiVersion::V3);
+        QVERIFY(!call.snapshot->call.outputs.isEmpty());
+        QVERIFY(!call.snapshot->call.errors.isEmpty());
+        QVERIFY(call.snapshot->call.functionCalls.isEmpty());
+        // loadCall() itself stays what the v2 endpoint's bodies need (and what the
+        // incremental refresh is compared with).
+        QCOMPARE(loadCall(test::readTestData(QStringLiteral("v3-call-partly-failed.json")))
+                     .snapshot->call.apiVersion,
+                 ApiVersion::V2);
+
+        const LoadedCall trace = loadSavedCall(test::readTestData(QStringLiteral("v3-trace.json")));
+        QVERIFY(!trace.ok());
+        QVERIFY2(trace.parsed.error.contains(QStringLiteral("trace of a v3 call")),
+                 qPrintable(trace.parsed.error));
+
+        // A v2 call keeps loading as v2.
+        const LoadedCall v2 = loadSavedCall(test::readTestData(QStringLiteral("progress-3.json")));
+        QVERIFY(v2.ok());
+        QCOMPARE(v2.snapshot->call.apiVersion, ApiVersion::V2);
+    }
+
     void loadV3_reportsThroughLoaded()
     {
         CallLoader loader;

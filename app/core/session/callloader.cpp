@@ -6,6 +6,8 @@
 #include "incrementalparse.h"
 #include "traceparser.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace bem {
@@ -125,6 +127,21 @@ LoadedCall loadBundle(const QByteArray &body)
 
 } // namespace
 
+namespace {
+
+// A GET /v3/calls/{id} response saved by hand (curl > file): no call type, no function
+// calls, and v3's own members. Read as v2 it would lose its outputs and errors and claim
+// to come from the deprecated API.
+bool looksLikeV3Call(const Call &call)
+{
+    const QJsonObject &extra = call.unknownFields;
+    return call.callType.isEmpty() && call.functionCalls.isEmpty() &&
+           (extra.contains(QLatin1String("outputs")) || extra.contains(QLatin1String("errors")) ||
+            extra.contains(QLatin1String("traceUrl")));
+}
+
+} // namespace
+
 LoadedCall loadCall(const QByteArray &body)
 {
     if (CallBundle::isBundle(body))
@@ -139,6 +156,26 @@ LoadedCall loadCall(const QByteArray &body)
     snapshot->serverError = result.parsed.serverError;
     snapshot->body = body;
     result.snapshot = std::move(snapshot);
+    return result;
+}
+
+LoadedCall loadSavedCall(const QByteArray &body)
+{
+    LoadedCall result = loadCall(body);
+    if (!result.ok()) {
+        // A trace alone is a v3 response too, but not one a call can be shown from.
+        if (result.parsed.errorOffset < 0 &&
+            result.parsed.unknownFields.contains(QLatin1String("trace")))
+            result.parsed.error = QCoreApplication::translate(
+                "bem::CallLoader",
+                "This is the trace of a v3 call (GET /v3/calls/{id}/trace), not the call. Open "
+                "the call's response, or a call saved by the inspector (File \u25b8 Save), "
+                "which holds both.");
+        return result;
+    }
+    if (result.snapshot->call.apiVersion == ApiVersion::V2 &&
+        looksLikeV3Call(result.snapshot->call))
+        return loadV3Call(body, {});
     return result;
 }
 
@@ -166,6 +203,15 @@ quint64 CallLoader::load(const QByteArray &body, const CallSnapshotPtr &previous
     *ticket = m_jobs.start(
         [body, previous] { return previous ? loadCall(body, previous) : loadCall(body); },
         [this, ticket](const LoadedCall &result) { Q_EMIT loaded(*ticket, result); });
+    return *ticket;
+}
+
+quint64 CallLoader::loadFile(const QByteArray &body)
+{
+    auto ticket = std::make_shared<quint64>(0);
+    *ticket =
+        m_jobs.start([body] { return loadSavedCall(body); },
+                     [this, ticket](const LoadedCall &result) { Q_EMIT loaded(*ticket, result); });
     return *ticket;
 }
 

@@ -35,6 +35,11 @@ struct LoadedCall
 // trace, with the bundle's outputs and errors as the call's.
 LoadedCall loadCall(const QByteArray &body);
 
+// A file a user opens: what loadCall() reads (a v2 response, a saved bundle), and also a
+// GET /v3/calls/{id} response saved by hand (shown as v3, without its trace); a trace on
+// its own is refused with a message saying what to open instead.
+LoadedCall loadSavedCall(const QByteArray &body);
+
 // A refresh of a call already shown. The same result as loadCall(body) — the same call,
 // warnings, errors and tree — but function-call objects whose bytes are identical to one
 // in `previous` are not parsed again: at 100,000 function calls with 1% changed, the full
@@ -72,6 +77,8 @@ public:
     // Starts loading `body` (as a refresh of `previous` when given: the same result,
     // faster when few function calls changed); returns the ticket that loaded() carries.
     quint64 load(const QByteArray &body, const CallSnapshotPtr &previous = nullptr);
+    // A saved file (loadSavedCall), reported through loaded() too.
+    quint64 loadFile(const QByteArray &body);
     // The same for a v3 call and its trace (loadV3Call), reported through loaded() too.
     quint64 loadV3(const QByteArray &callBody, const QByteArray &traceBody,
                    const CallSnapshotPtr &previous = nullptr);

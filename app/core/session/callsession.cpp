@@ -244,7 +244,7 @@ bool CallSession::openFile(const QString &path)
     // on if the file turns out not to be a call.
     m_poller->suspend();
     m_loadingPath = path;
-    m_fileTicket = m_loader->load(file.readAll());
+    m_fileTicket = m_loader->loadFile(file.readAll());
     return true;
 }
 
