@@ -791,6 +791,13 @@ Licence: MIT.</source>
     </message>
 </context>
 <context>
+    <name>bem::CallLoader</name>
+    <message>
+        <source>This is the trace of a v3 call (GET /v3/calls/{id}/trace), not the call. Open the call&apos;s response, or a call saved by the inspector (File ▸ Save), which holds both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::CallPage</name>
     <message>
         <source>Function calls</source>
