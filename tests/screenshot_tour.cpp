@@ -19,6 +19,7 @@
 #include "outputspane.h"
 #include "outputviewer.h"
 #include "rawjsonview.h"
+#include "settingsdialog.h"
 #include "testutil.h"
 #include "windowfixture.h"
 
@@ -335,6 +336,20 @@ int main(int argc, char *argv[])
         scene.window->treePanel()->expandAll();
         settle();
         tour.shoot(scene.window, QStringLiteral("11-v3-trace-tree"));
+    }
+    {
+        // 12. Settings: the base URL, which API to ask, the key, the confidence threshold.
+        ApiKeyStore keys;
+        keys.setServiceName(QStringLiteral("bem-call-inspector-screenshot-tour"));
+        Scene scene(&keys);
+        keys.load();
+        if (!waitFor([&] { return keys.isLoaded(); }))
+            tour.fail("key store did not load");
+        SettingsDialog dialog(&keys, &scene.api.network, scene.api.server.baseUrl(), scene.window);
+        dialog.setApiVersionChoice(ApiVersionChoice::Auto);
+        dialog.show();
+        settle();
+        tour.shoot(&dialog, QStringLiteral("12-settings"));
     }
     return tour.failures() == 0 ? 0 : 1;
 }
