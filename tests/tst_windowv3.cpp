@@ -6,14 +6,18 @@
 #include "calltreepanel.h"
 #include "demoscenarios.h"
 #include "eventlistmodel.h"
+#include "jsontreemodel.h"
 #include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
 #include "outputspane.h"
+#include "outputviewer.h"
 #include "rawjsonview.h"
 #include "windowfixture.h"
 
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -113,6 +117,40 @@ private Q_SLOTS:
         QTRY_COMPARE(m_page->tabs()->currentWidget(), m_page->treePanel()->parentWidget());
         const QModelIndex current = m_page->treePanel()->currentSourceIndex();
         QCOMPARE(current.data(CallTreeModel::FunctionCallIdRole).toString(), functionCallId);
+    }
+
+    // The output viewer's copy shortcuts work inside the window, beside the window's own
+    // (Ctrl+Shift+C copies the call ID): none of them is ambiguous.
+    void outputViewerShortcuts_workInTheWindow()
+    {
+        start();
+        loadAndWaitForTheEnd(DemoCalls::partlyFailed());
+        OutputsPane *pane = m_page->outputs();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->outputsView()->model()->rowCount(), 3, 10'000);
+        m_page->showOutputs();
+        pane->outputsView()->setCurrentIndex(pane->outputsView()->model()->index(0, 0));
+        QTreeView *tree = pane->viewer()->treeView();
+        QTRY_VERIFY(tree->model()->rowCount() > 0);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        m_window->activateWindow();
+        tree->setFocus();
+        QTRY_VERIFY(tree->hasFocus());
+        const QModelIndex first = tree->model()->index(0, 0);
+        tree->setCurrentIndex(first);
+        const QString pointer = first.data(JsonTreeModel::PointerRole).toString();
+        QVERIFY(pointer.startsWith(u'/'));
+
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(tree, Qt::Key_P, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), pointer);
+        QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 first.siblingAtColumn(1).data(JsonTreeModel::FullValueRole).toString());
+        QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
+        QVERIFY(QGuiApplication::clipboard()->text().startsWith(u'{'));
+        // The window's Ctrl+Shift+C copies the call ID, from the viewer too.
+        QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), DemoCalls::partlyFailed());
     }
 
     void functionTypeCall_fallsBackToV2_andSaysSo()

@@ -75,7 +75,7 @@ OutputViewer::OutputViewer(QWidget *parent)
 
     const std::pair<QAction *, QKeySequence> actions[] = {
         {m_copyValue, QKeySequence::Copy},
-        {m_copyPointer, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+        {m_copyPointer, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P)},
         {m_copyOutput, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C)}};
     for (const auto &[action, keys] : actions) {
         action->setShortcut(keys);
