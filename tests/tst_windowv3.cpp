@@ -15,6 +15,7 @@
 #include "rawjsonview.h"
 #include "windowfixture.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
@@ -127,7 +128,10 @@ private Q_SLOTS:
         loadAndWaitForTheEnd(DemoCalls::partlyFailed());
         OutputsPane *pane = m_page->outputs();
         QTRY_COMPARE_WITH_TIMEOUT(pane->outputsView()->model()->rowCount(), 3, 10'000);
-        m_page->showOutputs();
+        auto *outputsAction = m_window->findChild<QAction *>(QStringLiteral("actionOutputs"));
+        QVERIFY(outputsAction && outputsAction->isEnabled());
+        outputsAction->trigger();
+        QCOMPARE(m_page->tabs()->currentWidget(), pane);
         pane->outputsView()->setCurrentIndex(pane->outputsView()->model()->index(0, 0));
         QTreeView *tree = pane->viewer()->treeView();
         QTRY_VERIFY(tree->model()->rowCount() > 0);
@@ -161,6 +165,7 @@ private Q_SLOTS:
                  QStringLiteral("v2 (deprecated)"));
         QVERIFY(!tabVisible(m_page->outputs()));
         QVERIFY(!tabVisible(m_page->rawTrace()));
+        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionOutputs"))->isEnabled());
         QCOMPARE(
             m_api->server.requestsFor(DemoCalls::singleFunction(), ServerEndpoint::V3Call).size(),
             1);

@@ -139,6 +139,7 @@ void MainWindow::connectActions()
     });
     connect(a->expandAll, &QAction::triggered, this, [this] { m_treePanel->expandAll(); });
     connect(a->collapseAll, &QAction::triggered, this, [this] { m_treePanel->collapseAll(); });
+    connect(a->outputs, &QAction::triggered, this, [this] { m_callPage->showOutputs(); });
     connect(a->rawJson, &QAction::toggled, this,
             [this](bool raw) { m_callPage->showRawJson(raw); });
     for (QAction *step : {a->nextFailed, a->previousFailed}) {
@@ -303,6 +304,7 @@ void MainWindow::clearCallViews()
     m_details->showNothing();
     m_rawJson->clear();
     m_callPage->clearCallParts();
+    m_actions->outputs->setEnabled(false);
     m_treePanel->resetForNewCall();
     m_recordedStatus.clear();
 }
@@ -366,6 +368,7 @@ void MainWindow::onSnapshotApplied(const CallSnapshotPtr &snapshotPtr)
     // The body parsed into this snapshot: the raw view need not check it again.
     m_rawJson->setResponse(snapshot.body, /*knownJson=*/true);
     m_callPage->showSnapshotParts(snapshotPtr);
+    m_actions->outputs->setEnabled(call.apiVersion == ApiVersion::V3);
     showDetailsFor(m_treePanel->currentSourceIndex());
 
     // The recent list learns the call's name and how it ended; written only on change.

@@ -62,6 +62,9 @@ WindowActions::WindowActions(QMainWindow *window)
     rawJson =
         make(tr("&Raw JSON"), QStringLiteral("actionRawJson"), QKeySequence(Qt::CTRL | Qt::Key_J));
     rawJson->setCheckable(true);
+    outputs = make(tr("&Outputs && Errors"), QStringLiteral("actionOutputs"),
+                   QKeySequence(Qt::CTRL | Qt::Key_E));
+    outputs->setEnabled(false); // v3 calls only
     nextFailed =
         make(tr("&Next Failed"), QStringLiteral("actionNextFailed"), QKeySequence(Qt::Key_F8));
     previousFailed = make(tr("&Previous Failed"), QStringLiteral("actionPreviousFailed"),
@@ -99,6 +102,7 @@ void WindowActions::buildMenus(QMenu *recentCalls, const QList<QAction *> &treeA
     view->addAction(find);
     view->addActions(treeActions);
     view->addSeparator();
+    view->addAction(outputs);
     view->addAction(rawJson);
 
     QMenu *call = bar->addMenu(tr("&Call"));
@@ -138,7 +142,7 @@ QList<QAction *> WindowActions::all() const
 {
     return QList<QAction *>{open,        saveJson,   settings,       quit, expandAll,
                             collapseAll, nextFailed, previousFailed, find} +
-           m_treeActions + QList<QAction *>{rawJson, focusId,  refresh,   pause,     stop,
+           m_treeActions + QList<QAction *>{outputs, rawJson,  focusId,   refresh,   pause, stop,
                                             copyId,  copyCurl, shortcuts, userGuide, about};
 }
 

@@ -46,6 +46,7 @@ public:
     QAction *previousFailed = nullptr;
     QAction *find = nullptr;
     QAction *rawJson = nullptr;
+    QAction *outputs = nullptr; // a v3 call's outputs and errors
     // Call
     QAction *focusId = nullptr;
     QAction *refresh = nullptr;

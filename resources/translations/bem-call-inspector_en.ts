@@ -2253,5 +2253,9 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <source>Call ID </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Outputs &amp;&amp; Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>
