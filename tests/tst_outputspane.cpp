@@ -189,7 +189,7 @@ private Q_SLOTS:
         // Choosing an error shows it (the whole event) and lets go of the output.
         selectRow(pane.errorsView(), 0);
         QVERIFY(!pane.outputsView()->selectionModel()->hasSelection());
-        QCOMPARE(viewer->event().eventId, QStringLiteral("ev_err_1"));
+        QCOMPARE(viewer->shownEvent().eventId, QStringLiteral("ev_err_1"));
         QVERIFY(label(pane, "outputSummary")->text().contains(QStringLiteral("Try 3")));
         QVERIFY(treeRow(*viewer, QStringLiteral("/message")).isValid());
 
@@ -247,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(!label(pane, "outputsLoadingMore")->isVisible());
         QCOMPARE(resets.size(), 0);
         QCOMPARE(pane.outputsView()->currentIndex().row(), 0);
-        QCOMPARE(pane.viewer()->event().eventId, QStringLiteral("ev_out_1"));
+        QCOMPARE(pane.viewer()->shownEvent().eventId, QStringLiteral("ev_out_1"));
         pane.clear();
         QVERIFY(!pane.viewer()->hasEvent());
         QCOMPARE(label(pane, "errorsHeader")->text(), QStringLiteral("Errors (0)"));

@@ -195,18 +195,18 @@ void OutputsPane::showRow(EventListModel *model, const QModelIndex &index)
     other->viewport()->update();
     if (other == m_errorsView)
         m_showInTree->setEnabled(false);
-    m_viewer->setEvent(model->event(index.row()));
+    m_viewer->setEvent(model->eventAt(index.row()));
 }
 
 void OutputsPane::refreshViewer()
 {
     if (!m_viewer->hasEvent())
         return;
-    const QString id = m_viewer->event().eventId;
+    const QString id = m_viewer->shownEvent().eventId;
     for (EventListModel *model : {m_outputs, m_errors}) {
         const int row = model->rowOf(id);
         if (row >= 0) {
-            m_viewer->setEvent(model->event(row));
+            m_viewer->setEvent(model->eventAt(row));
             return;
         }
     }

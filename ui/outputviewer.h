@@ -30,7 +30,7 @@ public:
     void setEvent(const Event &event);
     void clear();
     bool hasEvent() const { return m_hasEvent; }
-    const Event &event() const { return m_event; }
+    const Event &shownEvent() const { return m_event; }
 
     double lowConfidenceThreshold() const;
     void setLowConfidenceThreshold(double threshold);

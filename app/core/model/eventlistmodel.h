@@ -46,7 +46,7 @@ public:
     void setEvents(const QList<Event> &events);
     void clear() { setEvents({}); }
     const QList<Event> &events() const { return m_events; }
-    const Event &event(int row) const { return m_events.at(row); }
+    const Event &eventAt(int row) const { return m_events.at(row); }
     // The row of this event; -1 when it is not listed.
     int rowOf(const QString &eventId) const;
 
