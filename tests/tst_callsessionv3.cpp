@@ -5,6 +5,7 @@
 #include "localbemserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
@@ -266,6 +267,34 @@ private slots:
         QTRY_COMPARE(recovered.size(), 1);
         QTRY_COMPARE(session->snapshot()->call.functionCalls.size(), 3);
         QTRY_COMPARE(session->status().phase, Phase::Finished);
+    }
+
+    // As for the call: a trace refused with a 403 (or 401, 404) is not asked again on its
+    // own; the banner stays and F5 asks once more.
+    void traceRefused_waitsForF5()
+    {
+        const QString id = QStringLiteral("wf_trace_forbidden");
+        m_server->setV3Responses(id, E::V3Call, {answer(v3Call(id, QStringLiteral("running")))});
+        m_server->setV3Responses(
+            id, E::V3Trace,
+            {answer("{\"message\":\"Not allowed to read traces.\",\"code\":403}", 403),
+             answer(v3Trace(2))});
+        auto session = makeSession(ApiVersionChoice::V3);
+        QSignalSpy problems(session.get(), &CallSession::traceProblem);
+        QSignalSpy recovered(session.get(), &CallSession::traceRecovered);
+        session->open(id);
+        QTRY_COMPARE(problems.size(), 1);
+        // The call goes on being refreshed meanwhile; the trace is not asked again.
+        const int callsBefore = int(count(id, E::V3Call));
+        QTRY_VERIFY(count(id, E::V3Call) >= callsBefore + 3);
+        QCOMPARE(count(id, E::V3Trace), 1);
+        QCOMPARE(problems.size(), 1);
+        const qint64 pressedAt = QDateTime::currentMSecsSinceEpoch();
+        session->refreshNow();
+        QTRY_COMPARE(recovered.size(), 1);
+        // The second trace request is F5's (live polling goes on after it).
+        QVERIFY(m_server->requestsFor(id, E::V3Trace).at(1).receivedAtMs >= pressedAt);
+        QTRY_COMPARE(session->snapshot()->call.functionCalls.size(), 2);
     }
 
     void rateLimitedTrace_slowsTheCallToo()

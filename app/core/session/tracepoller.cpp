@@ -125,6 +125,17 @@ void TracePoller::onFetched(const FetchResult &result)
         succeeded(false);
         return;
     }
+    if (!result.isTransient()) {
+        // As for the call: a refused key, a 403 or a 404 will not fix itself by asking
+        // again. The banner stays; F5 (refreshNow) asks once more.
+        m_inFlight = false;
+        m_fetchAfterThis = false;
+        ++m_failedAttempts;
+        m_problem = true;
+        m_timer.stop();
+        Q_EMIT traceProblem(tr("The trace could not be loaded: %1").arg(result.message));
+        return;
+    }
     failed(tr("The trace could not be loaded: %1").arg(result.message), result.retryAfterSeconds,
            result.outcome == FetchOutcome::RateLimited);
 }

@@ -21,8 +21,9 @@ class BemClient;
 // Same rules as the call: one request in flight, identical bytes skipped, the same
 // backoff with its own count of quiet polls, Retry-After honoured. New bytes go out as
 // traceArrived(); whoever reads them answers with traceRead(). A trace that fails
-// (network, HTTP error, bytes that do not read) is retried on its own with backoff and
-// reported by traceProblem() until one reads again (traceRecovered()). When the call has
+// (network, 429, 5xx, bytes that do not read) is retried on its own with backoff and
+// reported by traceProblem() until one reads again (traceRecovered()); one refused with
+// 401, 403 or 404 waits, as the call does, for refreshNow() (F5, a new key). When the call has
 // ended, finishUp() asks for the trace once more (until one reads), then polling stops.
 class TracePoller final : public QObject
 {
