@@ -3,6 +3,7 @@
 #include "callsession.h"
 #include "calltreemodel.h"
 #include "demoscenarios.h"
+#include "fastsession.h"
 #include "keychainsandbox.h"
 #include "localbemserver.h"
 #include "testutil.h"
@@ -54,16 +55,7 @@ class TestCallSession : public QObject
     // V2 unless asked: the tests written for v2 count v2 requests one by one.
     std::unique_ptr<CallSession> makeSession(ApiVersionChoice choice = ApiVersionChoice::V2)
     {
-        auto session = std::make_unique<CallSession>(m_network.get());
-        session->setApiVersionChoice(choice);
-        session->setBaseUrl(m_server->baseUrl());
-        session->setApiKey(QString::fromLatin1(Key));
-        BackoffPolicy fast;
-        fast.initialMs = 20;
-        fast.maxMs = 80;
-        fast.jitter = 0;
-        session->setPolicy(fast);
-        return session;
+        return test::makeFastSession(m_network.get(), m_server->baseUrl(), Key, choice);
     }
     QString writeFile(const QString &name, const QByteArray &bytes)
     {

@@ -2,6 +2,7 @@
 #include "callsession.h"
 #include "calltreemodel.h"
 #include "demoscenarios.h"
+#include "fastsession.h"
 #include "localbemserver.h"
 
 #include <QAbstractItemModelTester>
@@ -74,16 +75,7 @@ class TestCallSessionV3 : public QObject
 
     std::unique_ptr<CallSession> makeSession(ApiVersionChoice choice = ApiVersionChoice::Auto)
     {
-        auto session = std::make_unique<CallSession>(m_network.get());
-        session->setApiVersionChoice(choice);
-        session->setBaseUrl(m_server->baseUrl());
-        session->setApiKey(QString::fromLatin1(Key));
-        BackoffPolicy fast;
-        fast.initialMs = 20;
-        fast.maxMs = 80;
-        fast.jitter = 0;
-        session->setPolicy(fast);
-        return session;
+        return test::makeFastSession(m_network.get(), m_server->baseUrl(), Key, choice);
     }
     qsizetype count(const QString &id, ServerEndpoint endpoint) const
     {

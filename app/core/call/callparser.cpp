@@ -120,6 +120,20 @@ CallInput readCallInput(FieldReader &r, const QJsonObject &o, const QString &pat
     return in;
 }
 
+void readSharedCallFields(FieldReader &r, const QJsonObject &o, const QString &path, Call &c)
+{
+    c.callId = r.string(o, QLatin1String("callID"), path);
+    c.status = r.status(o, QLatin1String("status"), path);
+    c.createdAt = r.timestamp(o, QLatin1String("createdAt"), path);
+    c.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
+    c.workflowId = r.string(o, QLatin1String("workflowID"), path);
+    c.workflowName = r.string(o, QLatin1String("workflowName"), path);
+    c.workflowVersionNum = r.integer(o, QLatin1String("workflowVersionNum"), path);
+    c.callReferenceId = r.string(o, QLatin1String("callReferenceID"), path);
+    c.input = readCallInput(r, r.object(o, QLatin1String("input"), path),
+                            path + QStringLiteral(".input"));
+}
+
 namespace {
 
 QString functionCallPath(qsizetype index)
@@ -131,21 +145,12 @@ Call parseCall(FieldReader &r, const QJsonObject &o)
 {
     const QString path = QStringLiteral("call");
     Call c;
-    c.callId = r.string(o, QLatin1String("callID"), path);
+    readSharedCallFields(r, o, path, c);
     c.callType = r.string(o, QLatin1String("callType"), path);
-    c.status = r.status(o, QLatin1String("status"), path);
-    c.createdAt = r.timestamp(o, QLatin1String("createdAt"), path);
-    c.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
-    c.workflowId = r.string(o, QLatin1String("workflowID"), path);
-    c.workflowName = r.string(o, QLatin1String("workflowName"), path);
-    c.workflowVersionNum = r.integer(o, QLatin1String("workflowVersionNum"), path);
     c.functionId = r.string(o, QLatin1String("functionID"), path);
     c.functionName = r.string(o, QLatin1String("functionName"), path);
     c.functionType = r.string(o, QLatin1String("functionType"), path);
     c.functionVersionNum = r.integer(o, QLatin1String("functionVersionNum"), path);
-    c.callReferenceId = r.string(o, QLatin1String("callReferenceID"), path);
-    c.input = readCallInput(r, r.object(o, QLatin1String("input"), path),
-                            path + QStringLiteral(".input"));
 
     const QJsonArray fcs = r.array(o, QLatin1String("functionCalls"), path);
     c.functionCalls.reserve(fcs.size());

@@ -18,6 +18,9 @@ class FieldReader;
 // to the known fields.
 FunctionCall readFunctionCall(FieldReader &r, const QJsonObject &o, const QString &path,
                               bool trace);
+// The fields v2 and v3 calls share (ID, status, times, workflow, reference, input), read
+// from the call object `o` at `path` into `c`.
+void readSharedCallFields(FieldReader &r, const QJsonObject &o, const QString &path, Call &c);
 // A call's `input` (one file or a batch) at `path`.
 CallInput readCallInput(FieldReader &r, const QJsonObject &o, const QString &path);
 // A whole {"call": …, "error": …} response, v2's or v3's: the body's errors, the server's

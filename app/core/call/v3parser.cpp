@@ -34,16 +34,7 @@ Call parseCallV3(FieldReader &r, const QJsonObject &o)
     const QString path = QStringLiteral("call");
     Call c;
     c.apiVersion = ApiVersion::V3;
-    c.callId = r.string(o, QLatin1String("callID"), path);
-    c.status = r.status(o, QLatin1String("status"), path);
-    c.createdAt = r.timestamp(o, QLatin1String("createdAt"), path);
-    c.finishedAt = r.timestamp(o, QLatin1String("finishedAt"), path);
-    c.workflowId = r.string(o, QLatin1String("workflowID"), path);
-    c.workflowName = r.string(o, QLatin1String("workflowName"), path);
-    c.workflowVersionNum = r.integer(o, QLatin1String("workflowVersionNum"), path);
-    c.callReferenceId = r.string(o, QLatin1String("callReferenceID"), path);
-    c.input = readCallInput(r, r.object(o, QLatin1String("input"), path),
-                            path + QStringLiteral(".input"));
+    readSharedCallFields(r, o, path, c);
     c.outputs = readEvents(r, o, QLatin1String("outputs"));
     c.errors = readEvents(r, o, QLatin1String("errors"));
     // url and traceUrl are hints only; they stay with the other unknown fields for the
