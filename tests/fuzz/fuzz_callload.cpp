@@ -21,6 +21,7 @@
 // in every ctest run of the normal build.
 
 #include "../loadcomparison.h"
+#include "fuzzcalllist.h"
 #include "callbundle.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
@@ -158,6 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<QByteArray> bodies = input.split(RecordSeparator);
     while (bodies.size() > MaxBodies)
         bodies.removeLast();
+
+    fuzzCallList(bodies); // the same bytes as pages of the calls list
 
     bem::CallTreeModel model;
     QAbstractItemModelTester modelTester(&model,
