@@ -30,7 +30,8 @@ namespace {
 
 QJsonObject callJson(int i, const QString &status)
 {
-    const QDateTime created = QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC).addSecs(-i * 60);
+    const QDateTime created =
+        QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC).addSecs(-i * 60);
     return QJsonObject{
         {QStringLiteral("callID"), QStringLiteral("wf_%1").arg(i, 6, 10, QLatin1Char('0'))},
         {QStringLiteral("status"), status},
@@ -46,9 +47,10 @@ QByteArray pageBody(int page, int total)
 {
     QJsonArray calls;
     for (int i = page * 100; i < std::min(total, page * 100 + 100); ++i)
-        calls.append(callJson(i, i % 9 == 4 ? QStringLiteral("failed") : QStringLiteral("completed")));
-    return QJsonDocument(QJsonObject{{QStringLiteral("calls"), calls},
-                                     {QStringLiteral("totalCount"), total}})
+        calls.append(
+            callJson(i, i % 9 == 4 ? QStringLiteral("failed") : QStringLiteral("completed")));
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("calls"), calls}, {QStringLiteral("totalCount"), total}})
         .toJson(QJsonDocument::Compact);
 }
 

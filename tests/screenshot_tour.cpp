@@ -12,8 +12,8 @@
 #include "callpage.h"
 #include "callsbrowser.h"
 #include "callsdock.h"
-#include "callsfilterbar.h"
 #include "callsession.h"
+#include "callsfilterbar.h"
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -95,8 +95,7 @@ QPalette darkPalette()
 
 const QString TourKey = QStringLiteral("sk_tour_0123456789abcdef");
 
-test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys,
-                                          bool callsPane)
+test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys, bool callsPane)
 {
     test::WindowFixture::Options options{api.server.baseUrl(), TourKey, &api.network, keys};
     options.policy = test::policyOf(250, 1000);
@@ -394,9 +393,8 @@ int main(int argc, char *argv[])
         // 14. The start page with the Calls pane: the newest calls, some still running.
         Scene scene(nullptr, true);
         CallsBrowser *browser = scene.window->callsDock()->browser();
-        if (!waitFor([&] {
-                return !browser->fetcher()->isBusy() && browser->model()->rowCount() > 0;
-            }))
+        if (!waitFor(
+                [&] { return !browser->fetcher()->isBusy() && browser->model()->rowCount() > 0; }))
             tour.fail("the calls were not listed");
         browser->fetcher()->setActive(false);
         settle(CallListModel::GlowMs + 200);

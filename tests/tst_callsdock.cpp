@@ -170,19 +170,22 @@ private Q_SLOTS:
     void markupInTheList_isShownAsText()
     {
         CannedResponse hostile;
-        hostile.body = R"({"calls":[{"callID":"wf_x","status":"failed",)"
-                       R"("workflowName":"<img src='file:///etc/passwd'>","callReferenceID":"a\u202eb"}],)"
-                       R"("totalCount":1})";
+        hostile.body =
+            R"({"calls":[{"callID":"wf_x","status":"failed",)"
+            R"("workflowName":"<img src='file:///etc/passwd'>","callReferenceID":"a\u202eb"}],)"
+            R"("totalCount":1})";
         m_api->server.setListResponses(ServerEndpoint::V3Calls, {hostile});
         m_browser->filterBar()->setStatuses({QStringLiteral("running")});
         QTRY_COMPARE(model()->rowCount(), 1);
         QCOMPARE(model()->index(0, CallListModel::NameColumn).data().toString(),
                  QStringLiteral("<img src='file:///etc/passwd'>"));
-        QVERIFY(!model()->index(0, CallListModel::NameColumn)
+        QVERIFY(!model()
+                     ->index(0, CallListModel::NameColumn)
                      .data(Qt::ToolTipRole)
                      .toString()
                      .contains(QStringLiteral("<img")));
-        QVERIFY(model()->index(0, CallListModel::ReferenceColumn)
+        QVERIFY(model()
+                    ->index(0, CallListModel::ReferenceColumn)
                     .data()
                     .toString()
                     .contains(QStringLiteral("<U+202E>")));

@@ -38,10 +38,10 @@ struct LocalBemServer::Impl
     // v3routes.cpp: the lists and single events.
     ServerReply listCalls(const QByteArray &rawQuery);
     ServerReply listV3Calls(const QByteArray &rawQuery);
-    // A canned answer queued for this list endpoint, if any (served once each); counts
-    // the list's clock otherwise and returns the demo crowd as of that tick.
+    // A canned answer queued for this list endpoint, if any (served once each).
     std::optional<ServerReply> cannedListReply(ServerEndpoint endpoint);
-    QList<QJsonObject> listedCallsNow();
+    // The demo crowd as the list's clock stands; a first page moves the clock on.
+    QList<QJsonObject> listedCallsNow(const QByteArray &rawQuery);
     ServerReply listEvents(ServerEndpoint endpoint, const QByteArray &rawQuery);
     ServerReply oneEvent(ServerEndpoint endpoint, const QString &eventId);
     // The v3 views of every call /v3/calls lists, the progressing one at its last stage.

@@ -40,11 +40,16 @@ std::optional<ServerReply> LocalBemServer::Impl::cannedListReply(ServerEndpoint 
     return r;
 }
 
-QList<QJsonObject> LocalBemServer::Impl::listedCallsNow()
+QList<QJsonObject> LocalBemServer::Impl::listedCallsNow(const QByteArray &rawQuery)
 {
     if (listedCallCount <= 0)
         return {};
-    return demoListedCalls(listedCallCount, listTick++);
+    // Only a first page moves the clock (a live refresh does); paging on with a cursor
+    // reads the list as it stands, so its pages fit together.
+    const QueryParams query(rawQuery);
+    const bool firstPage =
+        !query.has(QStringLiteral("startingAfter")) && !query.has(QStringLiteral("endingBefore"));
+    return demoListedCalls(listedCallCount, firstPage ? listTick++ : std::max(0, listTick - 1));
 }
 
 ServerReply LocalBemServer::Impl::listCalls(const QByteArray &rawQuery)
@@ -53,7 +58,7 @@ ServerReply LocalBemServer::Impl::listCalls(const QByteArray &rawQuery)
         return *canned;
     // The progressing call is listed as the last GET left it.
     const int stage = std::max(0, getCounts.value(DemoCalls::progressing()) - 1);
-    QList<QJsonObject> calls = listedCallsNow();
+    QList<QJsonObject> calls = listedCallsNow(rawQuery);
     calls << callObject(DemoScenarios::progressingStage(stage))
           << callObject(DemoScenarios::failedCall())
           << callObject(DemoScenarios::singleFunctionCall())
@@ -87,7 +92,7 @@ ServerReply LocalBemServer::Impl::listV3Calls(const QByteArray &rawQuery)
         return *canned;
     QList<QJsonObject> calls;
     // v3 lists workflow calls only, without v2's call-type and function fields.
-    const QList<QJsonObject> listed = listedCallsNow();
+    const QList<QJsonObject> listed = listedCallsNow(rawQuery);
     for (QJsonObject call : listed) {
         if (call.value(QLatin1String("callType")) != QLatin1String("workflow"))
             continue;

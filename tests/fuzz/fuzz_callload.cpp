@@ -21,7 +21,6 @@
 // in every ctest run of the normal build.
 
 #include "../loadcomparison.h"
-#include "fuzzcalllist.h"
 #include "callbundle.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
@@ -29,6 +28,7 @@
 #include "callsnapshot.h"
 #include "calltreemodel.h"
 #include "eventparser.h"
+#include "fuzzcalllist.h"
 #include "incrementalparse.h"
 
 #include <QAbstractItemModelTester>
