@@ -135,7 +135,7 @@ void measurePaging(int rows, Figures &f)
     qint64 longest = 0;
     QTimer heartbeat;
     heartbeat.setInterval(0);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+    QObject::connect(&heartbeat, &QTimer::timeout, &heartbeat, [&] {
         const qint64 now = clock.nsecsElapsed();
         if (lastBeat > 0)
             longest = std::max(longest, now - lastBeat);
