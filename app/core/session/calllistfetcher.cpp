@@ -150,8 +150,6 @@ void CallListFetcher::onFinished(const FetchResult &result)
     if (m_inFlight == Ask::None || result.url != m_askedUrl)
         return; // an answer to a list no longer shown
     const Ask was = std::exchange(m_inFlight, Ask::None);
-    if (was == Ask::More)
-        m_model->setFetchingMore(false);
     Q_EMIT busyChanged(false);
 
     if (result.outcome == FetchOutcome::Unchanged) {
@@ -185,7 +183,10 @@ void CallListFetcher::onFinished(const FetchResult &result)
             m_quietRefreshes = 0;
             break;
         case Ask::More:
+            // Still marked as fetching while rows go in: a view asks for more as soon as
+            // they do, and that ask is for the page after this one.
             m_model->appendPage(page.calls, page.totalCount, listEnds);
+            m_model->setFetchingMore(false);
             break;
         case Ask::None:
             break;
@@ -231,6 +232,8 @@ void CallListFetcher::onFailed(const FetchResult &result, Ask was)
         return;
     }
     ++m_failures;
+    // A failed next page stays marked as fetching until its retry, or a view would ask
+    // for it again at once.
     if (result.outcome == FetchOutcome::RateLimited)
         ++m_quietRefreshes; // asked too often: the live pace slows for good
     if (was == Ask::More)
