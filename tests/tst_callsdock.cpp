@@ -117,6 +117,13 @@ private Q_SLOTS:
         // A double click opens another.
         const QString other = model()->callAt(3).callId;
         const QRect rect = view->visualRect(model()->index(model()->rowOf(other), 1));
+        QVERIFY2(view->viewport()->rect().contains(rect.center()),
+                 qPrintable(QStringLiteral("%1,%2 in %3x%4")
+                                .arg(rect.center().x())
+                                .arg(rect.center().y())
+                                .arg(view->viewport()->width())
+                                .arg(view->viewport()->height())));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_COMPARE(m_window->session()->callId(), other);
         QTRY_VERIFY(isOpen(model()->rowOf(other)));
