@@ -33,6 +33,16 @@ void CallListModel::reindexFrom(int row)
         m_rowOf.insert(m_rows.at(i).callId, i);
 }
 
+void CallListModel::shiftRows(int from, int delta)
+{
+    // Rows inserted or removed above move every row below: adjusting the numbers in
+    // place costs no string hashing, which a re-index of a long list would.
+    for (auto it = m_rowOf.begin(); it != m_rowOf.end(); ++it) {
+        if (it.value() >= from)
+            it.value() += delta;
+    }
+}
+
 void CallListModel::setTotal(std::optional<qint64> totalCount, bool listEnds)
 {
     m_totalCount = totalCount;
@@ -69,7 +79,7 @@ void CallListModel::removeRun(int first, int last)
         m_rowOf.remove(m_rows.at(i).callId);
     m_rows.remove(first, last - first + 1);
     m_changedAt.remove(first, last - first + 1);
-    reindexFrom(first);
+    shiftRows(last + 1, -(last - first + 1));
     endRemoveRows();
 }
 
@@ -122,11 +132,12 @@ void CallListModel::mergeFirstPage(const QList<CallSummary> &calls,
             ++end;
         const int count = int(end - i);
         beginInsertRows({}, insertAt, insertAt + count - 1);
+        shiftRows(insertAt, count);
         for (int k = 0; k < count; ++k) {
             m_rows.insert(insertAt + k, calls.at(i + k));
             m_changedAt.insert(insertAt + k, now);
+            m_rowOf.insert(calls.at(i + k).callId, insertAt + k);
         }
-        reindexFrom(insertAt);
         endInsertRows();
         insertAt += count;
         i = end;

@@ -103,6 +103,7 @@ private:
     QString fullText(const CallSummary &call, int column) const;
     QDateTime now() const;
     void reindexFrom(int row);
+    void shiftRows(int from, int delta);
     void setTotal(std::optional<qint64> totalCount, bool listEnds);
     void removeRun(int first, int last);
 
