@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPainter>
+#include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -75,12 +76,19 @@ CallsBrowser::CallsBrowser(QNetworkAccessManager *network, QWidget *parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    const int em = m_view->fontMetrics().horizontalAdvance(u'M');
-    header->resizeSection(CallListModel::StatusColumn, 8 * em);
-    header->resizeSection(CallListModel::NameColumn, 9 * em);
-    header->resizeSection(CallListModel::ReferenceColumn, 9 * em);
-    header->resizeSection(CallListModel::CreatedColumn, 5 * em);
-    header->resizeSection(CallListModel::DurationColumn, 7 * em);
+    // Each column as wide as its usual longest text (measured in this font, so it fits in
+    // any language and at any scale); the call ID takes the rest.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int em = fm.horizontalAdvance(u'M');
+    const auto fit = [&](int column, const QString &sample, int extra = 0) {
+        header->resizeSection(column, fm.horizontalAdvance(sample) + em + extra);
+    };
+    fit(CallListModel::StatusColumn, tr("Completed"), 20);
+    fit(CallListModel::NameColumn, QStringLiteral("invoice-pipeline"));
+    fit(CallListModel::ReferenceColumn, QStringLiteral("acme-po-0000"));
+    fit(CallListModel::CreatedColumn, QStringLiteral("59 m ago"));
+    fit(CallListModel::DurationColumn, tr("running for %1").arg(QStringLiteral("59 m 59 s")));
+    header->setMinimumSectionSize(3 * em);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -166,6 +174,17 @@ void CallsBrowser::setOpenCallId(const QString &callId)
 void CallsBrowser::focusFilter()
 {
     m_filters->focusFilter();
+}
+
+QSize CallsBrowser::sizeHint() const
+{
+    const QHeaderView *header = m_view->horizontalHeader();
+    int width = 0;
+    for (int column = 0; column < CallListModel::CallIdColumn; ++column)
+        width += header->sectionSize(column);
+    width += m_view->fontMetrics().horizontalAdvance(QStringLiteral("wf_list_00000")) +
+             m_view->verticalScrollBar()->sizeHint().width() + 16;
+    return {width, QWidget::sizeHint().height()};
 }
 
 QString CallsBrowser::countText() const

@@ -46,6 +46,8 @@ public:
     void setOpenCallId(const QString &callId);
     void focusFilter();
     QString countText() const;
+    // Wide enough for every column at its usual width.
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     void callActivated(const QString &callId);

@@ -10,17 +10,15 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalBlocker>
-#include <QToolButton>
+#include <QPushButton>
 
 namespace bem {
 
 CallsFilterBar::CallsFilterBar(QWidget *parent)
     : QWidget(parent)
 {
-    m_statusButton = new QToolButton(this);
+    m_statusButton = new QPushButton(this);
     m_statusButton->setObjectName(QStringLiteral("callsStatusFilter"));
-    m_statusButton->setPopupMode(QToolButton::InstantPopup);
-    m_statusButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *menu = new QMenu(m_statusButton);
     const QList<QPair<QString, QString>> statuses = {
         {QStringLiteral("pending"), tr("Pending")},

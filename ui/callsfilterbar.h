@@ -10,7 +10,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QToolButton;
+class QPushButton;
 
 namespace bem {
 
@@ -45,7 +45,7 @@ public:
 
     QLineEdit *referenceField() const { return m_reference; }
     QLineEdit *workflowField() const { return m_workflows; }
-    QToolButton *statusButton() const { return m_statusButton; }
+    QPushButton *statusButton() const { return m_statusButton; }
     QComboBox *callTypeBox() const { return m_callType; }
     QComboBox *orderBox() const { return m_order; }
 
@@ -57,7 +57,7 @@ private:
     void updateStatusText();
 
     ApiVersion m_version = ApiVersion::V3;
-    QToolButton *m_statusButton = nullptr;
+    QPushButton *m_statusButton = nullptr;
     QList<QAction *> m_statusActions;
     QLineEdit *m_workflows = nullptr;
     QLineEdit *m_reference = nullptr;

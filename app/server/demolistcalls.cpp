@@ -83,10 +83,11 @@ QList<QJsonObject> demoListedCalls(int count, int tick)
     QList<QJsonObject> calls;
     calls.reserve(count + 24);
     for (int i = 0; i < count; ++i) {
-        // Spread over about five days, oldest first; the newest dozen are still at work
-        // and finish one by one, a tick or two apart.
-        const qint64 createdMs = -qint64(count - i) * 23 * Minute;
+        // The newest dozen came in over the last half hour and are still at work (they
+        // finish one by one, a tick or two apart); the others are spread over days.
         const int fromNewest = count - 1 - i;
+        const qint64 createdMs = fromNewest < 12 ? -qint64(5 + fromNewest * 3) * Minute
+                                                 : -qint64(38 + (fromNewest - 11) * 23) * Minute;
         const int finishTick = fromNewest < 12 ? 2 + fromNewest * 2 : 0;
         calls << listedCall(i, createdMs, finishTick, tick);
     }

@@ -269,9 +269,12 @@ QVariant CallListModel::displayData(const CallSummary &call, int column) const
     case DurationColumn: {
         if (const auto ms = durationMs(call.createdAt, call.finishedAt))
             return formatDuration(*ms);
-        if (!call.status.isTerminal() && call.createdAt.isValid())
-            return tr("running for %1")
-                .arg(formatDuration(std::max<qint64>(0, call.createdAt.value.msecsTo(now()))));
+        if (!call.status.isTerminal() && call.createdAt.isValid()) {
+            const QString so =
+                formatDuration(std::max<qint64>(0, call.createdAt.value.msecsTo(now())));
+            return call.status.state() == CallState::Pending ? tr("pending for %1").arg(so)
+                                                             : tr("running for %1").arg(so);
+        }
         return QStringLiteral("\u2014");
     }
     case CallIdColumn:
