@@ -105,9 +105,9 @@ test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys
 }
 
 // Every scene's server lists the demo's crowd of calls, as the demo's does.
-struct WithCallsPane
+struct DemoCrowd
 {
-    explicit WithCallsPane(test::LocalApi &api) { api.server.setListedCallCount(300); }
+    explicit DemoCrowd(test::LocalApi &api) { api.server.setListedCallCount(300); }
 };
 
 // One window with its own session, settings and server, as the app wires them.
@@ -121,7 +121,7 @@ struct Scene
         , session(*fixture.session())
     {}
     test::LocalApi api;
-    WithCallsPane crowd;
+    DemoCrowd crowd;
     test::WindowFixture fixture;
     MainWindow *window;
     CallSession &session;

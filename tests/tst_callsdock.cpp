@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -215,6 +216,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_browser->fetcher()->isActive());
         m_window->showNormal();
         QTRY_VERIFY(m_browser->fetcher()->isActive());
+    }
+
+    void pinnedToV2_listsV2_withTheCallTypeFilter()
+    {
+        QComboBox *type = m_browser->filterBar()->callTypeBox();
+        QVERIFY(!type->isVisible());
+        m_window->session()->setApiVersionChoice(ApiVersionChoice::V2);
+        QTRY_VERIFY(!m_api->server.requestsTo(ServerEndpoint::V2Calls).isEmpty());
+        QVERIFY(type->isVisible());
+        QCOMPARE(model()->headerData(CallListModel::NameColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Workflow or function"));
+        type->setCurrentIndex(type->findData(QStringLiteral("function")));
+        QTRY_VERIFY(m_api->server.requestsTo(ServerEndpoint::V2Calls)
+                        .constLast()
+                        .query.contains("callTypes=function"));
+        QTRY_VERIFY(!m_browser->fetcher()->isBusy());
+        QVERIFY(model()->rowCount() > 0);
+        for (int row = 0; row < model()->rowCount(); ++row)
+            QCOMPARE(model()->callAt(row).callType, QStringLiteral("function"));
     }
 
     void newKey_startsTheListOver()
