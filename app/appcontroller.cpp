@@ -21,6 +21,9 @@ namespace bem {
 
 namespace {
 
+// Enough for a few pages in the Calls pane, some still running.
+constexpr int DemoListedCalls = 300;
+
 void printError(const QString &text)
 {
     std::fprintf(stderr, "bem-call-inspector: %s\n", qPrintable(text));
@@ -135,6 +138,7 @@ void AppController::startDemo(const QString &callId)
 {
     if (!m_demoServer) {
         m_demoServer = std::make_unique<LocalBemServer>();
+        m_demoServer->setListedCallCount(DemoListedCalls); // for the Calls pane
         if (!m_demoServer->listen()) {
             m_demoServer.reset();
             m_window->showNotice(tr("The demo could not start: no local port was free."));

@@ -7,8 +7,13 @@
 // real session, real local bem API: nothing is staged by hand. packaging/screenshots.sh
 // runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
 #include "apikeystore.h"
+#include "calllistfetcher.h"
+#include "calllistmodel.h"
 #include "callpage.h"
+#include "callsbrowser.h"
+#include "callsdock.h"
 #include "callsession.h"
+#include "callsfilterbar.h"
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
@@ -35,6 +40,7 @@
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
 
 #include <cstdio>
@@ -89,24 +95,33 @@ QPalette darkPalette()
 
 const QString TourKey = QStringLiteral("sk_tour_0123456789abcdef");
 
-test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys)
+test::WindowFixture::Options sceneOptions(test::LocalApi &api, ApiKeyStore *keys, bool callsPane)
 {
     test::WindowFixture::Options options{api.server.baseUrl(), TourKey, &api.network, keys};
     options.policy = test::policyOf(250, 1000);
     options.apiVersion = ApiVersionChoice::Auto; // as the app asks
+    options.callsPane = callsPane;
     return options;
 }
+
+// Every scene's server lists the demo's crowd of calls, as the demo's does.
+struct DemoCrowd
+{
+    explicit DemoCrowd(test::LocalApi &api) { api.server.setListedCallCount(300); }
+};
 
 // One window with its own session, settings and server, as the app wires them.
 struct Scene
 {
-    explicit Scene(ApiKeyStore *keys = nullptr)
+    explicit Scene(ApiKeyStore *keys = nullptr, bool callsPane = false)
         : api(TourKey.toLatin1())
-        , fixture(sceneOptions(api, keys))
+        , crowd(api)
+        , fixture(sceneOptions(api, keys, callsPane))
         , window(fixture.window())
         , session(*fixture.session())
     {}
     test::LocalApi api;
+    DemoCrowd crowd;
     test::WindowFixture fixture;
     MainWindow *window;
     CallSession &session;
@@ -350,6 +365,40 @@ int main(int argc, char *argv[])
         dialog.show();
         settle();
         tour.shoot(&dialog, QStringLiteral("12-settings"));
+    }
+    {
+        // 13. The Calls pane beside an open call: filtered to failed, newest first, the
+        // open call marked.
+        Scene scene(nullptr, true);
+        CallsBrowser *browser = scene.window->callsDock()->browser();
+        CallListModel *list = browser->model();
+        browser->filterBar()->setStatuses({QStringLiteral("failed")});
+        if (!waitFor([&] {
+                return !browser->fetcher()->isBusy() && list->rowCount() > 0 &&
+                       list->callAt(0).status.state() == CallState::Failed;
+            }))
+            tour.fail("the failed calls were not listed");
+        browser->view()->setCurrentIndex(list->index(1, 0));
+        const QString id = list->callAt(1).callId;
+        browser->view()->setFocus();
+        QTest::keyClick(browser->view(), Qt::Key_Return);
+        if (!waitFor([&] { return scene.session.callId() == id && scene.session.snapshot(); }))
+            tour.fail("the chosen call did not open");
+        scene.session.pause();
+        browser->fetcher()->setActive(false);
+        settle(CallListModel::GlowMs + 200);
+        tour.shoot(scene.window, QStringLiteral("13-calls-pane-beside-a-call"));
+    }
+    {
+        // 14. The start page with the Calls pane: the newest calls, some still running.
+        Scene scene(nullptr, true);
+        CallsBrowser *browser = scene.window->callsDock()->browser();
+        if (!waitFor(
+                [&] { return !browser->fetcher()->isBusy() && browser->model()->rowCount() > 0; }))
+            tour.fail("the calls were not listed");
+        browser->fetcher()->setActive(false);
+        settle(CallListModel::GlowMs + 200);
+        tour.shoot(scene.window, QStringLiteral("14-start-page-with-calls"));
     }
     return tour.failures() == 0 ? 0 : 1;
 }

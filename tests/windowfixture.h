@@ -55,6 +55,9 @@ public:
         bool show = true;
         // The window tests check v2 bodies request by request; v3 ones ask for Auto or V3.
         ApiVersionChoice apiVersion = ApiVersionChoice::V2;
+        // The window tests count the call's requests one by one; the Calls pane would add
+        // its list requests to them (tst_callsdock tests the pane).
+        bool callsPane = false;
     };
 
     explicit WindowFixture(const Options &options)
@@ -73,6 +76,7 @@ public:
                 : std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
                                               QSettings::IniFormat);
         m_network = options.network;
+        m_callsPane = options.callsPane;
         rebuildWindow(options.keys);
         m_window->resize(options.size);
         if (options.show)
@@ -90,6 +94,7 @@ public:
         services.keys = keys;
         services.network = m_network;
         services.settings = m_settings.get();
+        services.callsPane = m_callsPane;
         m_window = std::make_unique<MainWindow>(services);
         return m_window.get();
     }
@@ -108,6 +113,7 @@ public:
 private:
     QTemporaryDir m_dir;
     QNetworkAccessManager *m_network = nullptr;
+    bool m_callsPane = false;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<CallSession> m_session;
     std::unique_ptr<MainWindow> m_window;

@@ -7,6 +7,7 @@
 #include "callidfield.h"
 #include "callidinput.h"
 #include "callpage.h"
+#include "callsdock.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "datanotices.h"
@@ -63,9 +64,19 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     auto *recentMenu = new RecentCallsMenu(m_recents, this);
     connect(recentMenu, &RecentCallsMenu::callChosen, this,
             [this](const QString &id) { loadCall(id); });
-    m_actions->buildMenus(
-        recentMenu, {m_treePanel->findChild<QAction *>(QStringLiteral("actionNextMatch")),
-                     m_treePanel->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))});
+    // The Calls pane, beside the start page and the open call; it opens calls as the Call
+    // ID field does.
+    QList<QAction *> viewActions{
+        m_treePanel->findChild<QAction *>(QStringLiteral("actionNextMatch")),
+        m_treePanel->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))};
+    if (services.callsPane && services.network) {
+        m_callsDock = new CallsDock(m_session, services.network, this);
+        addDockWidget(Qt::LeftDockWidgetArea, m_callsDock);
+        connect(m_callsDock, &CallsDock::callRequested, this,
+                [this](const QString &id) { loadCall(id); });
+        viewActions << m_callsDock->toggleViewAction() << m_callsDock->focusAction();
+    }
+    m_actions->buildMenus(recentMenu, viewActions);
 
     connect(m_session, &CallSession::shown, this, &MainWindow::onSnapshotApplied);
     connect(m_session, &CallSession::statusChanged, this, &MainWindow::onPollerStatus);

@@ -25,6 +25,7 @@ class BannerBoard;
 class CallForm;
 class CallIdField;
 class CallPage;
+class CallsDock;
 class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
@@ -53,6 +54,7 @@ public:
         ApiKeyStore *keys = nullptr;              // null in demo mode: no key to manage
         QNetworkAccessManager *network = nullptr; // for Settings' own "Test connection"
         QSettings *settings = nullptr;            // window state, recent calls, base URL
+        bool callsPane = true;                    // the Calls pane (a dock listing calls)
     };
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -91,6 +93,7 @@ public:
     EmptyState *emptyState() const { return m_emptyState; }
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
+    CallsDock *callsDock() const { return m_callsDock; }
     QLineEdit *callIdField() const;
     bool isShowingCall() const;
     QString bannerText() const;
@@ -140,6 +143,7 @@ private:
     DetailsPane *m_details = nullptr;
     RawJsonView *m_rawJson = nullptr;
     LiveStatusLine *m_status = nullptr;
+    CallsDock *m_callsDock = nullptr;
 
     WindowBanner *m_windowBanner = nullptr;
     BannerBoard *m_banners = nullptr; // the window banner's

@@ -17,6 +17,15 @@ ServerReply listCalls(const QByteArray &rawQuery, QList<QJsonObject> all)
     const int limit = query.limit;
     const bool descending = query.descending;
     auto badParameter = &QueryParams::badParameter;
+    const QStringList known = {QStringLiteral("pending"), QStringLiteral("running"),
+                               QStringLiteral("completed"), QStringLiteral("failed")};
+    const QStringList statuses = query.array(QStringLiteral("statuses"));
+    for (const QString &status : statuses) {
+        if (!known.contains(status))
+            return badParameter(QStringLiteral("statuses"), status,
+                                QStringLiteral("must be one of pending, running, completed, "
+                                               "failed."));
+    }
 
     // RFC 3339 times in one format and zone sort as text; callID breaks ties.
     std::sort(all.begin(), all.end(), [](const QJsonObject &a, const QJsonObject &b) {

@@ -237,8 +237,20 @@ void LocalBemServer::setV3Responses(const QString &callId, ServerEndpoint endpoi
     d->cannedCounts.remove(key);
 }
 
+void LocalBemServer::setListedCallCount(int count)
+{
+    d->listedCallCount = std::max(0, count);
+}
+
+void LocalBemServer::setListResponses(ServerEndpoint endpoint,
+                                      const QList<CannedResponse> &responses)
+{
+    d->listCanned.insert(int(endpoint), responses);
+}
+
 void LocalBemServer::resetScenarios()
 {
+    d->listTick = 0;
     d->getCounts.clear();
     d->cannedCounts.clear();
 }

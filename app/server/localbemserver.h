@@ -128,6 +128,16 @@ public:
     // answer 404, so a call canned on v2 only is a v2-only call to a client that probes v3.
     void setV3Responses(const QString &callId, ServerEndpoint endpoint,
                         const QList<CannedResponse> &responses);
+    // The demo's crowd of calls for the list endpoints (see demolistcalls.h): `count` more
+    // calls on GET /v2/calls and /v3/calls, the newest of which finish, and new ones
+    // appear, as requests for a first page come in (the list's own clock, restarted by
+    // resetScenarios(); a page asked with a cursor reads the list as it stands, so pages
+    // fit together). 0, the default, lists only the scenario calls.
+    void setListedCallCount(int count);
+    // Answers for GET /v2/calls (ServerEndpoint::V2Calls) or /v3/calls (V3Calls), one per
+    // request in order; after the last, the real list again. Queued answers do not move
+    // the list's clock.
+    void setListResponses(ServerEndpoint endpoint, const QList<CannedResponse> &responses);
     // Restarts every scenario from its first stage and forgets canned responses' progress.
     void resetScenarios();
 

@@ -38,6 +38,10 @@ struct LocalBemServer::Impl
     // v3routes.cpp: the lists and single events.
     ServerReply listCalls(const QByteArray &rawQuery);
     ServerReply listV3Calls(const QByteArray &rawQuery);
+    // A canned answer queued for this list endpoint, if any (served once each).
+    std::optional<ServerReply> cannedListReply(ServerEndpoint endpoint);
+    // The demo crowd as the list's clock stands; a first page moves the clock on.
+    QList<QJsonObject> listedCallsNow(const QByteArray &rawQuery);
     ServerReply listEvents(ServerEndpoint endpoint, const QByteArray &rawQuery);
     ServerReply oneEvent(ServerEndpoint endpoint, const QString &eventId);
     // The v3 views of every call /v3/calls lists, the progressing one at its last stage.
@@ -56,6 +60,11 @@ struct LocalBemServer::Impl
     QHash<QString, V3View> fixedViews;
     // Late answers not yet sent; deleting one drops its responder without writing.
     QList<QPointer<QTimer>> pendingTimers;
+    // The calls browser's crowd (setListedCallCount), its clock (list requests answered)
+    // and answers queued for the list endpoints (setListResponses).
+    int listedCallCount = 0;
+    int listTick = 0;
+    QHash<int, QList<CannedResponse>> listCanned;
     QList<ServerRequestRecord> requests;
 
     quint16 port = 0;

@@ -4,6 +4,7 @@
 #include "localbemserverimpl.h"
 
 #include "calllisting.h"
+#include "demolistcalls.h"
 #include "demoscenarios.h"
 #include "eventlisting.h"
 #include "queryparams.h"
@@ -24,14 +25,45 @@ QJsonObject callObject(const QByteArray &body)
 
 } // namespace
 
+std::optional<ServerReply> LocalBemServer::Impl::cannedListReply(ServerEndpoint endpoint)
+{
+    const auto it = listCanned.find(int(endpoint));
+    if (it == listCanned.end() || it->isEmpty())
+        return std::nullopt;
+    const CannedResponse c = it->takeFirst();
+    ServerReply r;
+    r.status = c.status;
+    r.contentType = c.contentType;
+    r.body = c.body;
+    r.headers = c.headers;
+    r.delayMs = c.delayMs;
+    return r;
+}
+
+QList<QJsonObject> LocalBemServer::Impl::listedCallsNow(const QByteArray &rawQuery)
+{
+    if (listedCallCount <= 0)
+        return {};
+    // Only a first page moves the clock (a live refresh does); paging on with a cursor
+    // reads the list as it stands, so its pages fit together.
+    const QueryParams query(rawQuery);
+    const bool firstPage =
+        !query.has(QStringLiteral("startingAfter")) && !query.has(QStringLiteral("endingBefore"));
+    return demoListedCalls(listedCallCount, firstPage ? listTick++ : std::max(0, listTick - 1));
+}
+
 ServerReply LocalBemServer::Impl::listCalls(const QByteArray &rawQuery)
 {
+    if (std::optional<ServerReply> canned = cannedListReply(ServerEndpoint::V2Calls))
+        return *canned;
     // The progressing call is listed as the last GET left it.
     const int stage = std::max(0, getCounts.value(DemoCalls::progressing()) - 1);
-    return bem::listCalls(rawQuery, {callObject(DemoScenarios::progressingStage(stage)),
-                                     callObject(DemoScenarios::failedCall()),
-                                     callObject(DemoScenarios::singleFunctionCall()),
-                                     callObject(DemoScenarios::batchCall())});
+    QList<QJsonObject> calls = listedCallsNow(rawQuery);
+    calls << callObject(DemoScenarios::progressingStage(stage))
+          << callObject(DemoScenarios::failedCall())
+          << callObject(DemoScenarios::singleFunctionCall())
+          << callObject(DemoScenarios::batchCall());
+    return bem::listCalls(rawQuery, calls);
 }
 
 QList<V3View> LocalBemServer::Impl::v3Views()
@@ -56,7 +88,17 @@ QList<V3View> LocalBemServer::Impl::v3Views()
 
 ServerReply LocalBemServer::Impl::listV3Calls(const QByteArray &rawQuery)
 {
+    if (std::optional<ServerReply> canned = cannedListReply(ServerEndpoint::V3Calls))
+        return *canned;
     QList<QJsonObject> calls;
+    // v3 lists workflow calls only, without v2's call-type and function fields.
+    const QList<QJsonObject> listed = listedCallsNow(rawQuery);
+    for (QJsonObject call : listed) {
+        if (call.value(QLatin1String("callType")) != QLatin1String("workflow"))
+            continue;
+        call.remove(QLatin1String("callType"));
+        calls << call;
+    }
     const QList<V3View> views = v3Views();
     for (const V3View &view : views)
         calls << view.call;

@@ -28,6 +28,7 @@
 #include "callsnapshot.h"
 #include "calltreemodel.h"
 #include "eventparser.h"
+#include "fuzzcalllist.h"
 #include "incrementalparse.h"
 
 #include <QAbstractItemModelTester>
@@ -158,6 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<QByteArray> bodies = input.split(RecordSeparator);
     while (bodies.size() > MaxBodies)
         bodies.removeLast();
+
+    fuzzCallList(bodies); // the same bytes as pages of the calls list
 
     bem::CallTreeModel model;
     QAbstractItemModelTester modelTester(&model,

@@ -115,3 +115,20 @@ bundle = {"bemCallInspectorBundle": 1, "apiVersion": "v3",
 write("bundle-v3", json.dumps(bundle))
 write("bundle-newer", json.dumps(dict(bundle, bemCallInspectorBundle=2)))
 write("bundle-incomplete", json.dumps({"bemCallInspectorBundle": 1, "apiVersion": "v3", "call": {}}))
+
+# Pages of the calls list: a first page, a refresh with a new call on top and a status
+# change, a next page repeating a call; and a hostile page.
+def listed(i, status="completed", **extra):
+    return dict(callID=f"wf_{i}", status=status, workflowName="invoice-pipeline",
+                callReferenceID=f"acme-{i}", createdAt=f"2026-11-30T10:{i:02d}:00Z", **extra)
+def page(calls, total):
+    return json.dumps({"calls": calls, "totalCount": total})
+write("list-first-refresh-next", RS.join([
+    page([listed(3, "running"), listed(2), listed(1)], 5).encode(),
+    page([listed(4, "pending"), listed(3, "failed"), listed(2)], 6).encode(),
+    page([listed(2), listed(0)], 6).encode()]))
+write("list-hostile", RS.join([
+    page([{"callID": "<b>x</b>", "workflowName": "\u202e<img src=x>"}, 7, None,
+          {"callID": 5}, {"callID": "dup"}, {"callID": "dup", "status": 3},
+          {"callID": "long", "callReferenceID": "r" * 5000}], "many").encode(),
+    b'{"calls": {"not": "an array"}}', page([], 0).encode()]))

@@ -102,6 +102,7 @@ void CallSession::setBaseUrl(const QUrl &url)
         return;
     for (BemClient *client : clients())
         client->setBaseUrl(url);
+    Q_EMIT connectionChanged();
     if (!m_offline) {
         m_poller->refetch(); // a request out to the old address answers for the old one
         m_tracePoller->refreshNow(true);
@@ -119,6 +120,7 @@ void CallSession::setApiVersionChoice(ApiVersionChoice choice)
         return;
     m_choice = choice;
     m_poller->setApiVersionChoice(choice);
+    Q_EMIT connectionChanged();
     if (m_offline || m_poller->callId().isEmpty())
         return;
     // The answer so far came from the version no longer chosen.
@@ -178,8 +180,19 @@ QUrl CallSession::baseUrl() const
 
 void CallSession::setApiKey(const QString &key)
 {
+    const bool changed = key != m_apiKey;
+    m_apiKey = key;
     for (BemClient *client : clients())
         client->setApiKey(key);
+    if (changed)
+        Q_EMIT connectionChanged();
+}
+
+void CallSession::configureClient(BemClient &client) const
+{
+    client.setBaseUrl(m_client->baseUrl());
+    client.setApiKey(m_apiKey);
+    client.setTransferTimeoutMs(m_client->transferTimeoutMs());
 }
 
 bool CallSession::hasApiKey() const

@@ -111,8 +111,13 @@ public:
     // A call asked for before the key store loaded; opened when it has.
     QString pendingCallId() const { return m_pendingCallId; }
     bool hasApiKey() const;
+    // Gives `client` (another caller's: the calls browser) this session's base URL, key
+    // and limits, so it asks the same server with the same key.
+    void configureClient(BemClient &client) const;
 
 Q_SIGNALS:
+    // The base URL, the key or the API version choice changed (configureClient() again).
+    void connectionChanged();
     // A different call is about to be shown: views of the previous one should clear.
     void callChanged(const QString &callId);
     // The model now holds `snapshot` (a live refresh or an opened file).
@@ -151,6 +156,7 @@ private:
     CallTreeModel *m_model;
     CallModelUpdater *m_updater;
     QPointer<ApiKeyStore> m_keys;
+    QString m_apiKey; // what every client of this session sends (memory only)
     QString m_pendingCallId;
     bool m_offline = false;
     QString m_filePath;
