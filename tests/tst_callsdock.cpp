@@ -246,6 +246,30 @@ private Q_SLOTS:
         QCOMPARE(listRequests().constLast().apiKey, QByteArray("another-key"));
         QTRY_VERIFY(m_browser->banner()->isVisible()); // a 401: the key is refused
     }
+
+    void noKey_saysWhereToSetOne_andAsksNothing()
+    {
+        QTRY_VERIFY(!m_browser->fetcher()->isBusy());
+        auto *note = m_browser->findChild<QLabel *>(QStringLiteral("callsNoKey"));
+        QVERIFY(note);
+        QVERIFY(!note->isVisible());
+
+        m_window->session()->setApiKey(QString());
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("Settings")));
+        QCOMPARE(model()->rowCount(), 0); // nothing listed for a key no longer there
+        const qsizetype before = listRequests().size();
+        m_browser->filterBar()->setStatuses({QStringLiteral("failed")});
+        m_browser->fetcher()->refreshNow(); // what the banner's Retry would do
+        QTest::qWait(300);
+        QCOMPARE(listRequests().size(), before);
+
+        m_window->session()->setApiKey(QString::fromLatin1(Key));
+        QVERIFY(!note->isVisible());
+        QTRY_VERIFY(model()->rowCount() > 0);
+        QCOMPARE(listRequests().constLast().apiKey, Key);
+        QVERIFY(listRequests().constLast().query.contains("statuses=failed"));
+    }
 };
 
 QTEST_MAIN(TestCallsDock)

@@ -55,12 +55,18 @@ CallsBrowser::CallsBrowser(QNetworkAccessManager *network, QWidget *parent)
     , m_filters(new CallsFilterBar(this))
     , m_count(plainLabel(QString(), this))
     , m_note(plainLabel(QString(), this))
+    , m_noKey(plainLabel(tr("No API key is set, so there are no calls to list. Add your key in "
+                            "File \u25b8 Settings\u2026 and your calls appear here."),
+                         this))
     , m_banner(new MessageBanner(this))
     , m_view(new QTableView(this))
 {
     m_count->setObjectName(QStringLiteral("callsCount"));
     m_note->setObjectName(QStringLiteral("callsNote"));
     m_note->setVisible(false);
+    m_noKey->setObjectName(QStringLiteral("callsNoKey"));
+    m_noKey->setWordWrap(true);
+    m_noKey->setVisible(false);
     m_view->setObjectName(QStringLiteral("callsTable"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new CallListDelegate(m_view));
@@ -97,9 +103,13 @@ CallsBrowser::CallsBrowser(QNetworkAccessManager *network, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_count);
     layout->addWidget(m_note);
+    layout->addWidget(m_noKey);
     layout->addWidget(m_view, 1);
 
-    connect(m_filters, &CallsFilterBar::queryChanged, m_fetcher, &CallListFetcher::setQuery);
+    connect(m_filters, &CallsFilterBar::queryChanged, this, [this](const CallListQuery &query) {
+        if (!m_keyMissing)
+            m_fetcher->setQuery(query);
+    });
     connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QString id = index.data(CallListModel::CallIdRole).toString();
         if (!id.isEmpty())
@@ -157,6 +167,17 @@ void CallsBrowser::restart()
         m_fetcher->restart();
 }
 
+void CallsBrowser::setKeyMissing(bool missing)
+{
+    m_keyMissing = missing;
+    m_noKey->setVisible(missing);
+    if (missing) {
+        m_banner->clearMessage();
+        m_note->setVisible(false);
+        m_fetcher->stop();
+    }
+}
+
 void CallsBrowser::setActive(bool active)
 {
     m_fetcher->setActive(active);
@@ -184,7 +205,10 @@ QSize CallsBrowser::sizeHint() const
         width += header->sectionSize(column);
     width += m_view->fontMetrics().horizontalAdvance(QStringLiteral("wf_list_00000")) +
              m_view->verticalScrollBar()->sizeHint().width() + 16;
-    return {width, QWidget::sizeHint().height()};
+    // No wider than about a third of a laptop's screen: the open call beside it matters
+    // more, and the table scrolls sideways to the rest.
+    const int cap = 36 * m_view->fontMetrics().horizontalAdvance(u'M');
+    return {qMin(width, cap), QWidget::sizeHint().height()};
 }
 
 QString CallsBrowser::countText() const

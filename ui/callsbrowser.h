@@ -43,10 +43,14 @@ public:
     // Starts the list over (a new key, server or version).
     void restart();
     void setActive(bool active);
+    // With no key there is nothing to list: the pane says where to set one and asks
+    // nothing (a filter typed meanwhile is used once a key is set and restart() runs).
+    void setKeyMissing(bool missing);
+    bool isKeyMissing() const { return m_keyMissing; }
     void setOpenCallId(const QString &callId);
     void focusFilter();
     QString countText() const;
-    // Wide enough for every column at its usual width.
+    // Every column at its usual width, up to a cap.
     QSize sizeHint() const override;
 
 Q_SIGNALS:
@@ -61,6 +65,8 @@ private:
     CallsFilterBar *m_filters;
     QLabel *m_count;
     QLabel *m_note;
+    QLabel *m_noKey;
+    bool m_keyMissing = false;
     MessageBanner *m_banner;
     QTableView *m_view;
     QTimer m_repaint; // relative times and the glow move on

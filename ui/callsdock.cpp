@@ -59,7 +59,9 @@ void CallsDock::followSession()
 {
     m_session->configureClient(*m_browser->client());
     m_browser->setVersion(listVersionOf(m_session->apiVersionChoice()));
-    if (m_session->hasApiKey())
+    const bool keyMissing = !m_session->hasApiKey();
+    m_browser->setKeyMissing(keyMissing);
+    if (!keyMissing)
         m_browser->restart();
 }
 

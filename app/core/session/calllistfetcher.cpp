@@ -52,6 +52,7 @@ void CallListFetcher::restart()
     m_moreWanted = false;
     m_refreshDue = false;
     m_stopped = false;
+    m_idle = false;
     m_quietRefreshes = 0;
     m_failures = 0;
     m_firstPageBody.clear();
@@ -60,6 +61,24 @@ void CallListFetcher::restart()
     if (wasBusy)
         Q_EMIT busyChanged(false);
     ask(Ask::FirstPage);
+}
+
+void CallListFetcher::stop()
+{
+    m_client->cancel();
+    const bool wasBusy = m_inFlight != Ask::None;
+    m_inFlight = Ask::None;
+    m_refreshTimer.stop();
+    m_haveFirstPage = false;
+    m_moreWanted = false;
+    m_refreshDue = false;
+    m_stopped = true;
+    m_idle = true;
+    m_firstPageBody.clear();
+    m_model->setFetchingMore(false);
+    m_model->clear();
+    if (wasBusy)
+        Q_EMIT busyChanged(false);
 }
 
 void CallListFetcher::setActive(bool active)
@@ -80,6 +99,8 @@ void CallListFetcher::setActive(bool active)
 
 void CallListFetcher::refreshNow()
 {
+    if (m_idle)
+        return;
     if (m_stopped) {
         restart();
         return;

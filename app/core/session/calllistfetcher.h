@@ -46,6 +46,9 @@ public:
     // Becoming active refreshes at once; the first page is asked for even when inactive.
     void setActive(bool active);
     bool isActive() const { return m_active; }
+    // Asks nothing (and drops the list) until setQuery() or restart(): there is no key to
+    // ask with.
+    void stop();
     void refreshNow();
     bool isBusy() const;
     // When the next refresh is due (ms from now), or -1 when none is planned.
@@ -86,6 +89,7 @@ private:
     bool m_haveFirstPage = false;
     bool m_moreWanted = false;
     bool m_stopped = false; // a 400, 401 or 403: nothing more until the query or key changes
+    bool m_idle = false;    // stop(): nothing is asked until restart()
     bool m_hadProblem = false;
     bool m_refreshDue = false; // the refresh timer fired while a request was out
     int m_quietRefreshes = 0;  // refreshes in a row that changed nothing
