@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "fastparse.h"
 
+#include "fastparts.h"
+
 #include "callparts.h"
 #include "jsonfieldreader.h"
-#include "simdreader.h"
 
 namespace bem::fast {
 namespace {
@@ -120,6 +121,8 @@ constexpr std::string_view FunctionCallKeys[] = {"functionCallID",
                                                  "functionCallTryNumber"};
 constexpr int V2FunctionCallKeyCount = 15;
 
+} // namespace
+
 bool readFunctionCall(od::object o, Context &c, bool trace, FunctionCall &fc)
 {
     return forMembers(o, KeySet<19>{FunctionCallKeys},
@@ -169,6 +172,8 @@ bool readFunctionCall(od::object o, Context &c, bool trace, FunctionCall &fc)
                           return keepUnknown(key, v, fc.unknownFields);
                       });
 }
+
+namespace {
 
 // An event is kept whole (Event::object) and read by the Qt path's own rules from it;
 // only QJsonDocument's pass over the body is saved.
@@ -254,7 +259,7 @@ constexpr std::string_view CallKeys[] = {"callID",
                                          "outputs",
                                          "errors"};
 
-bool readCall(od::object o, Context &c, bool v3, Call &call)
+bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, Call &call)
 {
     call.apiVersion = v3 ? ApiVersion::V3 : ApiVersion::V2;
     return forMembers(o, KeySet<17>{CallKeys}, [&](int i, std::string_view key, od::value v) {
@@ -297,10 +302,17 @@ bool readCall(od::object o, Context &c, bool v3, Call &call)
             if (!present)
                 return true;
             for (auto element : array) {
-                od::object fc;
-                if (element.get_object().get(fc) != SUCCESS)
+                od::value e;
+                if (element.get(e) != SUCCESS)
                     return false;
-                if (!readFunctionCall(fc, c, false, call.functionCalls.emplace_back()))
+                if (elements) {
+                    if (!(*elements)(e, c, call.functionCalls))
+                        return false;
+                    continue;
+                }
+                od::object fc;
+                if (e.get_object().get(fc) != SUCCESS ||
+                    !readFunctionCall(fc, c, false, call.functionCalls.emplace_back()))
                     return false;
             }
             return true;
@@ -316,39 +328,45 @@ bool readCall(od::object o, Context &c, bool v3, Call &call)
 
 constexpr std::string_view CallResponseKeys[] = {"call", "error"};
 
-std::optional<ParseResult> parseCallResponse(const QByteArray &body, bool v3)
+} // namespace
+
+std::optional<ParseResult> parseCallResponse(const QByteArray &body, bool v3,
+                                             const ElementReader *elements)
 {
     od::parser parser;
     simdjson::padded_string padded;
     od::document doc;
     od::object root;
-    if (!iterateObject(body, parser, padded, doc, root))
-        return std::nullopt;
     Context c(/*nullAbsent=*/v3);
+    if (!iterateObject(body, parser, padded, doc, root, c.base))
+        return std::nullopt;
     ParseResult result;
     Call call;
     bool haveCall = false;
-    const bool ok = forMembers(
-        root, KeySet<2>{CallResponseKeys}, [&](int i, std::string_view key, od::value v) {
-            if (i == 0) {
-                od::object o;
-                haveCall = v.get_object().get(o) == SUCCESS;
-                return haveCall && readCall(o, c, v3, call); // no call: the Qt path says why
-            }
-            if (i == 1) {
-                QString error;
-                if (!readString(v, c, error))
-                    return false;
-                result.serverError = oneLine(error);
-                return true;
-            }
-            return keepUnknown(key, v, result.unknownFields);
-        });
+    const bool ok = forMembers(root, KeySet<2>{CallResponseKeys},
+                               [&](int i, std::string_view key, od::value v) {
+                                   if (i == 0) {
+                                       od::object o;
+                                       haveCall = v.get_object().get(o) == SUCCESS;
+                                       // No call: the Qt path says why.
+                                       return haveCall && readCall(o, c, v3, elements, call);
+                                   }
+                                   if (i == 1) {
+                                       QString error;
+                                       if (!readString(v, c, error))
+                                           return false;
+                                       result.serverError = oneLine(error);
+                                       return true;
+                                   }
+                                   return keepUnknown(key, v, result.unknownFields);
+                               });
     if (!ok || !haveCall || !atEnd(doc))
         return std::nullopt;
     result.call = std::move(call);
     return result;
 }
+
+namespace {
 
 constexpr std::string_view TraceResponseKeys[] = {"trace", "error"};
 constexpr std::string_view TraceKeys[] = {"functionCalls", "events"};
@@ -386,12 +404,12 @@ bool readTrace(od::object o, Context &c, TraceParseResult &result, QList<Event> 
 
 std::optional<ParseResult> parseCall(const QByteArray &body)
 {
-    return parseCallResponse(body, false);
+    return parseCallResponse(body, false, nullptr);
 }
 
 std::optional<ParseResult> parseCallV3(const QByteArray &body)
 {
-    return parseCallResponse(body, true);
+    return parseCallResponse(body, true, nullptr);
 }
 
 std::optional<TraceParseResult> parseTrace(const QByteArray &body)
@@ -400,9 +418,9 @@ std::optional<TraceParseResult> parseTrace(const QByteArray &body)
     simdjson::padded_string padded;
     od::document doc;
     od::object root;
-    if (!iterateObject(body, parser, padded, doc, root))
-        return std::nullopt;
     Context c(/*nullAbsent=*/true);
+    if (!iterateObject(body, parser, padded, doc, root, c.base))
+        return std::nullopt;
     TraceParseResult result;
     QList<Event> events;
     bool haveTrace = false;
@@ -435,9 +453,9 @@ std::optional<EventPageParseResult> parseEventPage(const QByteArray &body, Event
     simdjson::padded_string padded;
     od::document doc;
     od::object root;
-    if (!iterateObject(body, parser, padded, doc, root))
-        return std::nullopt;
     Context c(/*nullAbsent=*/true);
+    if (!iterateObject(body, parser, padded, doc, root, c.base))
+        return std::nullopt;
     const bool outputs = kind == EventPageKind::Outputs;
     // The page, the single event's key, the server's error (for errors pages the single
     // event's key too) and the total.

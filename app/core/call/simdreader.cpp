@@ -95,7 +95,7 @@ const Status &Interner::status(std::string_view utf8)
 }
 
 bool iterateObject(const QByteArray &body, od::parser &parser, simdjson::padded_string &padded,
-                   od::document &doc, od::object &root)
+                   od::document &doc, od::object &root, const char *&base)
 {
     const size_t size = size_t(body.size());
     simdjson::padded_string_view view;
@@ -105,6 +105,7 @@ bool iterateObject(const QByteArray &body, od::parser &parser, simdjson::padded_
         padded = simdjson::padded_string(body.constData(), size);
         view = padded;
     }
+    base = view.data();
     if (parser.iterate(view).get(doc) != simdjson::SUCCESS)
         return false;
     return doc.get_object().get(root) == simdjson::SUCCESS;

@@ -51,13 +51,16 @@ struct Context
     {}
     bool nullIsAbsent;
     Interner interner;
+    // The first byte simdjson reads (the body's, or its padded copy's): byte offsets are
+    // counted from it.
+    const char *base = nullptr;
 };
 
 // The whole body iterated by `parser`, its root an object (else std::nullopt). The body
 // is used in place when its allocation has the padding simdjson reads past the end,
 // otherwise copied into `padded`.
 bool iterateObject(const QByteArray &body, od::parser &parser, simdjson::padded_string &padded,
-                   od::document &doc, od::object &root);
+                   od::document &doc, od::object &root, const char *&base);
 // After the root object was read to its end: nothing but whitespace follows.
 bool atEnd(od::document &doc);
 
