@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bem::fast {
@@ -99,8 +100,13 @@ bool iterateObject(const QByteArray &body, od::parser &parser, simdjson::padded_
 {
     const size_t size = size_t(body.size());
     simdjson::padded_string_view view;
-    if (size_t(body.capacity()) >= size + simdjson::SIMDJSON_PADDING) {
-        view = simdjson::padded_string_view(body.constData(), size, size_t(body.capacity()));
+    // The bytes its allocation has after the body: not capacity() - size(), since a
+    // shared slice of a bigger array starts inside its block. (A shallow copy: data_ptr()
+    // is not const, and does not detach.)
+    QByteArray shared = body;
+    const size_t spare = size_t(std::max<qsizetype>(0, shared.data_ptr().freeSpaceAtEnd()));
+    if (spare >= simdjson::SIMDJSON_PADDING) {
+        view = simdjson::padded_string_view(body.constData(), size, size + spare);
     } else {
         padded = simdjson::padded_string(body.constData(), size);
         view = padded;
