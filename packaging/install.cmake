@@ -38,7 +38,8 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "bem <support@bem.ai>")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
-# Depends comes from the libraries the binary links (dpkg-shlibdeps): Qt, QtKeychain, libc.
+# Depends comes from the libraries the binary links (dpkg-shlibdeps): Qt, QtKeychain,
+# simdjson, libc.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The icons are SVG, drawn by Qt's SVG icon engine and image plugins: loaded at run time,
 # so dpkg-shlibdeps cannot see them.

@@ -16,11 +16,15 @@
 // and the state saved as a bundle and opened again. (A bundle among v2 inputs goes through
 // loadCall like any saved file.)
 //
+// Every body is also read by each parser's fast path (simdjson) and its Qt path, which
+// must agree field by field (tests/parsecomparison.h).
+//
 // Built twice: as the fuzzer (clang, -fsanitize=fuzzer,address,undefined; the `fuzz`
 // preset) and, with replay_main.cpp, as a plain program that replays the committed corpus
 // in every ctest run of the normal build.
 
 #include "../loadcomparison.h"
+#include "../parsecomparison.h"
 #include "callbundle.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
@@ -159,6 +163,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<QByteArray> bodies = input.split(RecordSeparator);
     while (bodies.size() > MaxBodies)
         bodies.removeLast();
+    // Every parser's fast path (simdjson) must read each body exactly as its Qt path does.
+    for (const QByteArray &raw : bodies) {
+        const QStringList differences =
+            bem::test::fastPathDifferences(QByteArray(raw.constData(), raw.size()));
+        if (!differences.isEmpty()) {
+            std::fprintf(stderr, "the fast parse differs from the Qt parse: %s\n",
+                         qPrintable(differences.join(QStringLiteral(", "))));
+            std::abort();
+        }
+    }
 
     fuzzCallList(bodies); // the same bytes as pages of the calls list
 

@@ -74,6 +74,32 @@ r3 = json.dumps(json.loads(r2), indent=2)
 write("refresh-escapes-shifted-reformatted", RS.join([r1.encode(), r2.encode(), r3.encode()]))
 write("refresh-from-pending", RS.join([json.dumps({"call": {"callID": "c_edge", "status": "pending"}}).encode(),
                                       a1.encode(), a2.encode()]))
+# What the simdjson fast path decides for itself or hands to the Qt path: duplicated
+# and escaped keys, numbers at the edges of integers and doubles, escapes and surrogates,
+# unknown values deep and wide, a byte order mark and trailing bytes.
+write("fast-duplicate-keys", b'{"call":{"callID":"a","functionCalls":[{"functionCallID":"x",'
+      b'"functionCallID":"y","extra":1,"extra":2}],"callID":"b"},"error":"e","error":"f"}')
+write("fast-escaped-keys", RS.join([a1.encode(), a1.replace('"functionCalls"', '"function\\u0043alls"')
+      .replace('"status"', '"st\\u0061tus"').encode()]))
+write("fast-numbers", b'{"call":{"callID":"n","workflowVersionNum":-0,"functionVersionNum":9007199254740993,'
+      b'"x":[-0,0.0,1e2,1E-2,18446744073709551615,18446744073709551616,-9223372036854775808,2.0],'
+      b'"functionCalls":[{"functionCallID":"f","functionVersionNum":2.0,"activity":[],"inputs":[]}]}}')
+write("fast-escapes", '{"call":{"callID":"\\u00e9\\ud83d\\ude00\\n\\"\\\\\\/","functionCalls":'
+      '[{"functionCallID":"\\ud800","functionName":"\\udc00x"},{"functionCallID":"\\u0000"}]}}')
+wide = {"k%d" % i: i for i in range(300)}
+deep_unknown = {}
+cur = deep_unknown
+for i in range(80):
+    cur["d"] = {}
+    cur = cur["d"]
+write("fast-unknown-wide-deep", RS.join([call([fc("a", extra=wide)]).encode(),
+                                         call([fc("a", extra=deep_unknown)]).encode(),
+                                         call([fc("a")], extra={"k": [wide]}).encode()]))
+write("fast-bom-and-trailing", RS.join([b"\xef\xbb\xbf" + a1.encode(), a1.encode() + b" \n\t",
+                                        a1.encode() + b"\x00", a1.encode() + b"]"]))
+write("fast-nulls", RS.join([call([fc("a", referenceID=None)]).encode(),
+                             json.dumps({"call": {"callID": "c", "input": {"singleFile": None,
+                                         "batchFiles": {"inputs": None, "other": [1]}, "x": 2}}}).encode()]))
 # v3: an input starting with "V" is a call, a trace and a later trace (fuzz_callload.cpp).
 def v3(*bodies):
     return b"V" + RS.join(b if isinstance(b, bytes) else b.encode() for b in bodies)
@@ -105,6 +131,11 @@ for i in range(300):
 hostile_event = ev("h", "a", transformedContent=deep, choice="<b>" + "x" * 200000 + "</b>",
                    fieldConfidences={"/a~1b/c~0d": 0.5, "": 1.5, "/missing": "high"},
                    **{"a/b": {"~": "<script>x</script>"}})
+# An event nested just deep enough that the whole body passes Qt's depth limit only
+# when the event is read on its own.
+def deep_event_trace(depth):
+    return '{"trace":{"functionCalls":[],"events":[{"eventID":"d","x":' + "[" * depth + "]" * depth + "}]}}"
+write("v3-fast-deep-event", v3(v3call, deep_event_trace(1020), deep_event_trace(1021)))
 write("v3-hostile", v3(v3call, trace([fc("a", functionName="<i>html</i>")], [hostile_event])))
 write("v3-pages", v3(json.dumps({"outputs": [ev("o1", "a"), 3], "totalCount": 140}),
                      json.dumps({"errors": [ev("e1", "a", "error", message="m")], "totalCount": "x"}),

@@ -2,6 +2,7 @@
 #include "callparser.h"
 
 #include "callparts.h"
+#include "fastparse.h"
 #include "jsonfieldreader.h"
 
 #include <QCoreApplication>
@@ -214,6 +215,13 @@ ParseResult readCallResponse(const QByteArray &body, bool nullIsAbsent,
 }
 
 ParseResult CallParser::parse(const QByteArray &body)
+{
+    if (std::optional<ParseResult> fast = fast::parseCall(body))
+        return std::move(*fast);
+    return parseWithQt(body);
+}
+
+ParseResult CallParser::parseWithQt(const QByteArray &body)
 {
     return readCallResponse(body, /*nullIsAbsent=*/false, parseCall);
 }

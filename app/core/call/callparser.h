@@ -44,6 +44,10 @@ public:
     // errors, and no function calls (they come from the trace: traceparser.h). The same
     // errors as parse(); null fields are absent rather than warned about.
     static ParseResult parseV3(const QByteArray &body);
+    // The same, always through QJsonDocument: what parse() and parseV3() fall back to when
+    // the fast path (fastparse.h) declines a body. Tests compare the two.
+    static ParseResult parseWithQt(const QByteArray &body);
+    static ParseResult parseV3WithQt(const QByteArray &body);
     // One element of call.functionCalls read on its own, exactly as parse() reads the
     // element at `index` (warnings name call.functionCalls[index]): the incremental
     // refresh (incrementalparse.h) re-reads only the elements whose bytes changed.

@@ -2,6 +2,7 @@
 #include "eventparser.h"
 
 #include "callparts.h"
+#include "fastparse.h"
 #include "jsonfieldreader.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,13 @@ Event EventParser::parse(const QJsonObject &object, const QString &where, QStrin
 }
 
 EventPageParseResult EventPageParser::parse(const QByteArray &body, EventPageKind kind)
+{
+    if (std::optional<EventPageParseResult> fast = fast::parseEventPage(body, kind))
+        return std::move(*fast);
+    return parseWithQt(body, kind);
+}
+
+EventPageParseResult EventPageParser::parseWithQt(const QByteArray &body, EventPageKind kind)
 {
     EventPageParseResult result;
     const std::optional<QJsonObject> root = readResponseObject(body, result);

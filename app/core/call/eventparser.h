@@ -46,6 +46,9 @@ class EventPageParser final
 {
 public:
     static EventPageParseResult parse(const QByteArray &body, EventPageKind kind);
+    // The same, always through QJsonDocument: what parse() falls back to when the fast
+    // path (fastparse.h) declines a body.
+    static EventPageParseResult parseWithQt(const QByteArray &body, EventPageKind kind);
 };
 
 } // namespace bem

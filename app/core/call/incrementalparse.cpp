@@ -3,6 +3,7 @@
 
 #include "callbundle.h"
 #include "callparser.h"
+#include "fastincremental.h"
 
 #include <QByteArrayView>
 #include <QHash>
@@ -422,6 +423,8 @@ LoadedCall loadCall(const QByteArray &body, const CallSnapshotPtr &previous,
         s.fallbackReason = QStringLiteral("a saved bundle");
     } else if (!previous) {
         s.fallbackReason = QStringLiteral("there is no previous state");
+    } else if (std::optional<LoadedCall> fast = fast::loadIncrementally(body, *previous, s)) {
+        return std::move(*fast);
     } else if (std::optional<LoadedCall> result = loadIncrementally(body, *previous, s)) {
         return std::move(*result);
     }

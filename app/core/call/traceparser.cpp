@@ -2,6 +2,7 @@
 #include "traceparser.h"
 
 #include "callparts.h"
+#include "fastparse.h"
 #include "jsonfieldreader.h"
 
 #include <QCoreApplication>
@@ -64,6 +65,13 @@ void TraceParser::assemble(QList<FunctionCall> &functionCalls, QList<Event> even
 }
 
 TraceParseResult TraceParser::parse(const QByteArray &body)
+{
+    if (std::optional<TraceParseResult> fast = fast::parseTrace(body))
+        return std::move(*fast);
+    return parseWithQt(body);
+}
+
+TraceParseResult TraceParser::parseWithQt(const QByteArray &body)
 {
     TraceParseResult result;
     const std::optional<QJsonObject> root = readResponseObject(body, result);

@@ -58,6 +58,9 @@ class TraceParser final
 {
 public:
     static TraceParseResult parse(const QByteArray &body);
+    // The same, always through QJsonDocument: what parse() falls back to when the fast
+    // path (fastparse.h) declines a body.
+    static TraceParseResult parseWithQt(const QByteArray &body);
 
     // One element of trace.functionCalls / trace.events read on its own, exactly as
     // parse() reads the element at `index` before attaching events: the incremental

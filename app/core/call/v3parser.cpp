@@ -4,6 +4,7 @@
 #include "callparser.h"
 
 #include "callparts.h"
+#include "fastparse.h"
 #include "jsonfieldreader.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,13 @@ Call parseCallV3(FieldReader &r, const QJsonObject &o)
 } // namespace
 
 ParseResult CallParser::parseV3(const QByteArray &body)
+{
+    if (std::optional<ParseResult> fast = fast::parseCallV3(body))
+        return std::move(*fast);
+    return parseV3WithQt(body);
+}
+
+ParseResult CallParser::parseV3WithQt(const QByteArray &body)
 {
     // v3 sends null for what a call does not have yet (finishedAt, …): absent, not wrong.
     return readCallResponse(body, /*nullIsAbsent=*/true, parseCallV3);

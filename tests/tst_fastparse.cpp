@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+// The parsers' fast path (simdjson, fastparse.h) against their Qt path: every test body
+// and every fuzz seed read both ways gives the same result field by field, the usual
+// bodies really take the fast path, and what it declines keeps the Qt path's messages.
+
+#include "fastparse.h"
+#include "parsecomparison.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace bem;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+QString dataFile(const char *name)
+{
+    return QStringLiteral(BEM_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+// A v2 body with `n` function calls shaped as the API sends them.
+QByteArray generatedCall(int n)
+{
+    QByteArray out = "{\"call\":{\"callID\":\"c_1\",\"callType\":\"workflow\",\"status\":"
+                     "\"running\",\"createdAt\":\"2026-11-30T12:00:00.000Z\",\"functionCalls\":[";
+    for (int i = 0; i < n; ++i) {
+        if (i > 0)
+            out += ',';
+        out += "{\"functionCallID\":\"fc_" + QByteArray::number(i) +
+               "\",\"functionName\":\"extract\",\"type\":\"transform\",\"status\":\"completed\","
+               "\"functionVersionNum\":2,\"activity\":[{\"displayName\":\"Read\",\"status\":"
+               "\"completed\"}],\"startedAt\":\"2026-11-30T12:01:07.250Z\",\"inputs\":[{"
+               "\"inputType\":\"pdf\",\"s3URL\":\"https://x/" +
+               QByteArray::number(i) + "\"}]}";
+    }
+    return out + "]}}";
+}
+
+} // namespace
+
+class TestFastParse : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyBody_readsTheSameBothWays_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        const QDir data(QStringLiteral(BEM_TEST_DATA_DIR));
+        for (const QString &name : data.entryList({QStringLiteral("*.json")}, QDir::Files))
+            QTest::newRow(qPrintable(name)) << readFile(data.filePath(name));
+        const QDir corpus(QStringLiteral(BEM_TEST_DATA_DIR "/../fuzz/corpus"));
+        for (const QString &name : corpus.entryList(QDir::Files)) {
+            QByteArray input = readFile(corpus.filePath(name));
+            if (input.startsWith('V'))
+                input = input.mid(1);
+            const QList<QByteArray> bodies = input.split('\x1e');
+            for (qsizetype i = 0; i < bodies.size(); ++i)
+                QTest::addRow("corpus/%s#%d", qPrintable(name), int(i)) << bodies.at(i);
+        }
+        QTest::newRow("generated") << generatedCall(50);
+    }
+    void everyBody_readsTheSameBothWays()
+    {
+        QFETCH(QByteArray, body);
+        const QStringList differences = test::fastPathDifferences(body);
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QStringLiteral(", "))));
+    }
+
+    // Without this the comparison above would pass with a fast path that declines all.
+    void usualBodies_takeTheFastPath()
+    {
+        QVERIFY(fast::parseCall(readFile(dataFile("api-example.json"))).has_value());
+        QVERIFY(fast::parseCall(readFile(dataFile("unknown-fields.json"))).has_value());
+        QVERIFY(fast::parseCall(generatedCall(20)).has_value());
+        QVERIFY(fast::parseCallV3(readFile(dataFile("v3-call-partly-failed.json"))).has_value());
+        QVERIFY(fast::parseTrace(readFile(dataFile("v3-trace.json"))).has_value());
+        QVERIFY(
+            fast::parseEventPage("{\"outputs\":[{\"eventID\":\"e1\",\"eventType\":\"transform\"}],"
+                                 "\"totalCount\":1}",
+                                 EventPageKind::Outputs)
+                .has_value());
+    }
+
+    void repeatedValues_areSharedOnce()
+    {
+        const ParseResult r = CallParser::parse(generatedCall(3));
+        QVERIFY(r.ok());
+        const QList<FunctionCall> &fcs = r.call->functionCalls;
+        QCOMPARE(fcs.size(), 3);
+        QCOMPARE(fcs.at(0).functionName, QStringLiteral("extract"));
+        QCOMPARE(fcs.at(1).functionName.constData(), fcs.at(0).functionName.constData());
+        QCOMPARE(fcs.at(2).status.raw().constData(), fcs.at(0).status.raw().constData());
+        QCOMPARE(fcs.at(2).inputs.at(0).inputType.constData(),
+                 fcs.at(0).inputs.at(0).inputType.constData());
+    }
+
+    // What the fast path leaves to the Qt path, which then says what it always said.
+    void unusualBodies_areDeclined_andKeepTheirMessages_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("wrong type") << QByteArray(R"({"call":{"callID":7}})");
+        QTest::newRow("v2 null") << QByteArray(R"({"call":{"callID":null}})");
+        QTest::newRow("duplicate key") << QByteArray(R"({"call":{"callID":"a","callID":"b"}})");
+        QTest::newRow("bad time") << QByteArray(R"({"call":{"createdAt":"yesterday"}})");
+        QTest::newRow("not a whole number") << QByteArray(R"({"call":{"workflowVersionNum":1.5}})");
+        QTest::newRow("syntax") << QByteArray(R"({"call":{"callID":"a",}})");
+        QTest::newRow("cut off") << QByteArray(R"({"call":{"callID":"a")");
+        QTest::newRow("trailing") << QByteArray(R"({"call":{}} x)");
+        QTest::newRow("no call") << QByteArray(R"({"error":"nope"})");
+        QTest::newRow("array element") << QByteArray(R"({"call":{"functionCalls":[1]}})");
+    }
+    void unusualBodies_areDeclined_andKeepTheirMessages()
+    {
+        QFETCH(QByteArray, body);
+        QVERIFY(!fast::parseCall(body).has_value());
+        const ParseResult r = CallParser::parse(body);
+        QVERIFY(!r.ok() || !r.warnings.isEmpty() || body.contains("\"b\""));
+        const QStringList differences = test::fastPathDifferences(body);
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QStringLiteral(", "))));
+    }
+
+    void paddedBody_isReadInPlace_andAShortOneCopied()
+    {
+        // Both ways simdjson gets its padding; the results are the same.
+        QByteArray roomy = generatedCall(5);
+        roomy.reserve(roomy.size() + 1024);
+        const QByteArray exact(roomy.constData(), roomy.size());
+        const std::optional<ParseResult> a = fast::parseCall(roomy);
+        const std::optional<ParseResult> b = fast::parseCall(exact);
+        QVERIFY(a && b);
+        QVERIFY(test::callDifferences(*a->call, *b->call).isEmpty());
+        // Its front removed, an array starts inside its block: capacity() then counts
+        // bytes before it, which must not be taken for padding (ASan would see the read).
+        QByteArray trimmedFront = QByteArray(4096, ' ') + exact;
+        trimmedFront.squeeze();
+        trimmedFront.remove(0, 4096);
+        const std::optional<ParseResult> c = fast::parseCall(trimmedFront);
+        QVERIFY(c);
+        QVERIFY(test::callDifferences(*a->call, *c->call).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFastParse)
+#include "tst_fastparse.moc"
