@@ -19,6 +19,7 @@
 #include "settingsdialog.h"
 #include "settingskeys.h"
 #include "shortcutsdialog.h"
+#include "timelinecontroller.h"
 #include "urlopener.h"
 #include "userguidedialog.h"
 #include "windowactions.h"
@@ -64,8 +65,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(recentMenu, &RecentCallsMenu::callChosen, this,
             [this](const QString &id) { loadCall(id); });
     m_actions->buildMenus(
-        recentMenu, {m_treePanel->findChild<QAction *>(QStringLiteral("actionNextMatch")),
-                     m_treePanel->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))});
+        recentMenu,
+        QList<QAction *>{m_treePanel->findChild<QAction *>(QStringLiteral("actionNextMatch")),
+                         m_treePanel->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))} +
+            m_treePanel->timeline()->actions());
 
     connect(m_session, &CallSession::shown, this, &MainWindow::onSnapshotApplied);
     connect(m_session, &CallSession::statusChanged, this, &MainWindow::onPollerStatus);

@@ -120,6 +120,23 @@ public:
     // The span of the function call at `index` and everything below it (running ones up
     // to `nowMs`); invalid when none of them has a time.
     TimeWindow subtreeWindow(const QModelIndex &index, qint64 nowMs) const;
+    // Everything the Timeline column draws for one row, in one call (the delegate paints
+    // from it without a role lookup per value). Times in ms since the epoch.
+    struct TimelineTimes
+    {
+        NodeKind kind = NodeKind::FunctionCall;
+        CallState state = CallState::Unknown;
+        std::optional<qint64> startMs; // an event row: its createdAt
+        std::optional<qint64> endMs;
+        std::optional<qint64> spanStartMs; // the subtree's, function call rows only
+        std::optional<qint64> spanEndMs;
+        bool live = false;      // running: the bar ends at "now"
+        bool liveBelow = false; // it or a function call below it is running
+        bool hasChildFunctionCalls = false;
+        const FunctionCall *functionCall = nullptr; // the row's, or the owner's for a leaf
+    };
+    TimelineTimes timelineTimes(const QModelIndex &index) const;
+
     // The call is still running: its running bars grow.
     bool isLive() const;
     // Where the ruler's 0 s is: the call's creation (or an earlier start); none when

@@ -51,6 +51,45 @@ QVariant CallTreeModel::timelineData(const CallTreeNode &node, int role) const
     }
 }
 
+CallTreeModel::TimelineTimes CallTreeModel::timelineTimes(const QModelIndex &index) const
+{
+    TimelineTimes t;
+    if (!index.isValid() || index.model() != this)
+        return t;
+    const auto opt = [](qint64 ms) {
+        return ms == NoTime ? std::nullopt : std::optional<qint64>(ms);
+    };
+    const quintptr id = index.internalId();
+    const CallTreeNode &node = m_nodes[Nodes::ownerOf(id)];
+    t.functionCall = node.fc;
+    if (Nodes::isLeafId(id)) {
+        const qsizetype row = Nodes::leafRowOf(id);
+        if (row < node.activity().size()) {
+            t.kind = NodeKind::Activity;
+            t.state = node.activity()[row].status.state();
+            return t;
+        }
+        t.kind = NodeKind::Event;
+        const qsizetype e = row - node.activity().size();
+        if (e < node.events().size()) {
+            const Event &event = node.events()[e];
+            t.state = event.isError() ? CallState::Failed : CallState::Completed;
+            if (event.createdAt.isValid())
+                t.startMs = event.createdAt.value.toMSecsSinceEpoch();
+        }
+        return t;
+    }
+    t.state = node.fc->status.state();
+    t.startMs = opt(node.startMs);
+    t.endMs = opt(node.endMs);
+    t.spanStartMs = opt(node.spanStartMs);
+    t.spanEndMs = opt(node.spanEndMs);
+    t.live = node.live;
+    t.liveBelow = node.liveBelow;
+    t.hasChildFunctionCalls = !node.children.empty();
+    return t;
+}
+
 bool CallTreeModel::isLive() const
 {
     return m_snapshot && !m_snapshot->call.status.isTerminal();
