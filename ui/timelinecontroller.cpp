@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -82,10 +83,8 @@ TimelineController::TimelineController(QTreeView *view, CallFilterProxyModel *pr
     connect(m_criticalPath, &QAction::toggled, this, &TimelineController::setCriticalPathShown);
     connect(m_nextOnPath, &QAction::triggered, this, [this] { stepAlongPath(false); });
     connect(m_previousOnPath, &QAction::triggered, this, [this] { stepAlongPath(true); });
-    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (index.column() == Column)
-            zoomTo(m_proxy->mapToSource(index.siblingAtColumn(0)));
-    });
+    // A double-click on a bar zooms, and only zooms: the tree would also fold the row.
+    m_view->viewport()->installEventFilter(this);
     connect(m_model, &CallTreeModel::snapshotApplied, this, &TimelineController::onSnapshotApplied);
     connect(m_header, &QHeaderView::sectionResized, this, &TimelineController::updateTicking);
 
@@ -95,6 +94,20 @@ TimelineController::TimelineController(QTreeView *view, CallFilterProxyModel *pr
 }
 
 TimelineController::~TimelineController() = default;
+
+bool TimelineController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonDblClick) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QModelIndex index = m_view->indexAt(mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && index.column() == Column) {
+            m_view->setCurrentIndex(index);
+            zoomTo(m_proxy->mapToSource(index.siblingAtColumn(0)));
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
 
 QList<QAction *> TimelineController::actions() const
 {

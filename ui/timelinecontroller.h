@@ -65,6 +65,9 @@ public:
     // Re-reads the window and repaints the column and its ruler (the timer does it).
     void refresh();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onSnapshotApplied();
     void recomputePath();
