@@ -44,6 +44,7 @@ TimelineController::TimelineController(QTreeView *view, CallFilterProxyModel *pr
     m_backButton->setToolTip(tr("Show the time of the whole call again (Backspace)"));
     m_backButton->setAutoRaise(true);
     m_backButton->hide();
+    m_header->setReservedRight(m_backButton->sizeHint().width() + 4);
     connect(m_backButton, &QToolButton::clicked, this, &TimelineController::zoomBack);
     connect(m_header, &QHeaderView::sectionResized, this, &TimelineController::placeBackButton);
     connect(m_header, &QHeaderView::geometriesChanged, this, &TimelineController::placeBackButton);

@@ -34,7 +34,7 @@ QString TimelineHeader::rangeText() const
     const QString whole = TimelineLayout::tickLabel(m_whole.lengthMs(), step);
     if (!isZoomed())
         return tr("0 s \u2013 %1").arg(whole);
-    return tr("zoomed: %1 \u2013 %2 of %3 (Backspace: back)")
+    return tr("zoomed: %1 \u2013 %2 of %3")
         .arg(TimelineLayout::tickLabel(m_window.fromMs - m_whole.fromMs, step),
              TimelineLayout::tickLabel(m_window.toMs - m_whole.fromMs, step), whole);
 }
@@ -80,7 +80,10 @@ void TimelineHeader::paintSection(QPainter *painter, const QRect &rect, int logi
     painter->setClipRect(rect);
     const QFontMetrics fm = fontMetrics();
     const QColor text = palette().color(QPalette::ButtonText);
-    const QRect firstLine(rect.left() + 4, rect.top() + 2, rect.width() - 8, fm.height() + 2);
+    // When zoomed, the Back button sits at the right of this line.
+    const int button = isZoomed() ? m_reservedRight : 0;
+    const QRect firstLine(rect.left() + 4, rect.top() + 2, rect.width() - 8 - button,
+                          fm.height() + 2);
     const QString title =
         model() ? model()->headerData(logicalIndex, Qt::Horizontal).toString() : QString();
     painter->setPen(text);

@@ -27,6 +27,9 @@ public:
     // The labels of the ticks drawn at `width` (tests).
     QStringList tickLabels(int width) const;
 
+    // Room kept free at the right of the first line (for the zoom's Back button).
+    void setReservedRight(int pixels) { m_reservedRight = pixels; }
+
     QSize sizeHint() const override;
     static constexpr int MinTickSpacing = 70;
     static constexpr int Padding = 3; // as the bars', so that ticks line up with them
@@ -38,6 +41,7 @@ private:
     int m_section;
     TimeWindow m_window;
     TimeWindow m_whole;
+    int m_reservedRight = 0;
 };
 
 } // namespace bem
