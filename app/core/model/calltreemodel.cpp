@@ -64,7 +64,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         for (size_t pos = 0; pos < roots.size(); ++pos)
             children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
         m_nodes[RootNode].children = std::move(children);
-        m_nodes.updateSpan(RootNode);
+        m_nodes.updateSpan(RootNode, CallTreeNodes::farFutureLimit());
         indexNodes();
         m_callId = s.call.callId;
         m_loaded = true;

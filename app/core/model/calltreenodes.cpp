@@ -78,11 +78,12 @@ int CallTreeNodes::createSubtree(const CallSnapshot &s, int index, int parentNod
         }
         m_nodes[size_t(n)].children = std::move(kids);
     }
+    const qint64 farFuture = farFutureLimit();
     for (auto it = built.rbegin(); it != built.rend(); ++it) {
         CallTreeNode &node = m_nodes[size_t(*it)];
         for (int c : node.children)
             node.failedBelow += failuresIn(c);
-        updateSpan(*it);
+        updateSpan(*it, farFuture);
     }
     if (created)
         created->insert(created->end(), built.begin(), built.end());
@@ -151,7 +152,12 @@ void CallTreeNodes::readTimes(int node)
              n.endMs == CallTreeNode::NoTime;
 }
 
-bool CallTreeNodes::updateSpan(int node)
+qint64 CallTreeNodes::farFutureLimit()
+{
+    return QDateTime::currentMSecsSinceEpoch() + TimelineLayout::FarFutureMs;
+}
+
+bool CallTreeNodes::updateSpan(int node, qint64 farFutureMs)
 {
     CallTreeNode &n = m_nodes[size_t(node)];
     constexpr qint64 NoTime = CallTreeNode::NoTime;
@@ -167,7 +173,7 @@ bool CallTreeNodes::updateSpan(int node)
         liveBelow = n.live;
         // A wrong clock far ahead would squash every other bar into a sliver: it stays out
         // of the spans (its own bar reports it). Reversed times count as their start only.
-        const qint64 limit = QDateTime::currentMSecsSinceEpoch() + TimelineLayout::FarFutureMs;
+        const qint64 limit = farFutureMs;
         const qint64 start = n.startMs != NoTime && n.startMs <= limit ? n.startMs : NoTime;
         qint64 end = n.endMs != NoTime && n.endMs <= limit && start != NoTime && n.endMs >= start
                          ? n.endMs
@@ -192,8 +198,9 @@ void CallTreeNodes::recountSpans(std::vector<int> &order, std::vector<char> &cha
 {
     walkOrder(order);
     changed.assign(m_nodes.size(), 0);
+    const qint64 farFuture = farFutureLimit();
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        if (updateSpan(*it))
+        if (updateSpan(*it, farFuture))
             changed[size_t(*it)] = 1;
     }
 }

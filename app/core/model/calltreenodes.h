@@ -108,7 +108,10 @@ public:
     // Reads `node`'s own times from its function call (after it points at a newer one).
     void readTimes(int node);
     // `node`'s span from its own times and its children's spans; true when it moved.
-    bool updateSpan(int node);
+    // Times after `farFutureMs` (a wrong clock) stay out of it.
+    bool updateSpan(int node, qint64 farFutureMs);
+    // The `farFutureMs` for now: TimelineLayout::FarFutureMs ahead of this clock.
+    static qint64 farFutureLimit();
     // Recomputes every subtree span bottom-up, as recountFailures() does the counts.
     void recountSpans(std::vector<int> &order, std::vector<char> &changed);
 
