@@ -85,7 +85,8 @@ TimelineController::TimelineController(QTreeView *view, CallFilterProxyModel *pr
     connect(m_nextOnPath, &QAction::triggered, this, [this] { stepAlongPath(false); });
     connect(m_previousOnPath, &QAction::triggered, this, [this] { stepAlongPath(true); });
     // A double-click on a bar zooms, and only zooms: the tree would also fold the row.
-    m_view->viewport()->installEventFilter(this);
+    m_viewport = m_view->viewport();
+    m_viewport->installEventFilter(this);
     connect(m_model, &CallTreeModel::snapshotApplied, this, &TimelineController::onSnapshotApplied);
     connect(m_header, &QHeaderView::sectionResized, this, &TimelineController::updateTicking);
 
@@ -98,7 +99,8 @@ TimelineController::~TimelineController() = default;
 
 bool TimelineController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonDblClick) {
+    // Only a pointer comparison: this may run while the view is being taken down.
+    if (event->type() == QEvent::MouseButtonDblClick && watched == m_viewport) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         const QModelIndex index = m_view->indexAt(mouse->position().toPoint());
         if (mouse->button() == Qt::LeftButton && index.column() == Column) {
@@ -229,7 +231,8 @@ void TimelineController::refresh()
     const TimeWindow shown = m_zoomStack.empty() ? whole : m_zoomStack.back();
     m_delegate->setWindow(shown, now);
     m_header->setRange(shown, whole);
-    m_backButton->setVisible(!m_zoomStack.empty());
+    if (m_backButton)
+        m_backButton->setVisible(!m_zoomStack.empty());
     placeBackButton();
     repaintColumn();
     updateTicking();
@@ -258,7 +261,7 @@ void TimelineController::updateTicking()
 
 void TimelineController::placeBackButton()
 {
-    if (!m_backButton->isVisible())
+    if (!m_backButton || !m_backButton->isVisible())
         return;
     const QSize size = m_backButton->sizeHint();
     const int right = m_header->sectionViewportPosition(Column) + m_header->sectionSize(Column);

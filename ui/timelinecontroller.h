@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <vector>
@@ -80,7 +81,8 @@ private:
     CallTreeModel *m_model;
     TimelineDelegate *m_delegate;
     TimelineHeader *m_header;
-    QToolButton *m_backButton;
+    QObject *m_viewport = nullptr;
+    QPointer<QToolButton> m_backButton; // the header's child
     QAction *m_zoomToRow;
     QAction *m_zoomBack;
     QAction *m_criticalPath;
