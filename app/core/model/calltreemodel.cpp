@@ -85,6 +85,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
     m_touched.clear();
     m_failuresMoved = false;
     m_spansMoved = false;
+    m_rowsAnnounced.clear();
     m_merging = true;
     for (const MergeOp &op : plan->ops)
         applyOp(s, *plan, op);
@@ -167,6 +168,9 @@ void CallTreeModel::updateSpans()
     std::vector<int> order;
     std::vector<char> changed;
     m_nodes.recountSpans(order, changed);
+    for (int n : m_rowsAnnounced)
+        changed[size_t(n)] = 0;
+    m_rowsAnnounced.clear();
     emitChangedRuns(order, changed, TimelineColumn,
                     {TimelineSpanStartRole, TimelineSpanEndRole, TimelineSubtreeLiveRole});
 }
@@ -341,6 +345,7 @@ void CallTreeModel::updateNode(const CallSnapshot &s, const MergePlan &plan, int
     }
     const CallTree::Node &t = s.tree.node(j);
     node.fc = &fresh;
+    m_rowsAnnounced.push_back(n); // ChangeRows announces all its columns
     if (old.startedAt != fresh.startedAt || old.finishedAt != fresh.finishedAt ||
         old.status != fresh.status) {
         m_nodes.readTimes(n);

@@ -203,6 +203,9 @@ private:
     CallSnapshotPtr m_snapshot;
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
+    // While merging: rows whose every column was announced already (their span needs no
+    // signal of its own).
+    std::vector<int> m_rowsAnnounced;
     // While merging: rows whose events are pinned to the newer snapshot's.
     std::vector<int> m_pinnedEvents;
     bool m_merging = false;
