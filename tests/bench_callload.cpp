@@ -13,6 +13,7 @@
 // panel's filter; with BEM_BENCH_MEMORY=1 it reports the resident size after each step
 // instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
 // every long gap of the stall probe.
+#include "benchtimeline.h"
 #include "benchv3.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
@@ -157,6 +158,8 @@ struct Results
     Figure qtParse, jq, load, refresh1, refresh0, filter, rss, stall;
     // v3: a call and a trace with N function calls and N events (benchv3.h).
     Figure v3QtParse, v3Load, v3Refresh1, v3Rss;
+    // The Timeline column (benchtimeline.h), and the same repaint without it for reference.
+    Figure timelinePaint, timelinePaintWithout, timelineScrollStall;
     // Beside the Qt floor when simdjson is there: a parser that could replace it.
     Figure simdjsonParse;
     // Signals of the last 1%-changed refresh.
@@ -607,6 +610,14 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
         }
         if (withStall)
             r.stall.add(measureGuiStall(base, changed));
+        {
+            CallTreeModel model;
+            model.setSnapshot(mustLoad(base));
+            const bench::TimelineFigures tl = bench::measureTimeline(model);
+            r.timelinePaint.add(tl.paintMs);
+            r.timelinePaintWithout.add(tl.paintWithoutColumnMs);
+            r.timelineScrollStall.add(tl.scrollStallMs);
+        }
     }
 }
 
@@ -677,6 +688,12 @@ void printTable(const std::vector<Results> &all, int runs)
     row(QStringLiteral("7 filter, ~1% match"), [](const Results &r) { return cell(r.filter, 1); });
     row(QStringLiteral("8 peak RSS of a load"), [](const Results &r) { return cell(r.rss, 1); });
     row(QStringLiteral("9 longest GUI stall"), [](const Results &r) { return cell(r.stall, 1); });
+    row(QStringLiteral("10 timeline column, 1,000 rows"),
+        [](const Results &r) { return cell(r.timelinePaint, 1); });
+    row(QStringLiteral("   whole viewport, no timeline"),
+        [](const Results &r) { return cell(r.timelinePaintWithout, 1); });
+    row(QStringLiteral("11 timeline scroll, longest stall"),
+        [](const Results &r) { return cell(r.timelineScrollStall, 1); });
     row(QStringLiteral("load / Qt floor      (<= 1.5)"),
         [](const Results &r) { return ratio(r.load.median(), r.qtParse.median()); });
     row(QStringLiteral("jq / load            (>= 2)"), [](const Results &r) {
@@ -702,13 +719,15 @@ void printBenchLine(const Results &r)
                        "\"refresh1_ms\":%6,\"refresh0_ms\":%7,\"filter_ms\":%8,"
                        "\"peak_rss_mb\":%9,\"gui_stall_ms\":%10,\"resets\":%11,"
                        "\"v3_qt_parse_ms\":%12,\"v3_load_ms\":%13,\"v3_refresh1_ms\":%14,"
-                       "\"v3_peak_rss_mb\":%15}")
+                       "\"v3_peak_rss_mb\":%15,\"timeline_paint_ms\":%16,"
+                       "\"timeline_scroll_stall_ms\":%17}")
             .arg(r.n)
             .arg(jsonNumber(r.jsonMb, 3), num(r.qtParse, 2), num(r.jq, 2), num(r.load, 2),
                  num(r.refresh1, 2), num(r.refresh0, 4), num(r.filter, 2), num(r.rss, 1),
                  num(r.stall, 2))
             .arg(r.resets)
-            .arg(num(r.v3QtParse, 2), num(r.v3Load, 2), num(r.v3Refresh1, 2), num(r.v3Rss, 1));
+            .arg(num(r.v3QtParse, 2), num(r.v3Load, 2), num(r.v3Refresh1, 2), num(r.v3Rss, 1),
+                 num(r.timelinePaint, 2), num(r.timelineScrollStall, 2));
     std::printf("BENCH %s\n", qPrintable(json));
 }
 

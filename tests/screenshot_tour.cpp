@@ -3,7 +3,8 @@
 // the empty first start, the demo call running, the demo call completed with a function
 // call selected, and an error banner over stale data (plus hostile data); then the filter
 // with a deep match opened, a request stopped with Esc, an https input link with spaces
-// opened (not refused), and the raw view of a 502's body. Real window,
+// opened (not refused), the raw view of a 502's body, and the timeline zoomed to a split
+// with the critical path on. Real window,
 // real session, real local bem API: nothing is staged by hand. packaging/screenshots.sh
 // runs it under Xvfb (light, dark, 200%); ctest runs it offscreen to keep it working.
 #include "apikeystore.h"
@@ -26,6 +27,7 @@
 #include "rawjsonview.h"
 #include "settingsdialog.h"
 #include "testutil.h"
+#include "timelinecontroller.h"
 #include "windowfixture.h"
 
 #include <QAction>
@@ -36,6 +38,7 @@
 #include <QPalette>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
@@ -399,6 +402,33 @@ int main(int argc, char *argv[])
         browser->fetcher()->setActive(false);
         settle(CallListModel::GlowMs + 200);
         tour.shoot(scene.window, QStringLiteral("14-start-page-with-calls"));
+    }
+    {
+        // 15. The Timeline column of the completed demo call: zoomed to its split's pages,
+        // with the critical path on and its last step selected (F9 steps along it).
+        Scene scene;
+        scene.window->resize(1900, 900);
+        scene.window->loadCall(DemoCalls::progressing());
+        if (!waitFor([&] { return scene.session.status().phase == PollerStatus::Phase::Finished; }))
+            tour.fail("the demo call did not complete for the timeline");
+        // The trace is read once more after the call ends: its last function call with it.
+        CallTreeModel *model = scene.window->model();
+        if (!waitFor([&] { return model->statusCounts().completed == model->functionCallCount(); }))
+            tour.fail("the demo call's trace did not complete");
+        CallTreePanel *panel = scene.window->treePanel();
+        TimelineController *timeline = panel->timeline();
+        // The tree takes most of the width, so that the Timeline column has room.
+        if (auto *split = scene.window->findChild<CallPage *>()->findChild<QSplitter *>())
+            split->setSizes({1500, 400});
+        panel->expandAll();
+        timeline->setCriticalPathShown(true);
+        const QList<QModelIndex> path = timeline->criticalPathRows();
+        if (path.isEmpty() || !timeline->zoomTo(scene.window->model()->indexForFunctionCallId(
+                                  QStringLiteral("fc_split"))))
+            tour.fail("no critical path or nothing to zoom to in the demo call");
+        timeline->stepAlongPath(/*backward=*/true); // the last step of the path
+        settle(CallTreeDelegate::FlashMs + 200);
+        tour.shoot(scene.window, QStringLiteral("15-timeline"));
     }
     return tour.failures() == 0 ? 0 : 1;
 }

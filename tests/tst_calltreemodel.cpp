@@ -43,6 +43,15 @@ public:
         connect(
             model, &QAbstractItemModel::dataChanged, this,
             [this, name](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
+                // The Timeline column's subtree spans are logged apart (tst_calltreetimeline).
+                if (tl.column() == CallTreeModel::TimelineColumn &&
+                    roles.contains(CallTreeModel::TimelineSpanStartRole)) {
+                    spanEntries << QStringLiteral("span(%1,%2,%3)")
+                                       .arg(name(tl.parent()))
+                                       .arg(tl.row())
+                                       .arg(br.row());
+                    return;
+                }
                 const bool countsOnly = roles == QList<int>{CallTreeModel::FailedDescendantsRole};
                 entries << QStringLiteral("%1(%2,%3,%4)")
                                .arg(countsOnly ? QStringLiteral("failed")
@@ -63,6 +72,7 @@ public:
     }
     QStringList take() { return std::exchange(entries, {}); }
     QStringList entries;
+    QStringList spanEntries;
 };
 
 QModelIndex findById(const QAbstractItemModel &model, const QString &id)

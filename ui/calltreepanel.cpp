@@ -5,6 +5,7 @@
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "failednavigation.h"
+#include "timelinecontroller.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -151,6 +152,8 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("functionCallTree"));
     m_tree->setModel(m_proxy);
+    // Before the header is set up below: the timeline puts its ruler header in place.
+    m_timeline = new TimelineController(m_tree, m_proxy, model, this);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setAllColumnsShowFocus(true);
@@ -164,7 +167,8 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
         {CallTreeModel::StatusColumn, 105},      {CallTreeModel::VersionColumn, 50},
         {CallTreeModel::ReferenceIdColumn, 125}, {CallTreeModel::StartedColumn, 150},
         {CallTreeModel::DurationColumn, 70},     {CallTreeModel::NodeColumn, 110},
-        {CallTreeModel::EdgeColumn, 100},        {CallTreeModel::TryColumn, 60}};
+        {CallTreeModel::EdgeColumn, 100},        {CallTreeModel::TryColumn, 60},
+        {CallTreeModel::TimelineColumn, 320}};
     for (const auto &[column, width] : widths)
         m_tree->header()->resizeSection(column, width);
     showTraceColumns(false);

@@ -15,6 +15,7 @@ namespace bem {
 class CallFilterProxyModel;
 class CallTreeDelegate;
 class CallTreeModel;
+class TimelineController;
 
 // The function-call tree with what goes with it: the status summary line, the filter box
 // (recursive: matches keep their ancestors), failed-row navigation and the glow of rows
@@ -32,6 +33,7 @@ public:
     QTreeView *view() const { return m_tree; }
     CallFilterProxyModel *proxy() const { return m_proxy; }
     CallTreeDelegate *delegate() const { return m_delegate; }
+    TimelineController *timeline() const { return m_timeline; }
     QLineEdit *filterField() const { return m_filter; }
 
     // The selected row as a CallTreeModel index; invalid when none.
@@ -79,6 +81,7 @@ private:
     CallTreeModel *m_model;
     CallFilterProxyModel *m_proxy;
     CallTreeDelegate *m_delegate = nullptr;
+    TimelineController *m_timeline = nullptr;
     QLabel *m_summary = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_matchCount = nullptr;

@@ -20,6 +20,7 @@
 #include "settingsdialog.h"
 #include "settingskeys.h"
 #include "shortcutsdialog.h"
+#include "timelinecontroller.h"
 #include "urlopener.h"
 #include "userguidedialog.h"
 #include "windowactions.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     QList<QAction *> viewActions{
         m_treePanel->findChild<QAction *>(QStringLiteral("actionNextMatch")),
         m_treePanel->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))};
+    viewActions += m_treePanel->timeline()->actions();
     if (services.callsPane && services.network) {
         m_callsDock = new CallsDock(m_session, services.network, this);
         addDockWidget(Qt::LeftDockWidgetArea, m_callsDock);

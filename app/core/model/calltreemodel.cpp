@@ -64,6 +64,7 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         for (size_t pos = 0; pos < roots.size(); ++pos)
             children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
         m_nodes[RootNode].children = std::move(children);
+        m_nodes.updateSpan(RootNode, CallTreeNodes::farFutureLimit());
         indexNodes();
         m_callId = s.call.callId;
         m_loaded = true;
@@ -83,6 +84,8 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
     }
     m_touched.clear();
     m_failuresMoved = false;
+    m_spansMoved = false;
+    m_rowsAnnounced.clear();
     m_merging = true;
     for (const MergeOp &op : plan->ops)
         applyOp(s, *plan, op);
@@ -106,6 +109,8 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
     m_functionCallCount = int(s.call.functionCalls.size());
     if (m_failuresMoved)
         updateFailedCounts();
+    if (m_spansMoved)
+        updateSpans();
     Q_EMIT snapshotApplied();
     if (!m_touched.empty()) {
         QList<QPersistentModelIndex> rows;
@@ -153,7 +158,26 @@ void CallTreeModel::updateFailedCounts()
     std::vector<int> order; // parents before children, siblings in row order
     std::vector<char> changed;
     m_nodes.recountFailures(order, changed);
-    const QList<int> roles{FailedDescendantsRole};
+    emitChangedRuns(order, changed, NameColumn, {FailedDescendantsRole});
+}
+
+// The same for the subtree spans the Timeline column draws for collapsed parents: one
+// integer pass per merge that moved a time, never per paint.
+void CallTreeModel::updateSpans()
+{
+    std::vector<int> order;
+    std::vector<char> changed;
+    m_nodes.recountSpans(order, changed);
+    for (int n : m_rowsAnnounced)
+        changed[size_t(n)] = 0;
+    m_rowsAnnounced.clear();
+    emitChangedRuns(order, changed, TimelineColumn,
+                    {TimelineSpanStartRole, TimelineSpanEndRole, TimelineSubtreeLiveRole});
+}
+
+void CallTreeModel::emitChangedRuns(const std::vector<int> &order, const std::vector<char> &changed,
+                                    int column, const QList<int> &roles)
+{
     for (int p : order) {
         const auto &children = m_nodes[p].children;
         QModelIndex parentIndex;
@@ -171,8 +195,8 @@ void CallTreeModel::updateFailedCounts()
                 haveParentIndex = true;
             }
             const int base = m_nodes.leafCount(p);
-            Q_EMIT dataChanged(index(base + int(k), 0, parentIndex),
-                               index(base + int(end) - 1, 0, parentIndex), roles);
+            Q_EMIT dataChanged(index(base + int(k), column, parentIndex),
+                               index(base + int(end) - 1, column, parentIndex), roles);
             k = end;
         }
     }
@@ -183,6 +207,7 @@ int CallTreeModel::createSubtree(const CallSnapshot &s, int index, int parentNod
     if (!m_merging)
         return m_nodes.createSubtree(s, index, parentNode, childPos);
     const int top = m_nodes.createSubtree(s, index, parentNode, childPos, &m_touched);
+    m_spansMoved = true;
     if (m_nodes.failuresIn(top) > 0)
         m_failuresMoved = true;
     return top;
@@ -213,6 +238,7 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         }
         node.activityOverride = nullptr;
         node.fc = &fresh;
+        m_nodes.readTimes(n);
         return;
     }
     case MergeOp::Kind::ChangeSteps: {
@@ -241,6 +267,7 @@ void CallTreeModel::applyOp(const CallSnapshot &s, const MergePlan &plan, const 
         auto &children = m_nodes[n].children;
         const std::vector<int> doomed(children.begin() + op.first, children.begin() + op.last + 1);
         children.erase(children.begin() + op.first, children.begin() + op.last + 1);
+        m_spansMoved = true;
         for (int d : doomed) {
             if (m_nodes.failuresIn(d) > 0)
                 m_failuresMoved = true;
@@ -318,6 +345,12 @@ void CallTreeModel::updateNode(const CallSnapshot &s, const MergePlan &plan, int
     }
     const CallTree::Node &t = s.tree.node(j);
     node.fc = &fresh;
+    m_rowsAnnounced.push_back(n); // ChangeRows announces all its columns
+    if (old.startedAt != fresh.startedAt || old.finishedAt != fresh.finishedAt ||
+        old.status != fresh.status) {
+        m_nodes.readTimes(n);
+        m_spansMoved = true;
+    }
     node.parentMissing = t.parentMissing;
     node.cycleBroken = t.cycleBroken;
     node.duplicateId = t.duplicateId;

@@ -6,10 +6,12 @@
 #include "cellformat.h"
 #include "mergeplanner.h"
 #include "statuspresentation.h"
+#include "timelinelayout.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -37,6 +39,7 @@ public:
         NodeColumn = NodeCell,
         EdgeColumn = EdgeCell,
         TryColumn = TryCell,
+        TimelineColumn = TimelineCell,
         ColumnCount = CallTreeColumnCount
     };
     Q_ENUM(Column)
@@ -74,6 +77,17 @@ public:
         EventTypeRole,
         ConfidenceRole,
         ItemOffsetRole,
+        // The Timeline column, in ms since the epoch (qint64; invalid when unknown): a
+        // function call row's own start and end and the span of its subtree (itself and
+        // every function call below it), an event row's createdAt as its start.
+        // TimelineLiveRole: bool, it is running (its bar ends at "now");
+        // TimelineSubtreeLiveRole: it or one below it is.
+        TimelineStartRole,
+        TimelineEndRole,
+        TimelineSpanStartRole,
+        TimelineSpanEndRole,
+        TimelineLiveRole,
+        TimelineSubtreeLiveRole,
     };
     Q_ENUM(Role)
 
@@ -98,6 +112,36 @@ public:
     {
         return bem::describeCounts(counts);
     }
+
+    // The time the Timeline column spans at full zoom: from the call's creation (or the
+    // earliest start) to its end, or to `nowMs` while it runs. Invalid when nothing has a
+    // time.
+    TimeWindow callWindow(qint64 nowMs) const;
+    // The span of the function call at `index` and everything below it (running ones up
+    // to `nowMs`); invalid when none of them has a time.
+    TimeWindow subtreeWindow(const QModelIndex &index, qint64 nowMs) const;
+    // Everything the Timeline column draws for one row, in one call (the delegate paints
+    // from it without a role lookup per value). Times in ms since the epoch.
+    struct TimelineTimes
+    {
+        NodeKind kind = NodeKind::FunctionCall;
+        CallState state = CallState::Unknown;
+        std::optional<qint64> startMs; // an event row: its createdAt
+        std::optional<qint64> endMs;
+        std::optional<qint64> spanStartMs; // the subtree's, function call rows only
+        std::optional<qint64> spanEndMs;
+        bool live = false;      // running: the bar ends at "now"
+        bool liveBelow = false; // it or a function call below it is running
+        bool hasChildFunctionCalls = false;
+        const FunctionCall *functionCall = nullptr; // the row's, or the owner's for a leaf
+    };
+    TimelineTimes timelineTimes(const QModelIndex &index) const;
+
+    // The call is still running: its running bars grow.
+    bool isLive() const;
+    // Where the ruler's 0 s is: the call's creation (or an earlier start); none when
+    // nothing has a time.
+    std::optional<qint64> callStartMs() const;
 
     // The row of the first function call (in API order) with this ID, column 0; invalid
     // when there is none.
@@ -145,6 +189,11 @@ private:
     void updateNode(const CallSnapshot &s, const MergePlan &plan, int node);
     void indexNodes();
     void updateFailedCounts();
+    void updateSpans();
+    void emitChangedRuns(const std::vector<int> &order, const std::vector<char> &changed,
+                         int column, const QList<int> &roles);
+    QVariant timelineData(const CallTreeNode &node, int role) const;
+    QString timelineToolTipFor(const CallTreeNode &node, const Event *event) const;
     void setCounts(const StatusCounts &counts);
     QModelIndex indexOfNode(int node, int column = 0) const;
     static QVariant functionCallData(const CallTreeNode &node, int role);
@@ -154,10 +203,14 @@ private:
     CallSnapshotPtr m_snapshot;
     // While merging: rows to report in statusesChanged(), and whether failure counts moved.
     std::vector<int> m_touched;
+    // While merging: rows whose every column was announced already (their span needs no
+    // signal of its own).
+    std::vector<int> m_rowsAnnounced;
     // While merging: rows whose events are pinned to the newer snapshot's.
     std::vector<int> m_pinnedEvents;
     bool m_merging = false;
     bool m_failuresMoved = false;
+    bool m_spansMoved = false;
     StatusCounts m_counts;
     QString m_callId;
     bool m_loaded = false;

@@ -39,6 +39,8 @@ QVariant CallTreeModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Edge");
     case TryColumn:
         return tr("Try");
+    case TimelineColumn:
+        return tr("Timeline");
     default:
         return {};
     }
@@ -55,13 +57,22 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         const int row = Nodes::leafRowOf(id);
         if (row >= owner.activity().size()) {
             const qsizetype e = row - owner.activity().size();
-            return e < owner.events().size()
-                       ? eventData(owner, owner.events()[e], index.column(), role)
-                       : QVariant();
+            if (e >= owner.events().size())
+                return {};
+            const Event &event = owner.events()[e];
+            if (role == Qt::ToolTipRole && index.column() == TimelineColumn)
+                return timelineToolTipFor(owner, &event);
+            if (role == TimelineStartRole)
+                return event.createdAt.isValid()
+                           ? QVariant(event.createdAt.value.toMSecsSinceEpoch())
+                           : QVariant();
+            return eventData(owner, event, index.column(), role);
         }
         step = &owner.activity()[row];
     }
     const Status &status = step ? step->status : owner.fc->status;
+    if (role >= TimelineStartRole && role <= TimelineSubtreeLiveRole)
+        return step ? QVariant() : timelineData(owner, role);
     switch (role) {
     case Qt::DisplayRole:
         return singleLine(cellText(*owner.fc, step, index.column()));
@@ -91,7 +102,9 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (step)
-            return stepToolTip(*step);
+            return index.column() == TimelineColumn ? QVariant() : QVariant(stepToolTip(*step));
+        if (index.column() == TimelineColumn)
+            return timelineToolTipFor(owner, nullptr);
         return functionCallToolTip(*owner.fc, owner.parentMissing, owner.cycleBroken,
                                    owner.duplicateId);
     default:

@@ -3,6 +3,12 @@
 // renumbering siblings, the snapshot index map and the failure counts.
 #include "calltreenodes.h"
 
+#include "timelinelayout.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
 namespace bem {
 
 void CallTreeNodes::reset()
@@ -51,6 +57,7 @@ int CallTreeNodes::createSubtree(const CallSnapshot &s, int index, int parentNod
         node.parentMissing = t.parentMissing;
         node.cycleBroken = t.cycleBroken;
         node.duplicateId = t.duplicateId;
+        readTimes(n);
     };
     const int top = alloc();
     init(top, index, parentNode, childPos);
@@ -71,10 +78,12 @@ int CallTreeNodes::createSubtree(const CallSnapshot &s, int index, int parentNod
         }
         m_nodes[size_t(n)].children = std::move(kids);
     }
+    const qint64 farFuture = farFutureLimit();
     for (auto it = built.rbegin(); it != built.rend(); ++it) {
         CallTreeNode &node = m_nodes[size_t(*it)];
         for (int c : node.children)
             node.failedBelow += failuresIn(c);
+        updateSpan(*it, farFuture);
     }
     if (created)
         created->insert(created->end(), built.begin(), built.end());
@@ -101,7 +110,7 @@ void CallTreeNodes::indexSnapshot(size_t functionCallCount)
     }
 }
 
-void CallTreeNodes::recountFailures(std::vector<int> &order, std::vector<char> &changed)
+void CallTreeNodes::walkOrder(std::vector<int> &order) const
 {
     order.clear();
     order.reserve(m_nodes.size() - m_freeNodes.size());
@@ -113,6 +122,11 @@ void CallTreeNodes::recountFailures(std::vector<int> &order, std::vector<char> &
         const auto &children = m_nodes[size_t(n)].children;
         stack.insert(stack.end(), children.rbegin(), children.rend());
     }
+}
+
+void CallTreeNodes::recountFailures(std::vector<int> &order, std::vector<char> &changed)
+{
+    walkOrder(order);
     changed.assign(m_nodes.size(), 0);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         CallTreeNode &node = m_nodes[size_t(*it)];
@@ -123,6 +137,71 @@ void CallTreeNodes::recountFailures(std::vector<int> &order, std::vector<char> &
             node.failedBelow = below;
             changed[size_t(*it)] = 1;
         }
+    }
+}
+
+void CallTreeNodes::readTimes(int node)
+{
+    CallTreeNode &n = m_nodes[size_t(node)];
+    const FunctionCall &fc = *n.fc;
+    n.startMs =
+        fc.startedAt.isValid() ? fc.startedAt.value.toMSecsSinceEpoch() : CallTreeNode::NoTime;
+    n.endMs =
+        fc.finishedAt.isValid() ? fc.finishedAt.value.toMSecsSinceEpoch() : CallTreeNode::NoTime;
+    n.live = fc.status.state() == CallState::Running && n.startMs != CallTreeNode::NoTime &&
+             n.endMs == CallTreeNode::NoTime;
+}
+
+qint64 CallTreeNodes::farFutureLimit()
+{
+    return QDateTime::currentMSecsSinceEpoch() + TimelineLayout::FarFutureMs;
+}
+
+bool CallTreeNodes::updateSpan(int node, qint64 farFutureMs)
+{
+    CallTreeNode &n = m_nodes[size_t(node)];
+    constexpr qint64 NoTime = CallTreeNode::NoTime;
+    qint64 from = NoTime, to = NoTime;
+    bool liveBelow = false;
+    const auto take = [&](qint64 a, qint64 b) {
+        if (a != NoTime && (from == NoTime || a < from))
+            from = a;
+        if (b != NoTime && (to == NoTime || b > to))
+            to = b;
+    };
+    if (node != Root) {
+        liveBelow = n.live;
+        // A wrong clock far ahead would squash every other bar into a sliver: it stays out
+        // of the spans (its own bar reports it). Reversed times count as their start only.
+        const qint64 limit = farFutureMs;
+        const qint64 start = n.startMs != NoTime && n.startMs <= limit ? n.startMs : NoTime;
+        qint64 end = n.endMs != NoTime && n.endMs <= limit && start != NoTime && n.endMs >= start
+                         ? n.endMs
+                         : start;
+        if (start == NoTime && n.endMs != NoTime && n.endMs <= limit)
+            end = n.endMs;
+        take(start, end);
+    }
+    for (int c : n.children) {
+        const CallTreeNode &child = m_nodes[size_t(c)];
+        take(child.spanStartMs, child.spanEndMs);
+        liveBelow = liveBelow || child.liveBelow;
+    }
+    const bool moved = from != n.spanStartMs || to != n.spanEndMs || liveBelow != n.liveBelow;
+    n.spanStartMs = from;
+    n.spanEndMs = to;
+    n.liveBelow = liveBelow;
+    return moved;
+}
+
+void CallTreeNodes::recountSpans(std::vector<int> &order, std::vector<char> &changed)
+{
+    walkOrder(order);
+    changed.assign(m_nodes.size(), 0);
+    const qint64 farFuture = farFutureLimit();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (updateSpan(*it, farFuture))
+            changed[size_t(*it)] = 1;
     }
 }
 

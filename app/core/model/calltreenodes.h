@@ -5,6 +5,7 @@
 
 #include <QtGlobal>
 
+#include <limits>
 #include <vector>
 
 namespace bem {
@@ -35,6 +36,18 @@ struct CallTreeNode
     const QList<Event> &events() const { return eventsOverride ? *eventsOverride : fc->events; }
     int occurrence = 0; // with duplicate IDs: which one of them this is
     int failedBelow = 0;
+    // The Timeline column's times (ms since the epoch, NoTime when absent), read from the
+    // function call once per merge so that painting never parses a date: its own start and
+    // end, and the span of its whole subtree (so a collapsed parent still shows how long
+    // everything below it took). `liveBelow`: a running call at or below it, whose bar ends
+    // at "now" and grows.
+    static constexpr qint64 NoTime = std::numeric_limits<qint64>::min();
+    qint64 startMs = NoTime;
+    qint64 endMs = NoTime;
+    qint64 spanStartMs = NoTime;
+    qint64 spanEndMs = NoTime;
+    bool live = false;
+    bool liveBelow = false;
     bool parentMissing = false;
     bool cycleBroken = false;
     bool duplicateId = false;
@@ -92,6 +105,15 @@ public:
     // parents before children and siblings in row order; `changed[node]` is set for the
     // nodes whose count moved.
     void recountFailures(std::vector<int> &order, std::vector<char> &changed);
+    // Reads `node`'s own times from its function call (after it points at a newer one).
+    void readTimes(int node);
+    // `node`'s span from its own times and its children's spans; true when it moved.
+    // Times after `farFutureMs` (a wrong clock) stay out of it.
+    bool updateSpan(int node, qint64 farFutureMs);
+    // The `farFutureMs` for now: TimelineLayout::FarFutureMs ahead of this clock.
+    static qint64 farFutureLimit();
+    // Recomputes every subtree span bottom-up, as recountFailures() does the counts.
+    void recountSpans(std::vector<int> &order, std::vector<char> &changed);
 
     // The steps of `node`: its first rows.
     int activityCount(int node) const
@@ -126,6 +148,9 @@ public:
     }
 
 private:
+    // Every live node, parents before children and siblings in row order.
+    void walkOrder(std::vector<int> &order) const;
+
     static constexpr quintptr NodeMask = 0xffffffffu;
     static constexpr int ActivityShift = 32;
     // qHash(QModelIndex) is row * 16 + column + internalId, and QHash uses it as it is (for

@@ -26,6 +26,8 @@ enum CallTreeColumn {
     NodeCell,
     EdgeCell,
     TryCell,
+    // When it ran, drawn by the view (its text is empty).
+    TimelineCell,
     CallTreeColumnCount
 };
 
