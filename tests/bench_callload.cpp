@@ -13,6 +13,7 @@
 // panel's filter; with BEM_BENCH_MEMORY=1 it reports the resident size after each step
 // instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
 // every long gap of the stall probe.
+#include "benchstalls.h"
 #include "benchv3.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
@@ -155,6 +156,7 @@ struct Results
     int n = 0;
     double jsonMb = 0;
     Figure qtParse, jq, load, refresh1, refresh0, filter, rss, stall;
+    Figure filterTypingStall, switchStall, expandAllStall; // benchstalls.h
     // v3: a call and a trace with N function calls and N events (benchv3.h).
     Figure v3QtParse, v3Load, v3Refresh1, v3Rss;
     // Beside the Qt floor when simdjson is there: a parser that could replace it.
@@ -492,6 +494,18 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     return double(longest) / 1e6;
 }
 
+// Filter typing, switching calls and Expand All (benchstalls.h), on the call `base` and
+// another one as large.
+void measureStalls(Results &r, const QByteArray &base)
+{
+    const QByteArray small = generateCall(20, false);
+    QByteArray other = base;
+    other.replace("\"c_bench_", "\"c_other_");
+    r.filterTypingStall.add(bench::filterTypingStallMs(small, base, QStringLiteral("invoice-7")));
+    r.switchStall.add(bench::switchStallMs(small, base, other));
+    r.expandAllStall.add(bench::expandAllStallMs(small, base));
+}
+
 void measure(Results &r, int runs, const QString &jq, bool withStall)
 {
     const QByteArray base = generateCall(r.n, false);
@@ -605,8 +619,10 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
             r.v3Refresh1.add(v3.refresh1Ms);
             r.v3Rss.add(measureRssMb(r.n, true));
         }
-        if (withStall)
+        if (withStall) {
             r.stall.add(measureGuiStall(base, changed));
+            measureStalls(r, base);
+        }
     }
 }
 
@@ -677,6 +693,12 @@ void printTable(const std::vector<Results> &all, int runs)
     row(QStringLiteral("7 filter, ~1% match"), [](const Results &r) { return cell(r.filter, 1); });
     row(QStringLiteral("8 peak RSS of a load"), [](const Results &r) { return cell(r.rss, 1); });
     row(QStringLiteral("9 longest GUI stall"), [](const Results &r) { return cell(r.stall, 1); });
+    row(QStringLiteral("  stall: filter typing"),
+        [](const Results &r) { return cell(r.filterTypingStall, 1); });
+    row(QStringLiteral("  stall: switching calls"),
+        [](const Results &r) { return cell(r.switchStall, 1); });
+    row(QStringLiteral("  stall: Expand All"),
+        [](const Results &r) { return cell(r.expandAllStall, 1); });
     row(QStringLiteral("load / Qt floor      (<= 1.5)"),
         [](const Results &r) { return ratio(r.load.median(), r.qtParse.median()); });
     row(QStringLiteral("jq / load            (>= 2)"), [](const Results &r) {
@@ -702,13 +724,15 @@ void printBenchLine(const Results &r)
                        "\"refresh1_ms\":%6,\"refresh0_ms\":%7,\"filter_ms\":%8,"
                        "\"peak_rss_mb\":%9,\"gui_stall_ms\":%10,\"resets\":%11,"
                        "\"v3_qt_parse_ms\":%12,\"v3_load_ms\":%13,\"v3_refresh1_ms\":%14,"
-                       "\"v3_peak_rss_mb\":%15}")
+                       "\"v3_peak_rss_mb\":%15,\"filter_typing_stall_ms\":%16,"
+                       "\"switch_stall_ms\":%17,\"expand_all_stall_ms\":%18}")
             .arg(r.n)
             .arg(jsonNumber(r.jsonMb, 3), num(r.qtParse, 2), num(r.jq, 2), num(r.load, 2),
                  num(r.refresh1, 2), num(r.refresh0, 4), num(r.filter, 2), num(r.rss, 1),
                  num(r.stall, 2))
             .arg(r.resets)
-            .arg(num(r.v3QtParse, 2), num(r.v3Load, 2), num(r.v3Refresh1, 2), num(r.v3Rss, 1));
+            .arg(num(r.v3QtParse, 2), num(r.v3Load, 2), num(r.v3Refresh1, 2), num(r.v3Rss, 1))
+            .arg(num(r.filterTypingStall, 2), num(r.switchStall, 2), num(r.expandAllStall, 2));
     std::printf("BENCH %s\n", qPrintable(json));
 }
 
@@ -749,6 +773,12 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsSet("BEM_BENCH_STALL_ONLY")) {
             std::printf("stall %.1f ms\n",
                         measureGuiStall(generateCall(n, false), generateCall(n, true)));
+            Results r;
+            measureStalls(r, generateCall(n, false));
+            std::printf("filter typing stall %.1f ms, switch stall %.1f ms, expand all stall "
+                        "%.1f ms\n",
+                        r.filterTypingStall.median(), r.switchStall.median(),
+                        r.expandAllStall.median());
             return 0;
         }
         return breakdown(n);
