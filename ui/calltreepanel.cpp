@@ -115,9 +115,12 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDebounce.start(); });
     connect(m_filter, &QLineEdit::returnPressed, this, [this] {
         m_filterDebounce.stop();
-        applyFilter();
+        requestFilter();
     });
-    connect(&m_filterDebounce, &QTimer::timeout, this, &CallTreePanel::applyFilter);
+    connect(&m_filterDebounce, &QTimer::timeout, this, &CallTreePanel::requestFilter);
+    connect(m_proxy, &CallFilterProxyModel::filterAboutToBeApplied, this,
+            [this] { beforeFilterChange(m_proxy->pendingFilterText()); });
+    connect(m_proxy, &CallFilterProxyModel::filterApplied, this, &CallTreePanel::afterFilterChange);
 
     m_matchCount = new QLabel(this);
     m_matchCount->setObjectName(QStringLiteral("filterMatchCount"));
@@ -139,7 +142,7 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
         action->setShortcut(keys);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, [this, backward = backward] {
-            if (m_filterDebounce.isActive()) {
+            if (m_filterDebounce.isActive() || m_proxy->isFilterPending()) {
                 m_filterDebounce.stop();
                 applyFilter();
             }
@@ -287,28 +290,51 @@ void CallTreePanel::applyFilter()
     const BusyNotice busy(
         m_summary, tr("Filtering %L1 function calls\u2026").arg(m_model->functionCallCount()),
         m_model->functionCallCount() > BusyNoticeRows);
-    const bool active = !text.isEmpty();
-    const bool wasActive = !m_proxy->filterText().isEmpty();
-    if (active && !wasActive) {
+    beforeFilterChange(text);
+    m_proxy->setFilterText(text);
+    afterFilterChange();
+}
+
+void CallTreePanel::requestFilter()
+{
+    const QString text = m_filter->text().trimmed();
+    m_proxy->requestFilterText(text);
+    if (!m_proxy->isFilterPending()) {
+        updateSummary();
+        return;
+    }
+    if (m_model->functionCallCount() > BusyNoticeRows)
+        m_summary->setText(
+            tr("Filtering %L1 function calls\u2026").arg(m_model->functionCallCount()));
+}
+
+void CallTreePanel::beforeFilterChange(const QString &newText)
+{
+    const bool active = !newText.isEmpty();
+    m_filterWasActive = !m_proxy->filterText().isEmpty();
+    if (active && !m_filterWasActive) {
         m_expandedBeforeFilter.clear();
         forEachExpanded(m_tree, [this](const QModelIndex &proxyIndex) {
             m_expandedBeforeFilter.insert(
                 proxyIndex.data(CallTreeModel::FunctionCallIdRole).toString());
         });
     }
-    const QPersistentModelIndex current = m_tree->currentIndex();
+    m_currentBeforeFilter = m_tree->currentIndex();
     // The view keeps each expanded row as a persistent index, and every row a filter
     // hides updates all of them: with 100,000 rows expanded a filter took minutes. The
     // expansion is remembered by ID above and put back below, so start from collapsed.
     m_expandingForUser = true;
     m_tree->collapseAll();
     m_expandingForUser = false;
-    m_proxy->setFilterText(text);
+}
 
+void CallTreePanel::afterFilterChange()
+{
+    const bool active = !m_proxy->filterText().isEmpty();
     m_expandingForUser = true;
     if (active) {
         openTheWayToMatches();
-    } else if (wasActive) {
+    } else if (m_filterWasActive) {
         // Back to the tree as the user had shaped it, plus the way to the selected row.
         // Rows are expanded one by one, each costing the view a pass over the expanded
         // rows: past ExpandAllOnFilterLimit (the user had opened nearly everything of a
@@ -326,6 +352,7 @@ void CallTreePanel::applyFilter()
         m_expandedBeforeFilter.clear();
     }
     m_expandingForUser = false;
+    const QPersistentModelIndex current = std::exchange(m_currentBeforeFilter, {});
     if (current.isValid())
         revealAndSelect(current);
     updateSummary();

@@ -69,6 +69,12 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    // The filter typed: matched without holding up the window, applied when ready.
+    void requestFilter();
+    // Both halves of a change of filter, around the proxy's: the expansion remembered and
+    // the tree collapsed, then the way to the matches (or the user's tree) opened.
+    void beforeFilterChange(const QString &newText);
+    void afterFilterChange();
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateSummary();
     void showTraceColumns(bool show);
@@ -92,6 +98,9 @@ private:
     bool m_expandingForUser = false;
     // Expansion (by function call ID) from before a filter, put back when it is cleared.
     QSet<QString> m_expandedBeforeFilter;
+    // Between the halves of a change of filter: whether one was active, the row selected.
+    bool m_filterWasActive = false;
+    QPersistentModelIndex m_currentBeforeFilter;
 };
 
 } // namespace bem
