@@ -495,15 +495,19 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
 }
 
 // Filter typing, switching calls and Expand All (benchstalls.h), on the call `base` and
-// another one as large.
-void measureStalls(Results &r, const QByteArray &base)
+// another one as large; `only` ("filter", "switch" or "expand") measures just that one.
+void measureStalls(Results &r, const QByteArray &base, const QByteArray &only = {})
 {
     const QByteArray small = generateCall(20, false);
     QByteArray other = base;
     other.replace("\"c_bench_", "\"c_other_");
-    r.filterTypingStall.add(bench::filterTypingStallMs(small, base, QStringLiteral("invoice-7")));
-    r.switchStall.add(bench::switchStallMs(small, base, other));
-    r.expandAllStall.add(bench::expandAllStallMs(small, base));
+    if (only.isEmpty() || only == "filter")
+        r.filterTypingStall.add(bench::filterTypingStallMs(
+            small, base, {QStringLiteral("invoice"), QStringLiteral("-7")}));
+    if (only.isEmpty() || only == "switch")
+        r.switchStall.add(bench::switchStallMs(small, base, other));
+    if (only.isEmpty() || only == "expand")
+        r.expandAllStall.add(bench::expandAllStallMs(small, base));
 }
 
 void measure(Results &r, int runs, const QString &jq, bool withStall)
@@ -770,15 +774,18 @@ int main(int argc, char **argv)
         const int n = parser.value(breakdownOption).toInt();
         if (qEnvironmentVariableIsSet("BEM_BENCH_MEMORY")) // where the memory goes
             return memorySteps(n);
+        // =1: every stall; =load, =filter, =switch or =expand: that one.
         if (qEnvironmentVariableIsSet("BEM_BENCH_STALL_ONLY")) {
-            std::printf("stall %.1f ms\n",
-                        measureGuiStall(generateCall(n, false), generateCall(n, true)));
+            QByteArray only = qgetenv("BEM_BENCH_STALL_ONLY");
+            if (only == "1" || only == "load")
+                std::printf("stall %.1f ms\n",
+                            measureGuiStall(generateCall(n, false), generateCall(n, true)));
             Results r;
-            measureStalls(r, generateCall(n, false));
-            std::printf("filter typing stall %.1f ms, switch stall %.1f ms, expand all stall "
-                        "%.1f ms\n",
-                        r.filterTypingStall.median(), r.switchStall.median(),
-                        r.expandAllStall.median());
+            if (only != "load")
+                measureStalls(r, generateCall(n, false), only == "1" ? QByteArray() : only);
+            std::printf("filter typing stall %s ms, switch stall %s ms, expand all stall %s ms\n",
+                        qPrintable(cell(r.filterTypingStall, 1)),
+                        qPrintable(cell(r.switchStall, 1)), qPrintable(cell(r.expandAllStall, 1)));
             return 0;
         }
         return breakdown(n);

@@ -11,6 +11,7 @@
 //     cleared, the views cleared, the new snapshot applied, the views filled);
 //   - Expand All on the huge tree.
 
+#include "callfilterproxymodel.h"
 #include "callloader.h"
 #include "callmodelupdater.h"
 #include "callpage.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QTimer>
 #include <QTreeView>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cstdio>
@@ -84,9 +86,11 @@ private:
     bool m_debug = qEnvironmentVariableIsSet("BEM_BENCH_DEBUG");
 };
 
+// On the thread pool, as CallLoader does: the snapshot's memory comes from another malloc
+// arena than the GUI thread's, as in the app.
 inline CallSnapshotPtr loadOrExit(const QByteArray &bytes)
 {
-    LoadedCall loaded = loadCall(bytes);
+    LoadedCall loaded = QtConcurrent::run([bytes] { return loadCall(bytes); }).result();
     if (!loaded.ok()) {
         std::fprintf(stderr, "generated call did not load: %s\n", qPrintable(loaded.parsed.error));
         std::exit(1);
@@ -105,7 +109,9 @@ public:
     {
         QObject::connect(&m_updater, &CallModelUpdater::applied, &m_page,
                          [this](const CallSnapshotPtr &snapshot) {
+                             QElapsedTimer t; t.start();
                              m_page.rawJson()->setResponse(snapshot->body, /*knownJson=*/true);
+                             std::fprintf(stderr, "   raw %.1f\n", double(t.nsecsElapsed())/1e6);
                              m_page.showSnapshotParts(snapshot);
                              ++m_applied;
                          });
@@ -116,14 +122,24 @@ public:
     // the snapshot the loader made off the GUI thread.
     void showOtherCall(const CallSnapshotPtr &snapshot)
     {
+        static QElapsedTimer t; t.start();
+        static QElapsedTimer origin; origin.start();
+        auto step = [](const char *n) { std::fprintf(stderr, "   %s %.1f (at %.1f)\n", n, double(t.nsecsElapsed())/1e6, double(origin.nsecsElapsed())/1e6); t.restart(); };
         m_updater.cancel();
         m_model.clear();
+        step("model clear");
         m_page.rawJson()->clear();
+        step("raw clear");
         m_page.clearCallParts();
         m_page.treePanel()->resetForNewCall();
+        step("views clear");
         const int before = m_applied;
         m_updater.apply(snapshot);
+        step("apply");
+        QTimer::singleShot(0, [step] { step("next turn"); });
         StallProbe::settle([&] { return m_applied > before && !m_updater.isBusy(); }, 0);
+        step("settled");
+        for (int i = 0; i < 10; ++i) { QCoreApplication::processEvents(QEventLoop::AllEvents, 5); step("pe"); }
     }
     CallTreeModel &model() { return m_model; }
     CallPage &page() { return m_page; }
@@ -143,28 +159,36 @@ inline void warmUp(StallPage &page, const QByteArray &small)
     StallProbe::wait(50);
 }
 
-// `huge` shown; the query typed with `perKeyMs` between letters (slower than the
-// debounce: every prefix is filtered, the worst case), then erased the same way.
+// `huge` shown; each part of the query typed letter by letter, `perKeyMs` apart (faster
+// than the debounce), then a pause until its filter is shown; then all of it erased the
+// same way, and the pause until the whole tree is back.
 inline double filterTypingStallMs(const QByteArray &small, const QByteArray &huge,
-                                  const QString &query, int perKeyMs = 250)
+                                  const QStringList &parts, int perKeyMs = 120)
 {
     StallPage page;
     warmUp(page, small);
     page.showOtherCall(loadOrExit(huge));
     StallProbe::wait(300);
     QLineEdit *field = page.panel().filterField();
+    CallFilterProxyModel *proxy = page.panel().proxy();
     field->setFocus();
+    const auto shown = [&] {
+        return !proxy->isFilterPending() && proxy->filterText() == field->text().trimmed();
+    };
     StallProbe probe;
     probe.start();
-    for (const QChar c : query) {
-        field->insert(QString(c));
-        StallProbe::wait(perKeyMs);
+    for (const QString &part : parts) {
+        for (const QChar c : part) {
+            field->insert(QString(c));
+            StallProbe::wait(perKeyMs);
+        }
+        StallProbe::settle(shown, 300);
     }
-    for (qsizetype i = 0; i < query.size(); ++i) {
+    while (!field->text().isEmpty()) {
         field->backspace();
         StallProbe::wait(perKeyMs);
     }
-    StallProbe::wait(500);
+    StallProbe::settle(shown, 300);
     return probe.stopMs();
 }
 

@@ -3,6 +3,8 @@
 
 #include "calltreemodel.h"
 
+#include <QThreadPool>
+
 #include <algorithm>
 #include <array>
 
@@ -329,10 +331,18 @@ void CallFilterProxyModel::matchSlice()
     const std::unique_ptr<Walk> done = std::move(m_pending);
     m_text = m_pendingText;
     m_words = done->words;
+    // A hundred thousand entries take a while to free: not on this thread.
+    if (m_entries.size() > 1000) {
+        QThreadPool::globalInstance()->start(
+            [doomed = std::exchange(m_entries, {})]() mutable { doomed.clear(); });
+    }
     m_entries = std::move(done->entries);
     m_matchCount = done->matching;
     m_needsRefilter = false;
-    invalidateRowsFilter();
+    // Not invalidateRowsFilter(): that re-filters every parent the proxy has mapped so far
+    // (after a broad filter, tens of thousands) with a signal for each change; dropping
+    // the mapping costs the persistent indexes (few: the panel collapses the tree first).
+    invalidate();
     Q_EMIT filterApplied();
 }
 
