@@ -109,9 +109,7 @@ public:
     {
         QObject::connect(&m_updater, &CallModelUpdater::applied, &m_page,
                          [this](const CallSnapshotPtr &snapshot) {
-                             QElapsedTimer t; t.start();
                              m_page.rawJson()->setResponse(snapshot->body, /*knownJson=*/true);
-                             std::fprintf(stderr, "   raw %.1f\n", double(t.nsecsElapsed())/1e6);
                              m_page.showSnapshotParts(snapshot);
                              ++m_applied;
                          });
@@ -122,24 +120,14 @@ public:
     // the snapshot the loader made off the GUI thread.
     void showOtherCall(const CallSnapshotPtr &snapshot)
     {
-        static QElapsedTimer t; t.start();
-        static QElapsedTimer origin; origin.start();
-        auto step = [](const char *n) { std::fprintf(stderr, "   %s %.1f (at %.1f)\n", n, double(t.nsecsElapsed())/1e6, double(origin.nsecsElapsed())/1e6); t.restart(); };
         m_updater.cancel();
         m_model.clear();
-        step("model clear");
         m_page.rawJson()->clear();
-        step("raw clear");
         m_page.clearCallParts();
         m_page.treePanel()->resetForNewCall();
-        step("views clear");
         const int before = m_applied;
         m_updater.apply(snapshot);
-        step("apply");
-        QTimer::singleShot(0, [step] { step("next turn"); });
         StallProbe::settle([&] { return m_applied > before && !m_updater.isBusy(); }, 0);
-        step("settled");
-        for (int i = 0; i < 10; ++i) { QCoreApplication::processEvents(QEventLoop::AllEvents, 5); step("pe"); }
     }
     CallTreeModel &model() { return m_model; }
     CallPage &page() { return m_page; }
