@@ -206,8 +206,10 @@ inline double expandAllStallMs(const QByteArray &small, const QByteArray &huge)
     StallProbe probe;
     probe.start();
     page.panel().expandAll();
-    // Until the last row is open: the deepest last row's parent.
-    const auto lastOpen = [view] {
+    // Until the last row is open (the deepest last row's parent) and nothing is left to do.
+    const auto lastOpen = [&page, view] {
+        if (page.panel().isExpandingAll())
+            return false;
         QModelIndex index;
         for (int rows = view->model()->rowCount(); rows > 0;
              rows = view->model()->rowCount(index)) {

@@ -5,6 +5,7 @@
 #include "calltreedelegate.h"
 #include "calltreemodel.h"
 #include "failednavigation.h"
+#include "treeexpander.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -59,7 +60,7 @@ private:
 // pass rather than row by row.
 constexpr int ExpandAllOnFilterLimit = 20000;
 constexpr int ExpandTopLevelLimit = 1000;
-// From this many function calls on, a filter or Expand All shows a BusyNotice (about a
+// From this many function calls on, a filter shows a BusyNotice (about a
 // tenth of a second on the development machine, from bench_callload --breakdown).
 constexpr int BusyNoticeRows = 10000;
 
@@ -179,9 +180,13 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
             m_userShapedTree = true;
     });
     connect(m_tree, &QTreeView::collapsed, this, [this] {
-        if (!m_expandingForUser)
-            m_userShapedTree = true;
+        if (m_expandingForUser)
+            return;
+        m_userShapedTree = true;
+        stopExpandingAll();
     });
+    m_expander = new TreeExpander(m_tree, this);
+    connect(m_expander, &TreeExpander::finished, this, &CallTreePanel::updateSummary);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 Q_EMIT currentChanged(m_proxy->mapToSource(current));
@@ -245,17 +250,34 @@ void CallTreePanel::focusFilter()
 
 void CallTreePanel::expandAll()
 {
-    const BusyNotice busy(
-        m_summary, tr("Expanding %L1 function calls\u2026").arg(m_model->functionCallCount()),
-        m_model->functionCallCount() > BusyNoticeRows);
-    m_expandingForUser = true;
-    m_tree->expandAll();
-    m_expandingForUser = false;
     m_userShapedTree = true;
+    if (m_model->functionCallCount() <= ExpandAllAtOnceRows) {
+        stopExpandingAll();
+        m_expandingForUser = true;
+        m_tree->expandAll();
+        m_expandingForUser = false;
+        return;
+    }
+    m_expander->start();
+    updateSummary();
+}
+
+bool CallTreePanel::isExpandingAll() const
+{
+    return m_expander->isRunning();
+}
+
+void CallTreePanel::stopExpandingAll()
+{
+    if (!m_expander->isRunning())
+        return;
+    m_expander->cancel();
+    updateSummary();
 }
 
 void CallTreePanel::collapseAll()
 {
+    stopExpandingAll();
     m_expandingForUser = true;
     m_tree->collapseAll();
     m_expandingForUser = false;
@@ -275,6 +297,7 @@ bool CallTreePanel::selectNextFailed(bool backward)
 
 void CallTreePanel::resetForNewCall()
 {
+    stopExpandingAll();
     m_userShapedTree = false;
     m_expandedBeforeFilter.clear();
 }
@@ -297,6 +320,7 @@ void CallTreePanel::applyFilter()
 
 void CallTreePanel::requestFilter()
 {
+    stopExpandingAll();
     const QString text = m_filter->text().trimmed();
     m_proxy->requestFilterText(text);
     if (!m_proxy->isFilterPending()) {
@@ -310,6 +334,7 @@ void CallTreePanel::requestFilter()
 
 void CallTreePanel::beforeFilterChange(const QString &newText)
 {
+    stopExpandingAll();
     const bool active = !newText.isEmpty();
     m_filterWasActive = !m_proxy->filterText().isEmpty();
     if (active && !m_filterWasActive) {
@@ -430,6 +455,11 @@ void CallTreePanel::onRowsInserted(const QModelIndex &parent, int first, int las
 
 void CallTreePanel::updateSummary()
 {
+    if (m_expander && m_expander->isRunning()) {
+        m_summary->setText(
+            tr("Expanding %L1 function calls\u2026").arg(m_model->functionCallCount()));
+        return;
+    }
     QString text = CallTreeModel::describeCounts(m_model->statusCounts());
     if (!m_proxy->filterText().isEmpty())
         text += tr(" \u00b7 filtered by \u201c%1\u201d").arg(m_proxy->filterText());

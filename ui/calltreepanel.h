@@ -15,6 +15,7 @@ namespace bem {
 class CallFilterProxyModel;
 class CallTreeDelegate;
 class CallTreeModel;
+class TreeExpander;
 
 // The function-call tree with what goes with it: the status summary line, the filter box
 // (recursive: matches keep their ancestors), failed-row navigation and the glow of rows
@@ -53,8 +54,14 @@ public:
     // Shown when a filter has more matches than it opened the way to; empty otherwise.
     QString matchLimitNote() const;
     void focusFilter();
+    // On a large call, Expand All opens the rows a slice at a time (TreeExpander); typing
+    // a filter, collapsing a row or Collapse All stops it.
     void expandAll();
     void collapseAll();
+    bool isExpandingAll() const;
+    TreeExpander *expander() const { return m_expander; }
+    // Up to this many function calls Expand All opens everything at once.
+    static constexpr int ExpandAllAtOnceRows = 2000;
     // Selects the next (or previous) failed function call, expanding its ancestors;
     // false when there is none.
     bool selectNextFailed(bool backward = false);
@@ -81,6 +88,7 @@ private:
     void updateMatchCount();
     void openTheWayToMatches();
     void revealAndSelect(const QModelIndex &proxyIndex);
+    void stopExpandingAll();
 
     CallTreeModel *m_model;
     CallFilterProxyModel *m_proxy;
@@ -91,6 +99,7 @@ private:
     QLabel *m_limitNote = nullptr;
     int m_matchOpenLimit = DefaultMatchOpenLimit;
     QTreeView *m_tree = nullptr;
+    TreeExpander *m_expander = nullptr;
     QTimer m_filterDebounce;
     // Top-level function calls are expanded as they arrive until the user expands or
     // collapses something: then the tree is theirs.
