@@ -61,6 +61,7 @@ void TreeExpander::restart()
     m_stack.clear();
     m_inSight.clear();
     m_next = 0;
+    m_levels = 0;
     if (m_model)
         m_stack.push_back({QModelIndex(), 0, m_model->rowCount()});
     m_timer.start();
@@ -70,6 +71,7 @@ void TreeExpander::slice()
 {
     if (!m_running || !m_model)
         return;
+
     const QDeadlineTimer deadline(SliceMs, Qt::PreciseTimer);
     for (int rows = 1;; ++rows) {
         if (!step()) {
@@ -91,7 +93,8 @@ void TreeExpander::collectNext()
     qsizetype below = 0;
     for (const QPersistentModelIndex &row : m_inSight)
         below += m_model->rowCount(row);
-    if (!m_inSight.empty() && m_inSight.size() < size_t(EnoughParts) && below <= MaxLevelRows) {
+    if (!m_inSight.empty() && m_inSight.size() < size_t(EnoughParts) && below <= MaxLevelRows &&
+        m_levels < MaxLevels) {
         m_phase = Phase::OpenLevel;
         return;
     }
@@ -129,10 +132,17 @@ bool TreeExpander::step()
                 m_view->expand(row); // its children are collapsed: only they are laid out
             return true;
         }
-        // And look again: the next level is in sight now.
+        // The next level is in sight now: look below the rows just opened.
+        ++m_levels;
+        m_stack.clear();
+        // Last first, so that the walk finds the rows in tree order (the view lays them out
+        // faster in that order).
+        for (auto row = m_inSight.rbegin(); row != m_inSight.rend(); ++row) {
+            if (row->isValid())
+                m_stack.push_back({*row, 0, m_model->rowCount(*row)});
+        }
         m_inSight.clear();
         m_phase = Phase::Collect;
-        m_stack.push_back({QModelIndex(), 0, m_model->rowCount()});
         return true;
     case Phase::Mark: {
         // Everything below the rows in sight, out of sight while they stay collapsed.

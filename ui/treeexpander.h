@@ -50,6 +50,8 @@ private:
     // while the next level has at most MaxLevelRows rows.
     static constexpr int EnoughParts = 64;
     static constexpr int MaxLevelRows = 4000;
+    // Deep chains: at most this many levels are opened that way.
+    static constexpr int MaxLevels = 12;
 
     enum class Phase { Collect, OpenLevel, Mark, Open };
     struct Frame
@@ -71,6 +73,7 @@ private:
     // Collapsed rows in sight (with children), found by Collect.
     std::vector<QPersistentModelIndex> m_inSight;
     size_t m_next = 0;
+    int m_levels = 0;
     bool m_running = false;
     int m_sliceRows = 1 << 30;
     QPointer<QAbstractItemModel> m_model;
