@@ -14,6 +14,7 @@
 // instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
 // every long gap of the stall probe.
 #include "benchtimeline.h"
+#include "benchstalls.h"
 #include "benchv3.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
@@ -156,6 +157,7 @@ struct Results
     int n = 0;
     double jsonMb = 0;
     Figure qtParse, jq, load, refresh1, refresh0, filter, rss, stall;
+    Figure filterTypingStall, switchStall, expandAllStall; // benchstalls.h
     // v3: a call and a trace with N function calls and N events (benchv3.h).
     Figure v3QtParse, v3Load, v3Refresh1, v3Rss;
     // The Timeline column (benchtimeline.h), and the same repaint without it for reference.
@@ -495,6 +497,22 @@ double measureGuiStall(const QByteArray &base, const QByteArray &changed)
     return double(longest) / 1e6;
 }
 
+// Filter typing, switching calls and Expand All (benchstalls.h), on the call `base` and
+// another one as large; `only` ("filter", "switch" or "expand") measures just that one.
+void measureStalls(Results &r, const QByteArray &base, const QByteArray &only = {})
+{
+    const QByteArray small = generateCall(20, false);
+    QByteArray other = base;
+    other.replace("\"c_bench_", "\"c_other_");
+    if (only.isEmpty() || only == "filter")
+        r.filterTypingStall.add(bench::filterTypingStallMs(
+            small, base, {QStringLiteral("invoice"), QStringLiteral("-7")}));
+    if (only.isEmpty() || only == "switch")
+        r.switchStall.add(bench::switchStallMs(small, base, other));
+    if (only.isEmpty() || only == "expand")
+        r.expandAllStall.add(bench::expandAllStallMs(small, base));
+}
+
 void measure(Results &r, int runs, const QString &jq, bool withStall)
 {
     const QByteArray base = generateCall(r.n, false);
@@ -608,8 +626,10 @@ void measure(Results &r, int runs, const QString &jq, bool withStall)
             r.v3Refresh1.add(v3.refresh1Ms);
             r.v3Rss.add(measureRssMb(r.n, true));
         }
-        if (withStall)
+        if (withStall) {
             r.stall.add(measureGuiStall(base, changed));
+            measureStalls(r, base);
+        }
         {
             CallTreeModel model;
             model.setSnapshot(mustLoad(base));
@@ -694,6 +714,12 @@ void printTable(const std::vector<Results> &all, int runs)
         [](const Results &r) { return cell(r.timelinePaintWithout, 1); });
     row(QStringLiteral("11 timeline scroll, longest stall"),
         [](const Results &r) { return cell(r.timelineScrollStall, 1); });
+    row(QStringLiteral("  stall: filter typing"),
+        [](const Results &r) { return cell(r.filterTypingStall, 1); });
+    row(QStringLiteral("  stall: switching calls"),
+        [](const Results &r) { return cell(r.switchStall, 1); });
+    row(QStringLiteral("  stall: Expand All"),
+        [](const Results &r) { return cell(r.expandAllStall, 1); });
     row(QStringLiteral("load / Qt floor      (<= 1.5)"),
         [](const Results &r) { return ratio(r.load.median(), r.qtParse.median()); });
     row(QStringLiteral("jq / load            (>= 2)"), [](const Results &r) {
@@ -720,14 +746,16 @@ void printBenchLine(const Results &r)
                        "\"peak_rss_mb\":%9,\"gui_stall_ms\":%10,\"resets\":%11,"
                        "\"v3_qt_parse_ms\":%12,\"v3_load_ms\":%13,\"v3_refresh1_ms\":%14,"
                        "\"v3_peak_rss_mb\":%15,\"timeline_paint_ms\":%16,"
-                       "\"timeline_scroll_stall_ms\":%17}")
+                       "\"timeline_scroll_stall_ms\":%17,\"filter_typing_stall_ms\":%18,"
+                       "\"switch_stall_ms\":%19,\"expand_all_stall_ms\":%20}")
             .arg(r.n)
             .arg(jsonNumber(r.jsonMb, 3), num(r.qtParse, 2), num(r.jq, 2), num(r.load, 2),
                  num(r.refresh1, 2), num(r.refresh0, 4), num(r.filter, 2), num(r.rss, 1),
                  num(r.stall, 2))
             .arg(r.resets)
             .arg(num(r.v3QtParse, 2), num(r.v3Load, 2), num(r.v3Refresh1, 2), num(r.v3Rss, 1),
-                 num(r.timelinePaint, 2), num(r.timelineScrollStall, 2));
+                 num(r.timelinePaint, 2), num(r.timelineScrollStall, 2))
+            .arg(num(r.filterTypingStall, 2), num(r.switchStall, 2), num(r.expandAllStall, 2));
     std::printf("BENCH %s\n", qPrintable(json));
 }
 
@@ -765,9 +793,18 @@ int main(int argc, char **argv)
         const int n = parser.value(breakdownOption).toInt();
         if (qEnvironmentVariableIsSet("BEM_BENCH_MEMORY")) // where the memory goes
             return memorySteps(n);
+        // =1: every stall; =load, =filter, =switch or =expand: that one.
         if (qEnvironmentVariableIsSet("BEM_BENCH_STALL_ONLY")) {
-            std::printf("stall %.1f ms\n",
-                        measureGuiStall(generateCall(n, false), generateCall(n, true)));
+            QByteArray only = qgetenv("BEM_BENCH_STALL_ONLY");
+            if (only == "1" || only == "load")
+                std::printf("stall %.1f ms\n",
+                            measureGuiStall(generateCall(n, false), generateCall(n, true)));
+            Results r;
+            if (only != "load")
+                measureStalls(r, generateCall(n, false), only == "1" ? QByteArray() : only);
+            std::printf("filter typing stall %s ms, switch stall %s ms, expand all stall %s ms\n",
+                        qPrintable(cell(r.filterTypingStall, 1)),
+                        qPrintable(cell(r.switchStall, 1)), qPrintable(cell(r.expandAllStall, 1)));
             return 0;
         }
         return breakdown(n);

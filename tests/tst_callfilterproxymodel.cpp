@@ -184,6 +184,66 @@ private slots:
         QCOMPARE(treeToString(*m_proxy), ExpectedTree(*m_model, text).text());
     }
 
+    // Typed filters are matched across event-loop turns: the filter shown stays until the
+    // new one is ready, and then it shows the same rows as setFilterText() would.
+    void requestedFilter_arrivesLater_withTheSameRows_data() { filter_data(); }
+    void requestedFilter_arrivesLater_withTheSameRows()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, tree);
+        m_model->setSnapshot(snapshotFromData(QStringLiteral("progress-5.json")));
+        const QString everything = treeToString(*m_proxy);
+        QSignalSpy aboutToApply(m_proxy.get(), &CallFilterProxyModel::filterAboutToBeApplied);
+        QSignalSpy applied(m_proxy.get(), &CallFilterProxyModel::filterApplied);
+        m_proxy->requestFilterText(text);
+        QVERIFY(m_proxy->isFilterPending());
+        QCOMPARE(m_proxy->pendingFilterText(), text);
+        QCOMPARE(m_proxy->filterText(), QString());
+        QCOMPARE(treeToString(*m_proxy), everything);
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(aboutToApply.size(), 1);
+        QVERIFY(!m_proxy->isFilterPending());
+        QCOMPARE(m_proxy->filterText(), text);
+        QCOMPARE(treeToString(*m_proxy), tree);
+        const int count = m_proxy->matchCount();
+        m_proxy->setFilterText(QString());
+        m_proxy->setFilterText(text);
+        QCOMPARE(m_proxy->matchCount(), count);
+    }
+
+    void newerRequest_discardsTheOlderOne()
+    {
+        m_model->setSnapshot(snapshotFromData(QStringLiteral("progress-5.json")));
+        QSignalSpy applied(m_proxy.get(), &CallFilterProxyModel::filterApplied);
+        m_proxy->requestFilterText(QStringLiteral("join"));
+        m_proxy->requestFilterText(QStringLiteral("validate"));
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(m_proxy->filterText(), QStringLiteral("validate"));
+        QCOMPARE(treeToString(*m_proxy),
+                 QStringLiteral("[route-invoices[split-pages[extract-totals[Validate]]]]"));
+        QTest::qWait(50);
+        QCOMPARE(applied.size(), 1);
+        // And setFilterText() drops a request in progress.
+        m_proxy->requestFilterText(QStringLiteral("join"));
+        m_proxy->setFilterText(QStringLiteral("f_split"));
+        QVERIFY(!m_proxy->isFilterPending());
+        QTest::qWait(50);
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(treeToString(*m_proxy),
+                 QStringLiteral("[route-invoices[split-pages[Split pages]]]"));
+    }
+
+    void refreshWhileMatching_theRequestSeesTheNewState()
+    {
+        m_model->setSnapshot(snapshotFromData(QStringLiteral("progress-4.json")));
+        QSignalSpy applied(m_proxy.get(), &CallFilterProxyModel::filterApplied);
+        m_proxy->requestFilterText(QStringLiteral("running"));
+        m_model->setSnapshot(snapshotFromData(QStringLiteral("progress-5.json"))); // t2 done
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(treeToString(*m_proxy), QStringLiteral("[]"));
+        QCOMPARE(m_proxy->matchCount(), 0);
+    }
+
     void referenceIdAndRawStatus_areSearched()
     {
         FunctionCall a = makeFunctionCall(QStringLiteral("a"), {}, QStringLiteral("Queued-Later"));

@@ -66,8 +66,8 @@ private slots:
         CallModelUpdater updater(&model);
         QSignalSpy applied(&updater, &CallModelUpdater::applied);
         constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
-        updater.apply(fanOut(n, false)); // a new call: reset at once
-        QCOMPARE(applied.size(), 1);
+        updater.apply(fanOut(n, false)); // a new call: its rows built off-thread
+        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 60000);
         QCOMPARE(model.functionCallCount(), n);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -110,6 +110,7 @@ private slots:
         QSignalSpy applied(&updater, &CallModelUpdater::applied);
         constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
         updater.apply(fanOut(n, false));
+        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 60000);
         const CallSnapshotPtr older = fanOut(n, true);
         // The newest state: fc7 failed.
         QList<FunctionCall> fcs = older->call.functionCalls;
@@ -136,12 +137,44 @@ private slots:
         QSignalSpy applied(&updater, &CallModelUpdater::applied);
         constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
         updater.apply(fanOut(n, false));
+        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 60000);
         updater.apply(fanOut(n, true));
         updater.cancel();
         QVERIFY(!updater.isBusy());
         QTRY_COMPARE_WITH_TIMEOUT(updater.droppedCount(), 1, 60000);
         QCOMPARE(applied.size(), 1);
         QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("running"));
+    }
+
+    void largeOtherCall_rowsAreBuiltOffThread_andTheNewestCallWins()
+    {
+        CallTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        CallModelUpdater updater(&model);
+        QSignalSpy applied(&updater, &CallModelUpdater::applied);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
+        updater.apply(fanOut(n, false, QStringLiteral("first")));
+        // Nothing is applied on the caller's stack: the rows are being built elsewhere.
+        QVERIFY(updater.isBusy());
+        QCOMPARE(applied.size(), 0);
+        QCOMPARE(model.rowCount(), 0);
+        const CallSnapshotPtr second = fanOut(n, true, QStringLiteral("second"));
+        updater.apply(second);
+        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 60000);
+        QCOMPARE(applied.first().at(0).value<CallSnapshotPtr>(), second);
+        QCOMPARE(model.callId(), QStringLiteral("second"));
+        QCOMPARE(model.functionCallCount(), n);
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("completed"));
+        QThreadPool::globalInstance()->waitForDone();
+        QTRY_COMPARE(updater.droppedCount(), 1);
+        QCOMPARE(applied.size(), 1);
+        // Built off-thread or not, the rows are the same.
+        CallTreeModel direct;
+        direct.setSnapshot(second);
+        QCOMPARE(test::treeToString(model), test::treeToString(direct));
     }
 
     void planForAnotherState_isIgnored()

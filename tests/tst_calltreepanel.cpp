@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "callfilterproxymodel.h"
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "testutil.h"
 #include "tracebuild.h"
+#include "treeexpander.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -10,7 +12,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace bem;
@@ -161,11 +165,94 @@ private slots:
         const QString summary = panel.summaryText();
         QVERIFY(!summary.isEmpty());
 
-        panel.expandAll();
+        panel.expandAll(); // a slice at a time, on a call this large
         const QModelIndex deep = panel.view()->model()->index(0, 0);
+        QTRY_VERIFY(!panel.isExpandingAll());
         QVERIFY(panel.view()->isExpanded(deep));
         QCOMPARE(panel.summaryText(), summary);
         QCOMPARE(QGuiApplication::overrideCursor(), nullptr);
+    }
+
+    void largeCall_expandAll_expandsEverythingWhileTheEventLoopRuns()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        model.setSnapshot(largeCall(3000));
+        const QString summary = panel.summaryText();
+        panel.expander()->setSliceRows(100);
+        bool timerFired = false;
+        bool timerFiredBeforeTheEnd = false;
+        connect(panel.expander(), &TreeExpander::finished, this,
+                [&] { timerFiredBeforeTheEnd = timerFired; });
+        panel.expandAll();
+        QTimer::singleShot(0, this, [&] { timerFired = true; });
+        QVERIFY(panel.isExpandingAll());
+        QVERIFY(panel.summaryText().startsWith(QStringLiteral("Expanding")));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isExpandingAll(), 30000);
+        QVERIFY(timerFiredBeforeTheEnd);
+        QCOMPARE(panel.summaryText(), summary);
+        // Every row with children is open.
+        const QAbstractItemModel *proxy = panel.view()->model();
+        std::vector<QModelIndex> stack{QModelIndex()};
+        int open = 0;
+        while (!stack.empty()) {
+            const QModelIndex parent = stack.back();
+            stack.pop_back();
+            for (int r = 0; r < proxy->rowCount(parent); ++r) {
+                const QModelIndex child = proxy->index(r, 0, parent);
+                if (proxy->rowCount(child) == 0)
+                    continue;
+                QVERIFY2(panel.view()->isExpanded(child),
+                         qPrintable(child.data(CallTreeModel::FunctionCallIdRole).toString()));
+                ++open;
+                stack.push_back(child);
+            }
+        }
+        QCOMPARE(open, 3000 - 10); // all but the ends of the ten chains, which have no rows below
+    }
+
+    void largeCall_collapsingARowStopsExpandAll()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        model.setSnapshot(largeCall(3000));
+        panel.expander()->setSliceRows(10);
+        QSignalSpy finished(panel.expander(), &TreeExpander::finished);
+        panel.expandAll();
+        QCoreApplication::processEvents(); // one slice
+        QVERIFY(panel.isExpandingAll());
+        const QModelIndex first = panel.view()->model()->index(0, 0);
+        panel.view()->collapse(first);
+        QVERIFY(!panel.isExpandingAll());
+        QTest::qWait(100);
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(!panel.view()->isExpanded(first));
+        QVERIFY(!panel.summaryText().startsWith(QStringLiteral("Expanding")));
+    }
+
+    void typedFilter_isMatchedWhileTheOldOneStaysShown()
+    {
+        CallTreeModel model;
+        CallTreePanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        model.setSnapshot(largeCall(3000));
+        QTest::keyClicks(panel.filterField(), QStringLiteral("fc_13"));
+        QTest::keyClick(panel.filterField(), Qt::Key_Return);
+        // Asked for, not yet shown.
+        QVERIFY(panel.proxy()->isFilterPending());
+        QCOMPARE(panel.proxy()->filterText(), QString());
+        QTRY_COMPARE(panel.proxy()->filterText(), QStringLiteral("fc_13"));
+        // fc_13 and fc_130..fc_139, fc_1300..fc_1399: 111 matches, the way to them opened.
+        QCOMPARE(panel.matchCountText(), QStringLiteral("111 matches"));
+        const QModelIndex fc13 =
+            panel.proxy()->mapFromSource(model.indexForFunctionCallId(QStringLiteral("fc_13")));
+        QVERIFY(fc13.isValid());
+        QVERIFY(panel.view()->isExpanded(fc13.parent()));
     }
 
     void smallCall_showsNoBusyNotice()

@@ -95,7 +95,8 @@ void CallPage::setApiVersion(ApiVersion version)
 void CallPage::showSnapshotParts(const CallSnapshotPtr &snapshot)
 {
     const bool sameCall = m_snapshot && m_snapshot->call.callId == snapshot->call.callId;
-    m_snapshot = snapshot;
+    // The state shown before may be ours alone by now: freeing a huge one takes a while.
+    releaseOffThread(std::exchange(m_snapshot, snapshot));
     if (!sameCall)
         m_events = CallEvents{snapshot->call.outputs, snapshot->call.errors, true};
     setApiVersion(snapshot->call.apiVersion);
@@ -121,7 +122,8 @@ void CallPage::showEvents(const CallEvents &events)
 
 void CallPage::clearCallParts()
 {
-    m_snapshot.reset();
+    // The model has let go of the call by now: its last reference may be this one.
+    releaseOffThread(std::exchange(m_snapshot, nullptr));
     m_events = {};
     m_outputs->clear();
     m_rawTrace->clear();

@@ -6,6 +6,7 @@
 #include "calltreemodel.h"
 #include "failednavigation.h"
 #include "timelinecontroller.h"
+#include "treeexpander.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -60,7 +61,7 @@ private:
 // pass rather than row by row.
 constexpr int ExpandAllOnFilterLimit = 20000;
 constexpr int ExpandTopLevelLimit = 1000;
-// From this many function calls on, a filter or Expand All shows a BusyNotice (about a
+// From this many function calls on, a filter shows a BusyNotice (about a
 // tenth of a second on the development machine, from bench_callload --breakdown).
 constexpr int BusyNoticeRows = 10000;
 
@@ -116,9 +117,12 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDebounce.start(); });
     connect(m_filter, &QLineEdit::returnPressed, this, [this] {
         m_filterDebounce.stop();
-        applyFilter();
+        requestFilter();
     });
-    connect(&m_filterDebounce, &QTimer::timeout, this, &CallTreePanel::applyFilter);
+    connect(&m_filterDebounce, &QTimer::timeout, this, &CallTreePanel::requestFilter);
+    connect(m_proxy, &CallFilterProxyModel::filterAboutToBeApplied, this,
+            [this] { beforeFilterChange(m_proxy->pendingFilterText()); });
+    connect(m_proxy, &CallFilterProxyModel::filterApplied, this, &CallTreePanel::afterFilterChange);
 
     m_matchCount = new QLabel(this);
     m_matchCount->setObjectName(QStringLiteral("filterMatchCount"));
@@ -140,7 +144,7 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
         action->setShortcut(keys);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, [this, backward = backward] {
-            if (m_filterDebounce.isActive()) {
+            if (m_filterDebounce.isActive() || m_proxy->isFilterPending()) {
                 m_filterDebounce.stop();
                 applyFilter();
             }
@@ -180,9 +184,13 @@ CallTreePanel::CallTreePanel(CallTreeModel *model, QWidget *parent)
             m_userShapedTree = true;
     });
     connect(m_tree, &QTreeView::collapsed, this, [this] {
-        if (!m_expandingForUser)
-            m_userShapedTree = true;
+        if (m_expandingForUser)
+            return;
+        m_userShapedTree = true;
+        stopExpandingAll();
     });
+    m_expander = new TreeExpander(m_tree, this);
+    connect(m_expander, &TreeExpander::finished, this, &CallTreePanel::updateSummary);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 Q_EMIT currentChanged(m_proxy->mapToSource(current));
@@ -246,17 +254,34 @@ void CallTreePanel::focusFilter()
 
 void CallTreePanel::expandAll()
 {
-    const BusyNotice busy(
-        m_summary, tr("Expanding %L1 function calls\u2026").arg(m_model->functionCallCount()),
-        m_model->functionCallCount() > BusyNoticeRows);
-    m_expandingForUser = true;
-    m_tree->expandAll();
-    m_expandingForUser = false;
     m_userShapedTree = true;
+    if (m_model->functionCallCount() <= ExpandAllAtOnceRows) {
+        stopExpandingAll();
+        m_expandingForUser = true;
+        m_tree->expandAll();
+        m_expandingForUser = false;
+        return;
+    }
+    m_expander->start();
+    updateSummary();
+}
+
+bool CallTreePanel::isExpandingAll() const
+{
+    return m_expander->isRunning();
+}
+
+void CallTreePanel::stopExpandingAll()
+{
+    if (!m_expander->isRunning())
+        return;
+    m_expander->cancel();
+    updateSummary();
 }
 
 void CallTreePanel::collapseAll()
 {
+    stopExpandingAll();
     m_expandingForUser = true;
     m_tree->collapseAll();
     m_expandingForUser = false;
@@ -276,6 +301,7 @@ bool CallTreePanel::selectNextFailed(bool backward)
 
 void CallTreePanel::resetForNewCall()
 {
+    stopExpandingAll();
     m_userShapedTree = false;
     m_expandedBeforeFilter.clear();
 }
@@ -291,28 +317,53 @@ void CallTreePanel::applyFilter()
     const BusyNotice busy(
         m_summary, tr("Filtering %L1 function calls\u2026").arg(m_model->functionCallCount()),
         m_model->functionCallCount() > BusyNoticeRows);
-    const bool active = !text.isEmpty();
-    const bool wasActive = !m_proxy->filterText().isEmpty();
-    if (active && !wasActive) {
+    beforeFilterChange(text);
+    m_proxy->setFilterText(text);
+    afterFilterChange();
+}
+
+void CallTreePanel::requestFilter()
+{
+    stopExpandingAll();
+    const QString text = m_filter->text().trimmed();
+    m_proxy->requestFilterText(text);
+    if (!m_proxy->isFilterPending()) {
+        updateSummary();
+        return;
+    }
+    if (m_model->functionCallCount() > BusyNoticeRows)
+        m_summary->setText(
+            tr("Filtering %L1 function calls\u2026").arg(m_model->functionCallCount()));
+}
+
+void CallTreePanel::beforeFilterChange(const QString &newText)
+{
+    stopExpandingAll();
+    const bool active = !newText.isEmpty();
+    m_filterWasActive = !m_proxy->filterText().isEmpty();
+    if (active && !m_filterWasActive) {
         m_expandedBeforeFilter.clear();
         forEachExpanded(m_tree, [this](const QModelIndex &proxyIndex) {
             m_expandedBeforeFilter.insert(
                 proxyIndex.data(CallTreeModel::FunctionCallIdRole).toString());
         });
     }
-    const QPersistentModelIndex current = m_tree->currentIndex();
+    m_currentBeforeFilter = m_tree->currentIndex();
     // The view keeps each expanded row as a persistent index, and every row a filter
     // hides updates all of them: with 100,000 rows expanded a filter took minutes. The
     // expansion is remembered by ID above and put back below, so start from collapsed.
     m_expandingForUser = true;
     m_tree->collapseAll();
     m_expandingForUser = false;
-    m_proxy->setFilterText(text);
+}
 
+void CallTreePanel::afterFilterChange()
+{
+    const bool active = !m_proxy->filterText().isEmpty();
     m_expandingForUser = true;
     if (active) {
         openTheWayToMatches();
-    } else if (wasActive) {
+    } else if (m_filterWasActive) {
         // Back to the tree as the user had shaped it, plus the way to the selected row.
         // Rows are expanded one by one, each costing the view a pass over the expanded
         // rows: past ExpandAllOnFilterLimit (the user had opened nearly everything of a
@@ -330,6 +381,7 @@ void CallTreePanel::applyFilter()
         m_expandedBeforeFilter.clear();
     }
     m_expandingForUser = false;
+    const QPersistentModelIndex current = std::exchange(m_currentBeforeFilter, {});
     if (current.isValid())
         revealAndSelect(current);
     updateSummary();
@@ -407,6 +459,11 @@ void CallTreePanel::onRowsInserted(const QModelIndex &parent, int first, int las
 
 void CallTreePanel::updateSummary()
 {
+    if (m_expander && m_expander->isRunning()) {
+        m_summary->setText(
+            tr("Expanding %L1 function calls\u2026").arg(m_model->functionCallCount()));
+        return;
+    }
     QString text = CallTreeModel::describeCounts(m_model->statusCounts());
     if (!m_proxy->filterText().isEmpty())
         text += tr(" \u00b7 filtered by \u201c%1\u201d").arg(m_proxy->filterText());

@@ -16,6 +16,7 @@ class CallFilterProxyModel;
 class CallTreeDelegate;
 class CallTreeModel;
 class TimelineController;
+class TreeExpander;
 
 // The function-call tree with what goes with it: the status summary line, the filter box
 // (recursive: matches keep their ancestors), failed-row navigation and the glow of rows
@@ -55,8 +56,14 @@ public:
     // Shown when a filter has more matches than it opened the way to; empty otherwise.
     QString matchLimitNote() const;
     void focusFilter();
+    // On a large call, Expand All opens the rows a slice at a time (TreeExpander); typing
+    // a filter, collapsing a row or Collapse All stops it.
     void expandAll();
     void collapseAll();
+    bool isExpandingAll() const;
+    TreeExpander *expander() const { return m_expander; }
+    // Up to this many function calls Expand All opens everything at once.
+    static constexpr int ExpandAllAtOnceRows = 2000;
     // Selects the next (or previous) failed function call, expanding its ancestors;
     // false when there is none.
     bool selectNextFailed(bool backward = false);
@@ -71,12 +78,19 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    // The filter typed: matched without holding up the window, applied when ready.
+    void requestFilter();
+    // Both halves of a change of filter, around the proxy's: the expansion remembered and
+    // the tree collapsed, then the way to the matches (or the user's tree) opened.
+    void beforeFilterChange(const QString &newText);
+    void afterFilterChange();
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateSummary();
     void showTraceColumns(bool show);
     void updateMatchCount();
     void openTheWayToMatches();
     void revealAndSelect(const QModelIndex &proxyIndex);
+    void stopExpandingAll();
 
     CallTreeModel *m_model;
     CallFilterProxyModel *m_proxy;
@@ -88,6 +102,7 @@ private:
     QLabel *m_limitNote = nullptr;
     int m_matchOpenLimit = DefaultMatchOpenLimit;
     QTreeView *m_tree = nullptr;
+    TreeExpander *m_expander = nullptr;
     QTimer m_filterDebounce;
     // Top-level function calls are expanded as they arrive until the user expands or
     // collapses something: then the tree is theirs.
@@ -95,6 +110,9 @@ private:
     bool m_expandingForUser = false;
     // Expansion (by function call ID) from before a filter, put back when it is cleared.
     QSet<QString> m_expandedBeforeFilter;
+    // Between the halves of a change of filter: whether one was active, the row selected.
+    bool m_filterWasActive = false;
+    QPersistentModelIndex m_currentBeforeFilter;
 };
 
 } // namespace bem

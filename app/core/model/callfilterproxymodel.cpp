@@ -36,6 +36,9 @@ CallFilterProxyModel::CallFilterProxyModel(QObject *parent)
 {
     // Rows keep the API order; filtering still follows data changes.
     setDynamicSortFilter(true);
+    m_slice.setSingleShot(true);
+    m_slice.setInterval(0);
+    connect(&m_slice, &QTimer::timeout, this, &CallFilterProxyModel::matchSlice);
 }
 
 CallFilterProxyModel::~CallFilterProxyModel() = default;
@@ -52,15 +55,20 @@ void CallFilterProxyModel::setSourceModel(QAbstractItemModel *model)
     m_needsRefilter = false;
     // Built before the base class's reset, when views start asking for rows.
     rebuild();
+    restartPending();
     if (model) {
         // Connected before QSortFilterProxyModel's own handlers, so the cache is current
         // when they call filterAcceptsRow().
-        const auto rebuildAll = [this] { rebuild(); };
+        const auto rebuildAll = [this] {
+            rebuild();
+            restartPending();
+        };
         m_connections = {
             connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
                     [this] {
                         m_entries.clear();
                         m_matchCount = 0;
+                        restartPending();
                     }),
             connect(model, &QAbstractItemModel::modelReset, this, rebuildAll),
             connect(model, &QAbstractItemModel::layoutChanged, this, rebuildAll),
@@ -96,6 +104,8 @@ void CallFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 
 void CallFilterProxyModel::setFilterText(const QString &text)
 {
+    m_slice.stop();
+    m_pending.reset();
     m_text = text;
     const QStringList words = text.simplified().split(u' ', Qt::SkipEmptyParts);
     if (words == m_words)
@@ -124,10 +134,10 @@ bool CallFilterProxyModel::isActivity(const QModelIndex &sourceIndex) const
            kind.value<CallTreeModel::NodeKind>() != CallTreeModel::NodeKind::FunctionCall;
 }
 
-bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
+bool CallFilterProxyModel::rowMatches(const QModelIndex &index, const QStringList &words) const
 {
-    const auto allWordsIn = [this](const QString *fields, size_t count) {
-        return std::all_of(m_words.begin(), m_words.end(), [&](const QString &word) {
+    const auto allWordsIn = [&words](const QString *fields, size_t count) {
+        return std::all_of(words.begin(), words.end(), [&](const QString &word) {
             return std::any_of(fields, fields + count, [&](const QString &f) {
                 return f.contains(word, Qt::CaseInsensitive);
             });
@@ -172,7 +182,7 @@ bool CallFilterProxyModel::rowMatches(const QModelIndex &index) const
                               .data(CallTreeModel::FullTextRole)
                               .toString();
     }
-    return std::all_of(m_words.begin(), m_words.end(), [&](const QString &word) {
+    return std::all_of(words.begin(), words.end(), [&](const QString &word) {
         return std::any_of(fields.begin(), fields.begin() + qsizetype(count),
                            [&](const QString &f) { return f.contains(word, Qt::CaseInsensitive); });
     });
@@ -206,62 +216,71 @@ CallFilterProxyModel::Entry *CallFilterProxyModel::entry(const QModelIndex &sour
 
 void CallFilterProxyModel::rebuild()
 {
-    m_entries.clear();
-    m_matchCount = 0;
-    if (!m_source || m_words.isEmpty())
-        return;
-    const int rows = m_source->rowCount();
-    for (int row = 0; row < rows; ++row) {
-        const QModelIndex index = m_source->index(row, 0);
-        if (!isActivity(index))
-            m_matchCount += addSubtree(index);
-    }
+    Walk w;
+    w.words = m_words;
+    w.nextTop = 0;
+    if (m_source && !m_words.isEmpty())
+        walk(w, QDeadlineTimer(QDeadlineTimer::Forever));
+    m_entries = std::move(w.entries);
+    m_matchCount = w.matching;
 }
 
-// Enters the function call at `top` and everything below it into the cache, children
-// before parents, without recursion; returns how many matching rows it adds (itself
-// included).
+// Enters the function call at `top` and everything below it into the cache; returns how
+// many matching rows it adds (itself included).
 int CallFilterProxyModel::addSubtree(const QModelIndex &top)
 {
-    struct Frame
-    {
-        QModelIndex index;
-        int next;
-        int count;
-        int below;
-    };
-    std::vector<Frame> stack;
-    const auto enter = [&](const QModelIndex &index) {
-        Entry fresh;
-        fresh.self = rowMatches(index);
-        m_entries.insert(index.internalId(), std::move(fresh));
-        stack.push_back({index, 0, m_source->rowCount(index), 0});
-    };
-    enter(top);
-    int added = 0;
-    while (!stack.empty()) {
-        Frame &f = stack.back();
+    Walk w;
+    w.words = m_words;
+    w.entries.swap(m_entries);
+    enter(w, top);
+    walk(w, QDeadlineTimer(QDeadlineTimer::Forever));
+    m_entries.swap(w.entries);
+    return w.matching;
+}
+
+void CallFilterProxyModel::enter(Walk &w, const QModelIndex &index) const
+{
+    Entry fresh;
+    fresh.self = rowMatches(index, w.words);
+    w.entries.insert(index.internalId(), std::move(fresh));
+    w.stack.push_back({index, 0, m_source->rowCount(index), 0});
+}
+
+bool CallFilterProxyModel::walk(Walk &w, const QDeadlineTimer &deadline) const
+{
+    for (int steps = 1;; ++steps) {
+        if (w.stack.empty()) {
+            if (w.nextTop < 0 || w.nextTop >= m_source->rowCount())
+                return true;
+            const QModelIndex top = m_source->index(w.nextTop++, 0);
+            if (!isActivity(top))
+                enter(w, top);
+            continue;
+        }
+        // Reading the clock costs more than a row.
+        if (steps % 64 == 0 && deadline.hasExpired())
+            return false;
+        Frame &f = w.stack.back();
         if (f.next < f.count) {
             const QModelIndex child = m_source->index(f.next++, 0, f.index);
             if (isActivity(child)) {
-                const bool match = rowMatches(child);
-                m_entries[f.index.internalId()].steps.push_back(match);
+                const bool match = rowMatches(child, w.words);
+                w.entries[f.index.internalId()].steps.push_back(match);
                 f.below += int(match);
             } else {
-                enter(child); // `f` is not used after this
+                enter(w, child); // `f` is not used after this
             }
             continue;
         }
-        Entry &done = m_entries[f.index.internalId()];
+        Entry &done = w.entries[f.index.internalId()];
         done.below = f.below;
         const int matching = int(done.self) + f.below;
-        stack.pop_back();
-        if (stack.empty())
-            added = matching;
+        w.stack.pop_back();
+        if (w.stack.empty())
+            w.matching += matching;
         else
-            stack.back().below += matching;
+            w.stack.back().below += matching;
     }
-    return added;
 }
 
 // Drops the function call at `top` and everything below it from the cache; returns how
@@ -314,6 +333,7 @@ void CallFilterProxyModel::refilterIfNeeded()
 void CallFilterProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first,
                                                       int last)
 {
+    restartPending(); // its walk holds rows that may be going
     if (m_words.isEmpty())
         return;
     int delta = 0;
@@ -334,6 +354,7 @@ void CallFilterProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent,
 
 void CallFilterProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
 {
+    restartPending();
     if (m_words.isEmpty())
         return;
     int delta = 0;
@@ -357,7 +378,10 @@ void CallFilterProxyModel::sourceDataChanged(const QModelIndex &topLeft,
                                              const QModelIndex &bottomRight,
                                              const QList<int> &roles)
 {
-    if (m_words.isEmpty() || !topLeft.isValid() || !touchesFilteredRoles(roles))
+    if (!topLeft.isValid() || !touchesFilteredRoles(roles))
+        return;
+    restartPending();
+    if (m_words.isEmpty())
         return;
     const QModelIndex parent = topLeft.parent();
     int delta = 0;

@@ -3,13 +3,16 @@
 
 #include "failednavigation.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QMetaObject>
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <QTimer>
 
+#include <memory>
 #include <vector>
 
 namespace bem {
@@ -41,9 +44,21 @@ public:
     ~CallFilterProxyModel() override;
     Q_DISABLE_COPY_MOVE(CallFilterProxyModel)
 
-    // Whitespace-separated words; empty shows everything.
+    // Whitespace-separated words; empty shows everything. Matched and applied at once
+    // (a pending requestFilterText() is dropped).
     void setFilterText(const QString &text);
     const QString &filterText() const { return m_text; }
+
+    // As setFilterText(), without holding up the event loop on a huge call: the rows are
+    // matched a slice at a time (at most about SliceMs each) while the previous filter
+    // stays shown, and the new one is applied once all are matched, between
+    // filterAboutToBeApplied() and filterApplied(). A newer request, or setFilterText(),
+    // discards one in progress; a change of the source restarts it.
+    void requestFilterText(const QString &text);
+    static constexpr int SliceMs = 12;
+    // A requested filter text is being matched; pendingFilterText() is it.
+    bool isFilterPending() const { return m_pending != nullptr; }
+    QString pendingFilterText() const;
 
     // Whether the row at `sourceIndex` itself matches the filter text, rather than being
     // shown for a match below it or for its function call; false while there is no filter.
@@ -63,6 +78,11 @@ public:
 
     void setSourceModel(QAbstractItemModel *model) override;
 
+Q_SIGNALS:
+    // Around the switch to a requested filter text: the rows it hides and shows follow.
+    void filterAboutToBeApplied();
+    void filterApplied();
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
@@ -75,7 +95,35 @@ private:
         bool visible() const { return self || below > 0; }
     };
 
-    bool rowMatches(const QModelIndex &sourceIndex) const;
+    // A walk entering function call rows and their activity rows into `entries`, children
+    // before parents, without recursion; resumable. With `nextTop` set it goes on to the
+    // next top-level row after each one.
+    struct Frame
+    {
+        QModelIndex index;
+        int next;
+        int count;
+        int below;
+    };
+    struct Walk
+    {
+        QStringList words;
+        QHash<quintptr, Entry> entries;
+        std::vector<Frame> stack;
+        int nextTop = -1;
+        int matching = 0; // matching rows of the subtrees finished
+    };
+    // False when `deadline` came first (call again to go on).
+    bool walk(Walk &w, const QDeadlineTimer &deadline) const;
+    void enter(Walk &w, const QModelIndex &index) const;
+    void matchSlice();
+    void restartPending();
+
+    bool rowMatches(const QModelIndex &sourceIndex) const
+    {
+        return rowMatches(sourceIndex, m_words);
+    }
+    bool rowMatches(const QModelIndex &sourceIndex, const QStringList &words) const;
     // A row below a function call that is not one: a step or an event.
     bool isActivity(const QModelIndex &sourceIndex) const;
     Entry *entry(const QModelIndex &sourceIndex);
@@ -103,6 +151,10 @@ private:
     // the steps of a function call that started or stopped matching): re-filter at the end
     // of the source's update.
     bool m_needsRefilter = false;
+    // A requested filter text being matched, and its text.
+    std::unique_ptr<Walk> m_pending;
+    QString m_pendingText;
+    QTimer m_slice;
 };
 
 } // namespace bem

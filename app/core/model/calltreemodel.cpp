@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QHash>
+#include <QThreadPool>
 
 #include <algorithm>
 
@@ -15,6 +16,15 @@ namespace {
 
 using Nodes = CallTreeNodes;
 constexpr int RootNode = CallTreeNodes::Root;
+
+// The rows of a large call take a while to free: not on the GUI thread.
+void releaseRowsOffThread(CallTreeNodes &&rows, int functionCallCount)
+{
+    if (functionCallCount < 1000)
+        return;
+    QThreadPool::globalInstance()->start(
+        [doomed = std::make_shared<CallTreeNodes>(std::move(rows))]() mutable { doomed.reset(); });
+}
 
 } // namespace
 
@@ -27,7 +37,7 @@ CallTreeModel::~CallTreeModel() = default;
 void CallTreeModel::clear()
 {
     beginResetModel();
-    m_nodes.reset();
+    releaseRowsOffThread(std::exchange(m_nodes, CallTreeNodes()), m_functionCallCount);
     releaseOffThread(std::exchange(m_snapshot, nullptr));
     m_callId.clear();
     m_loaded = false;
@@ -43,6 +53,29 @@ void CallTreeModel::setSnapshot(const CallSnapshot &snapshot)
     setSnapshot(std::make_shared<const CallSnapshot>(snapshot));
 }
 
+CallTreeNodes CallTreeModel::buildRows(const CallSnapshot &s)
+{
+    CallTreeNodes nodes;
+    const auto &roots = s.tree.roots();
+    std::vector<int> children;
+    children.reserve(roots.size());
+    for (size_t pos = 0; pos < roots.size(); ++pos)
+        children.push_back(nodes.createSubtree(s, roots[pos], RootNode, int(pos)));
+    nodes[RootNode].children = std::move(children);
+    nodes.updateSpan(RootNode, CallTreeNodes::farFutureLimit());
+    nodes.indexSnapshot(size_t(s.call.functionCalls.size()));
+    return nodes;
+}
+
+void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, CallTreeNodes &&rows)
+{
+    if (!snapshot || (m_loaded && snapshot->call.callId == m_callId)) {
+        setSnapshot(snapshot);
+        return;
+    }
+    resetTo(snapshot, &rows);
+}
+
 void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan)
 {
     if (!snapshot) {
@@ -50,31 +83,13 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         return;
     }
     const CallSnapshot &s = *snapshot;
+    if (!m_loaded || s.call.callId != m_callId) {
+        resetTo(snapshot, nullptr);
+        return;
+    }
     // The rows of the snapshot shown so far point into it until the merge has moved them.
     CallSnapshotPtr previous = m_snapshot;
     const StatusCounts counts = countStatuses(s.call.functionCalls);
-
-    if (!m_loaded || s.call.callId != m_callId) {
-        beginResetModel();
-        m_nodes.reset();
-        m_snapshot = snapshot;
-        const auto &roots = s.tree.roots();
-        std::vector<int> children;
-        children.reserve(roots.size());
-        for (size_t pos = 0; pos < roots.size(); ++pos)
-            children.push_back(createSubtree(s, roots[pos], RootNode, int(pos)));
-        m_nodes[RootNode].children = std::move(children);
-        m_nodes.updateSpan(RootNode, CallTreeNodes::farFutureLimit());
-        indexNodes();
-        m_callId = s.call.callId;
-        m_loaded = true;
-        m_functionCallCount = int(s.call.functionCalls.size());
-        endResetModel();
-        releaseOffThread(std::move(previous));
-        Q_EMIT snapshotApplied();
-        setCounts(counts);
-        return;
-    }
 
     // A plan made against another state than the one shown would misread node indexes.
     MergePlan ownPlan;
@@ -120,6 +135,25 @@ void CallTreeModel::setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan
         m_touched.clear();
         Q_EMIT statusesChanged(rows);
     }
+    setCounts(counts);
+}
+
+// Shows a different call: `rows` built for it by buildRows(), or built here when null.
+void CallTreeModel::resetTo(const CallSnapshotPtr &snapshot, CallTreeNodes *rows)
+{
+    const CallSnapshot &s = *snapshot;
+    CallSnapshotPtr previous = m_snapshot;
+    const StatusCounts counts = countStatuses(s.call.functionCalls);
+    beginResetModel();
+    releaseRowsOffThread(std::exchange(m_nodes, rows ? std::move(*rows) : buildRows(s)),
+                         m_functionCallCount);
+    m_snapshot = snapshot;
+    m_callId = s.call.callId;
+    m_loaded = true;
+    m_functionCallCount = int(s.call.functionCalls.size());
+    endResetModel();
+    releaseOffThread(std::move(previous));
+    Q_EMIT snapshotApplied();
     setCounts(counts);
 }
 

@@ -100,6 +100,11 @@ public:
     // the model keeps (no copy of its function calls); the by-reference form shares a copy.
     void setSnapshot(const CallSnapshotPtr &snapshot, const MergePlan *plan = nullptr);
     void setSnapshot(const CallSnapshot &snapshot);
+    // The rows of a snapshot shown after a reset: thread-safe, O(n), so a different call
+    // can have them built off the GUI thread and passed to the overload below (which
+    // merges as usual, ignoring them, when `snapshot` is the call shown).
+    static CallTreeNodes buildRows(const CallSnapshot &snapshot);
+    void setSnapshot(const CallSnapshotPtr &snapshot, CallTreeNodes &&rows);
     // The same as bem::planMerge() (mergeplanner.h): thread-safe, O(n).
     static MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
     const CallSnapshotPtr &snapshot() const { return m_snapshot; }
@@ -183,6 +188,7 @@ Q_SIGNALS:
     void statusesChanged(const QList<QPersistentModelIndex> &rows);
 
 private:
+    void resetTo(const CallSnapshotPtr &snapshot, CallTreeNodes *rows);
     int createSubtree(const CallSnapshot &s, int index, int parentNode, int childPos);
     void applyOp(const CallSnapshot &s, const MergePlan &plan, const MergeOp &op);
     void applyEventsOp(const MergePlan &plan, const MergeOp &op, int node);

@@ -17,15 +17,30 @@ CallModelUpdater::~CallModelUpdater() = default;
 void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
 {
     releaseOffThread(std::exchange(m_planTo, nullptr));
+    // A plan or rows still being made are for a state no longer wanted.
+    m_plans.cancel();
+    m_rows.cancel();
     const CallSnapshotPtr shown = m_model->snapshot();
-    if (!snapshot || !shown || shown->call.callId != snapshot->call.callId ||
-        snapshot->call.functionCalls.size() < PlanOffThreadFrom) {
-        m_plans.cancel(); // a plan still running is for a state no longer wanted
+    if (!snapshot || snapshot->call.functionCalls.size() < PlanOffThreadFrom) {
         m_model->setSnapshot(snapshot);
         Q_EMIT applied(snapshot);
         return;
     }
     m_planTo = snapshot;
+    if (!shown || shown->call.callId != snapshot->call.callId) {
+        // A different call: its rows are built off the GUI thread too.
+        m_rows.start(
+            [snapshot]() -> Rows {
+                return std::make_shared<CallTreeNodes>(CallTreeModel::buildRows(*snapshot));
+            },
+            [this](const Rows &rows) {
+                const CallSnapshotPtr to = std::exchange(m_planTo, nullptr);
+                // Another call may have been shown meanwhile (the model merges then).
+                m_model->setSnapshot(to, std::move(*rows));
+                Q_EMIT applied(to);
+            });
+        return;
+    }
     // The job holds both snapshots, so the plan's pointers stay valid while it runs.
     m_plans.start(
         [shown, snapshot]() -> Plan {
@@ -44,6 +59,7 @@ void CallModelUpdater::apply(const CallSnapshotPtr &snapshot)
 void CallModelUpdater::cancel()
 {
     m_plans.cancel();
+    m_rows.cancel();
     releaseOffThread(std::exchange(m_planTo, nullptr));
 }
 
