@@ -434,6 +434,50 @@ Licence: MIT.</source>
         <source>You stopped loading %1 before it arrived. Press Retry (or F5) to ask again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No start or end time: not drawn on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: not yet (running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration: %1 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset from the call&apos;s start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited before it started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time: not drawn on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::ApiEndpoint</name>
@@ -791,6 +835,71 @@ Licence: MIT.</source>
     </message>
 </context>
 <context>
+    <name>bem::CallListFetcher</name>
+    <message>
+        <source>The list of calls could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries of the list could not be shown and were left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallListModel</name>
+    <message>
+        <source>Showing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow or function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::CallLoader</name>
     <message>
         <source>This is the trace of a v3 call (GET /v3/calls/{id}/trace), not the call. Open the call&apos;s response, or a call saved by the inspector (File ▸ Save), which holds both.</source>
@@ -918,6 +1027,22 @@ Licence: MIT.</source>
         <source>The response&apos;s trace is %1, not an object.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The response has no calls in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response&apos;s calls are %1, not an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no callID and was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeats the callID “%2” and was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::CallSession</name>
@@ -986,6 +1111,10 @@ Licence: MIT.</source>
         <source>Try</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::CallTreePanel</name>
@@ -1027,6 +1156,95 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Showing the first %L1 of %L2 matches opened; F3 steps through all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallsBrowser</name>
+    <message>
+        <source>No API key is set, so there are no calls to list. Add your key in File ▸ Settings… and your calls appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallsDock</name>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in &amp;Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Calls Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::CallsFilterBar</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow names, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference ID contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2041,6 +2259,103 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     <name>bem::StatusBadge</name>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::TimelineController</name>
+    <message>
+        <source>← Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the time of the whole call again (Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zoom Timeline to Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Timeline &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Critical Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next on Critical Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous on Critical Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::TimelineHeader</name>
+    <message>
+        <source>no times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 s – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zoomed: %1 – %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::TimelineLayout</name>
+    <message>
+        <source>0 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No start or end time: not drawn on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No start time: not drawn on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running, but no end time: only its start is marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its end time is before its start time: only its start is marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time far ahead of this computer&apos;s clock: the bar is cut at the edge.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
