@@ -36,6 +36,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -789,6 +790,37 @@ private slots:
         QCOMPARE(m_window->findChild<QSplitter *>(QStringLiteral("treeDetailsSplitter"))->sizes(),
                  sizes);
         QCOMPARE(tree()->header()->sectionSize(CallTreeModel::NameColumn), 222);
+    }
+
+    void headerSavedBeforeTheTimeline_keepsTheTimelineWide()
+    {
+        loadAndWait(DemoCalls::batch());
+        const int timelineWidth = tree()->header()->sectionSize(CallTreeModel::TimelineColumn);
+        QVERIFY(timelineWidth > 200);
+        m_window->close();
+        // What an earlier release saved: every column before Timeline, and no column count.
+        QStandardItemModel older(0, CallTreeModel::TimelineColumn);
+        QTreeView olderTree;
+        olderTree.setModel(&older);
+        olderTree.header()->resizeSection(CallTreeModel::NameColumn, 222);
+        m_fixture->settings()->setValue(QStringLiteral("window/treeHeader"),
+                                        olderTree.header()->saveState());
+        m_fixture->settings()->remove(QStringLiteral("window/treeColumns"));
+
+        m_window = m_fixture->rebuildWindow();
+        m_window->show();
+        loadAndWait(DemoCalls::batch());
+        QCOMPARE(tree()->header()->sectionSize(CallTreeModel::NameColumn), 222);
+        QVERIFY(!tree()->header()->isSectionHidden(CallTreeModel::TimelineColumn));
+        QCOMPARE(tree()->header()->sectionSize(CallTreeModel::TimelineColumn), timelineWidth);
+
+        // A state saved with the column keeps the width the user gave it.
+        tree()->header()->resizeSection(CallTreeModel::TimelineColumn, 150);
+        m_window->close();
+        m_window = m_fixture->rebuildWindow();
+        m_window->show();
+        loadAndWait(DemoCalls::batch());
+        QCOMPARE(tree()->header()->sectionSize(CallTreeModel::TimelineColumn), 150);
     }
 
     void copyCallId_putsItOnTheClipboard()

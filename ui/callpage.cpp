@@ -21,6 +21,9 @@ namespace {
 
 const QString SplitterKey = QStringLiteral("window/splitter");
 const QString TreeHeaderKey = QStringLiteral("window/treeHeader");
+// How many columns the saved header had: a state saved before a column existed says
+// nothing of its width. (States saved before this key had every column before Timeline.)
+const QString TreeColumnsKey = QStringLiteral("window/treeColumns");
 
 } // namespace
 
@@ -170,12 +173,25 @@ void CallPage::saveState(QSettings *settings) const
 {
     settings->setValue(SplitterKey, m_splitter->saveState());
     settings->setValue(TreeHeaderKey, m_treePanel->view()->header()->saveState());
+    settings->setValue(TreeColumnsKey, m_treePanel->view()->header()->count());
 }
 
 void CallPage::restoreState(const QSettings *settings)
 {
     m_splitter->restoreState(settings->value(SplitterKey).toByteArray());
-    m_treePanel->view()->header()->restoreState(settings->value(TreeHeaderKey).toByteArray());
+    QHeaderView *header = m_treePanel->view()->header();
+    const QByteArray state = settings->value(TreeHeaderKey).toByteArray();
+    if (state.isEmpty())
+        return;
+    // Columns the saved state did not know keep the width the panel gives them, not Qt's
+    // default section size (a 100-pixel timeline after an upgrade).
+    QList<int> widths;
+    for (int column = 0; column < header->count(); ++column)
+        widths << header->sectionSize(column);
+    header->restoreState(state);
+    const int saved = settings->value(TreeColumnsKey, int(CallTreeModel::TimelineColumn)).toInt();
+    for (int column = qMax(saved, 0); column < qMin(header->count(), int(widths.size())); ++column)
+        header->resizeSection(column, widths.at(column));
 }
 
 } // namespace bem
