@@ -199,6 +199,10 @@ private Q_SLOTS:
         OutputsPane *pane = m_page->outputs();
         // 130 outputs: more than the call's own array carries.
         QTRY_COMPARE_WITH_TIMEOUT(pane->outputsView()->model()->rowCount(), 130, 20'000);
+        // The trace is read once more after the call ends (its own request): saved before
+        // it is in, the file would hold no trace, and the checks below would prove nothing.
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->rawTrace()->hasResponse(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->model()->rowCount() > 0, 20'000);
         const int treeRows = m_session->model()->rowCount();
 
         QTemporaryDir dir;
