@@ -13,8 +13,8 @@
 // panel's filter; with BEM_BENCH_MEMORY=1 it reports the resident size after each step
 // instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
 // every long gap of the stall probe.
-#include "benchtimeline.h"
 #include "benchstalls.h"
+#include "benchtimeline.h"
 #include "benchv3.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"

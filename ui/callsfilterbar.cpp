@@ -9,8 +9,8 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSignalBlocker>
 #include <QPushButton>
+#include <QSignalBlocker>
 
 namespace bem {
 

@@ -43,6 +43,20 @@ void CallListFetcher::setQuery(const CallListQuery &query)
 
 void CallListFetcher::restart()
 {
+    dropList();
+    m_stopped = false;
+    m_idle = false;
+    ask(Ask::FirstPage);
+}
+
+void CallListFetcher::stop()
+{
+    dropList();
+    m_idle = true;
+}
+
+void CallListFetcher::dropList()
+{
     // The client drops the request out, so no answer to the old list reaches the model.
     m_client->cancel();
     const bool wasBusy = m_inFlight != Ask::None;
@@ -51,29 +65,8 @@ void CallListFetcher::restart()
     m_haveFirstPage = false;
     m_moreWanted = false;
     m_refreshDue = false;
-    m_stopped = false;
-    m_idle = false;
     m_quietRefreshes = 0;
     m_failures = 0;
-    m_firstPageBody.clear();
-    m_model->setFetchingMore(false);
-    m_model->clear();
-    if (wasBusy)
-        Q_EMIT busyChanged(false);
-    ask(Ask::FirstPage);
-}
-
-void CallListFetcher::stop()
-{
-    m_client->cancel();
-    const bool wasBusy = m_inFlight != Ask::None;
-    m_inFlight = Ask::None;
-    m_refreshTimer.stop();
-    m_haveFirstPage = false;
-    m_moreWanted = false;
-    m_refreshDue = false;
-    m_stopped = true;
-    m_idle = true;
     m_firstPageBody.clear();
     m_model->setFetchingMore(false);
     m_model->clear();

@@ -70,6 +70,8 @@ Q_SIGNALS:
 
 private:
     enum class Ask { None, FirstPage, Refresh, More };
+    // Cancels what is out and empties the model; what follows is up to the caller.
+    void dropList();
     void ask(Ask what);
     void onTimer();
     void onFinished(const FetchResult &result);
