@@ -49,6 +49,8 @@ public:
     MainWindow &window() { return *m_window; }
 
 private:
+    std::unique_ptr<CallSession> makeSession(QNetworkAccessManager *network);
+    void openCalls(const QStringList &callArguments);
     void applyBaseUrl();
     void applyApiVersion();
     void startDemo(const QString &callId);
@@ -61,6 +63,7 @@ private:
     std::unique_ptr<LocalBemServer> m_demoServer;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<SingleInstance> m_instance;
+    bool m_followsKeys = false; // sessions take the key store's key (not --open, not demo)
 };
 
 } // namespace bem
