@@ -58,11 +58,6 @@ CallTab::~CallTab()
     m_session->disconnect(this);
     delete m_status.data();
     delete m_pages;
-    if (!m_owned) {
-        // The app's own session outlives the tab: it stops asking.
-        m_session->stopRequest();
-        m_session->stop();
-    }
 }
 
 void CallTab::buildLayout()

@@ -272,6 +272,11 @@ void MainWindow::closeTab(CallTab *tab)
     if (m_tabs->count() == 1 && !newTab())
         return; // a window of one tab, and no sessions to make: it stays
     Q_EMIT tabClosing(tab);
+    if (tab->session() == m_services.session) {
+        // The app's own session outlives its tab: it stops asking.
+        m_services.session->stopRequest();
+        m_services.session->stop();
+    }
     m_tabs->removeTab(m_tabs->indexOf(tab));
     delete tab; // and its session, cancelling what it asked
 }
