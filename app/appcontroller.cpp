@@ -44,16 +44,32 @@ AppController::AppController(const CommandLine &options, QNetworkAccessManager *
     , m_options(options)
     , m_settings(settings)
     , m_session(network)
+    , m_environments(settings)
 {
+    // Each tab talks to one of the user's environments; the demo has its own connection
+    // and a saved file needs none (it may still open calls in new tabs).
+    const bool environments = !options.demo;
+    if (environments) {
+        m_environments.setLaunchConnection(options.baseUrlSet ? options.baseUrl : QString(),
+                                           options.apiVersion);
+        m_environments.load();
+    }
     MainWindow::Services services;
     services.session = &m_session;
     services.keys = options.demo ? nullptr : &m_keys;
     services.network = network;
     services.settings = settings;
     services.newSession = [this, network] { return makeSession(network); };
+    services.environments = environments ? &m_environments : nullptr;
     m_window = std::make_unique<MainWindow>(services);
-    applyBaseUrl();
-    applyApiVersion();
+    if (environments) {
+        // The window set the first tab up from its environment.
+        if (!m_environments.launchProblem().isEmpty())
+            m_window->showNotice(m_environments.launchProblem());
+    } else {
+        applyBaseUrl();
+        applyApiVersion();
+    }
 }
 
 AppController::~AppController() = default;
@@ -219,8 +235,10 @@ void AppController::start()
         startDemo(callId);
     } else {
         m_window->setDemoStarter([this] { startDemo(QString()); });
-        m_session.setKeyStore(&m_keys);
-        m_followsKeys = true;
+        if (!m_window->environments()) {
+            m_session.setKeyStore(&m_keys);
+            m_followsKeys = true;
+        }
         connect(
             &m_keys, &ApiKeyStore::loaded, this,
             [this, callId, callArguments] {

@@ -4,6 +4,7 @@
 #include "apikeystore.h"
 #include "callsession.h"
 #include "commandline.h"
+#include "environmentstore.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 
@@ -58,8 +59,9 @@ private:
 
     CommandLine m_options;
     QSettings *m_settings;
-    ApiKeyStore m_keys;
+    ApiKeyStore m_keys; // the key of the one connection (and whether there is one)
     CallSession m_session;
+    EnvironmentStore m_environments;
     std::unique_ptr<LocalBemServer> m_demoServer;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<SingleInstance> m_instance;

@@ -127,10 +127,7 @@ void CallTab::connectSession()
     m_windowBanner->followLinks(m_shared.urlOpener, [this] {
         return m_session->isOffline() ? QString() : tr("Refresh call");
     });
-    connect(m_windowBanner, &WindowBanner::actionTriggered, this, [this] {
-        m_banners->resolve(BannerCause::LinkProblem);
-        m_session->refreshNow();
-    });
+    connect(m_windowBanner, &WindowBanner::actionTriggered, this, &CallTab::onBannerAction);
 }
 
 bool CallTab::loadCall(const QString &text)
@@ -300,8 +297,12 @@ void CallTab::onPollerStatus(const PollerStatus &status)
         m_banners->raise(BannerCause::RequestError, BannerSeverity::Info,
                          stoppedBeforeArrivalText(status.callId), {}, tr("Retry"));
     } else if (!failure.isEmpty()) {
+        // bem's 404 often means "this key belongs to another environment".
+        const bool elsewhere =
+            status.lastOutcome == FetchOutcome::NotFound && !m_alternativeName.isEmpty();
         m_banners->raise(BannerCause::RequestError, BannerSeverity::Error, failure,
-                         status.lastDetails.split(u'\n'), tr("Retry"));
+                         status.lastDetails.split(u'\n'),
+                         elsewhere ? tryElsewhereText() : tr("Retry"));
     } else if (status.lastError.isEmpty() && status.phase != P::Loading &&
                !status.requestInFlight) {
         m_banners->happened(BannerEvent::RequestSucceeded);
@@ -420,6 +421,35 @@ void CallTab::showNotice(const QString &text)
 void CallTab::resolveNotice()
 {
     m_banners->resolve(BannerCause::AppNotice);
+}
+
+void CallTab::onBannerAction()
+{
+    const std::optional<BannerMessage> shown = m_banners->shown();
+    if (shown && shown->cause == BannerCause::RequestError && !m_alternativeName.isEmpty() &&
+        shown->actionText == tryElsewhereText()) {
+        Q_EMIT tryElsewhereRequested(m_alternativeId, m_session->callId());
+        return;
+    }
+    m_banners->resolve(BannerCause::LinkProblem);
+    m_session->refreshNow();
+}
+
+QString CallTab::tryElsewhereText() const
+{
+    return tr("Try in %1").arg(m_alternativeName);
+}
+
+void CallTab::setAlternative(const QString &environmentId, const QString &name)
+{
+    m_alternativeId = environmentId;
+    m_alternativeName = name;
+}
+
+bool CallTab::hasCall() const
+{
+    return !m_session->callId().isEmpty() || !m_session->pendingCallId().isEmpty() ||
+           m_session->isLoadingFile();
 }
 
 void CallTab::openLink(const QString &url)

@@ -75,6 +75,14 @@ public:
     QString windowTitle() const;
     // What the Call ID field shows while this tab is current.
     QString callIdText() const { return m_callIdText; }
+    // The tab watches a call (or waits for its key to ask): its environment stays.
+    bool hasCall() const;
+
+    // The bem environment this tab's session talks to (empty: the app's one connection).
+    QString environmentId() const { return m_environmentId; }
+    void setEnvironmentId(const QString &id) { m_environmentId = id; }
+    // Where a 404 may send the user ("Try in Sandbox"): empty name, no offer.
+    void setAlternative(const QString &environmentId, const QString &name);
 
     CallTreeModel *model() const { return m_model; }
     CallPage *callPage() const { return m_callPage; }
@@ -107,6 +115,8 @@ Q_SIGNALS:
     void settingsRequested();
     void demoRequested();
     void recentChosen(const QString &callId);
+    // The user asked to look for this call in another environment (after a 404 here).
+    void tryElsewhereRequested(const QString &environmentId, const QString &callId);
 
 private:
     void buildLayout();
@@ -120,6 +130,8 @@ private:
     void onPollerStatus(const PollerStatus &status);
     void openLink(const QString &url);
     void setCallIdText(const QString &text);
+    void onBannerAction();
+    QString tryElsewhereText() const;
 
     CallSession *m_session;
     std::unique_ptr<CallSession> m_owned;
@@ -145,6 +157,9 @@ private:
     QString m_name;     // workflow or function name of the call shown
     QString m_fileName; // a saved response shown
     Status m_callStatus;
+    QString m_environmentId;
+    QString m_alternativeId;
+    QString m_alternativeName;
 };
 
 } // namespace bem

@@ -21,6 +21,7 @@
 #include "settingsdialog.h"
 #include "settingskeys.h"
 #include "shortcutsdialog.h"
+#include "tabenvironments.h"
 #include "timelinecontroller.h"
 #include "urlopener.h"
 #include "userguidedialog.h"
@@ -32,6 +33,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -44,19 +46,13 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include <utility>
 
 namespace bem {
-
-namespace {
-
-const QString OpenTabsKey = QStringLiteral("tabs/open");
-const QString CallIdKey = QStringLiteral("callId");
-
-} // namespace
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
     : QMainWindow(parent)
@@ -69,7 +65,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setAcceptDrops(true);
     m_actions = new WindowActions(this);
     buildLayout();
-    CallTab *first = addTab(services.session, nullptr);
+    CallTab *first = addTab(services.session, nullptr, QString());
     connectActions();
     connectTabActions();
     auto *recentMenu = new RecentCallsMenu(m_recents, this);
@@ -176,7 +172,8 @@ void MainWindow::buildLayout()
 {
     m_callId = new CallIdField(this);
     connect(m_callId, &CallIdField::loadRequested, this, &MainWindow::loadCall);
-    addToolBar(m_actions->buildToolBar(m_callId));
+    QToolBar *toolbar = m_actions->buildToolBar(m_callId);
+    addToolBar(toolbar);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("sessionTabs"));
@@ -191,227 +188,11 @@ void MainWindow::buildLayout()
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closeTab(tabAt(index)); });
     setCentralWidget(m_tabs);
-}
-
-CallTab *MainWindow::addTab(CallSession *session, std::unique_ptr<CallSession> owned)
-{
-    const CallTab::Shared shared{m_keys, m_recents, m_urlOpener, m_actions, statusBar()};
-    auto *tab = new CallTab(session, std::move(owned), shared, m_tabs);
-    connect(tab, &CallTab::presentationChanged, this, [this, tab] { updateTabPresentation(tab); });
-    connect(tab, &CallTab::callIdChanged, this, [this, tab](const QString &callId) {
-        if (tab == m_current)
-            m_callId->setText(callId);
-    });
-    connect(tab, &CallTab::message, this, [this](const QString &text, int timeoutMs) {
-        statusBar()->showMessage(text, timeoutMs);
-    });
-    connect(tab, &CallTab::callIdRefused, this, [this, tab] {
-        if (tab == m_current)
-            m_callId->setFocus();
-    });
-    connect(tab, &CallTab::settingsRequested, this, &MainWindow::openSettings);
-    connect(tab, &CallTab::demoRequested, this, [this] {
-        if (m_startDemo)
-            m_startDemo();
-    });
-    connect(tab, &CallTab::recentChosen, tab, [tab](const QString &id) { tab->loadCall(id); });
-    if (!m_modeNote.isEmpty())
-        tab->setModeNote(m_modeNote);
-    const KeyStateText state = keyStateText(m_keys, m_demoMode);
-    tab->emptyState()->setKeyState(state.usable, state.text);
-    tab->emptyState()->setDemoAvailable(bool(m_startDemo) && !m_demoMode);
-    tab->emptyState()->setRecentCalls(m_recents->entries());
-    if (m_tabs->count() > 0) // the first one is restored with the window
-        tab->callPage()->restoreState(m_services.settings);
-    m_tabs->addTab(tab, tab->title());
-    updateTabPresentation(tab);
-    Q_EMIT tabOpened(tab);
-    return tab;
-}
-
-CallTab *MainWindow::newTab()
-{
-    if (!m_services.newSession)
-        return nullptr;
-    std::unique_ptr<CallSession> session = m_services.newSession();
-    CallSession *raw = session.get();
-    CallTab *tab = addTab(raw, std::move(session));
-    m_tabs->setCurrentWidget(tab);
-    return tab;
-}
-
-void MainWindow::connectTabActions()
-{
-    const WindowActions *a = m_actions;
-    connect(a->newTab, &QAction::triggered, this, [this] {
-        if (newTab()) {
-            m_callId->setFocus(Qt::ShortcutFocusReason);
-            m_callId->selectAll();
-        }
-    });
-    connect(a->closeTab, &QAction::triggered, this, [this] { closeTab(currentTab()); });
-    for (QAction *step : {a->nextTab, a->previousTab}) {
-        const int by = step == a->nextTab ? 1 : -1;
-        connect(step, &QAction::triggered, this, [this, by] {
-            const int count = m_tabs->count();
-            m_tabs->setCurrentIndex((m_tabs->currentIndex() + by + count) % count);
-        });
+    if (m_services.environments) {
+        m_environments = new TabEnvironments(m_services.environments, m_tabs, this);
+        // The environment first: "Production ▾  Call ID [ … ]".
+        toolbar->insertWidget(toolbar->actions().value(0), m_environments->combo());
     }
-    for (int i = 0; i < a->goToTab.size(); ++i) {
-        connect(a->goToTab.at(i), &QAction::triggered, this, [this, i] {
-            if (i < m_tabs->count())
-                m_tabs->setCurrentIndex(i);
-        });
-    }
-}
-
-void MainWindow::closeTab(CallTab *tab)
-{
-    if (!tab || m_tabs->indexOf(tab) < 0)
-        return;
-    if (m_tabs->count() == 1 && !newTab())
-        return; // a window of one tab, and no sessions to make: it stays
-    Q_EMIT tabClosing(tab);
-    if (tab->session() == m_services.session) {
-        // The app's own session outlives its tab: it stops asking.
-        m_services.session->stopRequest();
-        m_services.session->stop();
-    }
-    m_tabs->removeTab(m_tabs->indexOf(tab));
-    delete tab; // and its session, cancelling what it asked
-}
-
-void MainWindow::selectTab(CallSession *session)
-{
-    for (int i = 0; i < tabCount(); ++i) {
-        if (tabAt(i)->session() == session)
-            m_tabs->setCurrentIndex(i);
-    }
-}
-
-CallTab *MainWindow::currentTab() const
-{
-    return m_current;
-}
-
-CallTab *MainWindow::tabAt(int index) const
-{
-    return qobject_cast<CallTab *>(m_tabs->widget(index));
-}
-
-int MainWindow::tabCount() const
-{
-    return m_tabs->count();
-}
-
-CallTab *MainWindow::tabShowing(const QString &callId) const
-{
-    for (int i = 0; i < tabCount(); ++i) {
-        const CallSession *s = tabAt(i)->session();
-        if (!s->isOffline() && (s->callId() == callId || s->pendingCallId() == callId))
-            return tabAt(i);
-    }
-    return nullptr;
-}
-
-bool MainWindow::openCallInTab(const QString &text)
-{
-    const CallIdExtraction extracted = extractCallId(text);
-    if (!extracted.ok())
-        return loadCall(text); // says why, in the current tab
-    if (CallTab *showing = tabShowing(extracted.callId)) {
-        m_tabs->setCurrentWidget(showing);
-        return true;
-    }
-    const CallSession *s = session();
-    const bool currentIsEmpty =
-        s->callId().isEmpty() && s->pendingCallId().isEmpty() && !s->isLoadingFile();
-    if (!currentIsEmpty)
-        newTab(); // without a session factory, the call replaces the current one
-    return loadCall(extracted.callId);
-}
-
-void MainWindow::onCurrentTabChanged()
-{
-    auto *tab = qobject_cast<CallTab *>(m_tabs->currentWidget());
-    if (m_current && m_current != tab)
-        m_current->setCurrent(false);
-    m_current = tab;
-    if (!tab)
-        return;
-    tab->setCurrent(true);
-    m_callId->setText(tab->callIdText());
-    setWindowTitle(tab->windowTitle());
-}
-
-void MainWindow::updateTabPresentation(CallTab *tab)
-{
-    const int index = m_tabs->indexOf(tab);
-    if (index < 0)
-        return;
-    QString title = tab->title();
-    m_tabs->setTabText(index, title.replace(u'&', QStringLiteral("&&")));
-    m_tabs->setTabIcon(index, tab->icon());
-    m_tabs->setTabToolTip(index, tab->toolTip());
-    if (tab == m_current)
-        setWindowTitle(tab->windowTitle());
-}
-
-QStringList MainWindow::openCallIds() const
-{
-    QStringList ids;
-    for (int i = 0; i < tabCount(); ++i) {
-        const CallSession *s = tabAt(i)->session();
-        const QString id = s->callId().isEmpty() ? s->pendingCallId() : s->callId();
-        if (!s->isOffline() && !id.isEmpty())
-            ids << id;
-    }
-    return ids;
-}
-
-void MainWindow::saveTabs()
-{
-    if (m_demoMode)
-        return; // the demo's calls are not the user's: what was saved before stays
-    QSettings *settings = m_services.settings;
-    const QStringList ids = openCallIds();
-    settings->beginWriteArray(OpenTabsKey, int(ids.size()));
-    for (int i = 0; i < ids.size(); ++i) {
-        settings->setArrayIndex(i);
-        settings->setValue(CallIdKey, ids.at(i));
-    }
-    settings->endArray();
-}
-
-void MainWindow::restoreTabs()
-{
-    QSettings *settings = m_services.settings;
-    QStringList ids;
-    const int count = settings->beginReadArray(OpenTabsKey);
-    for (int i = 0; i < count; ++i) {
-        settings->setArrayIndex(i);
-        ids << settings->value(CallIdKey).toString();
-    }
-    settings->endArray();
-    for (const QString &id : std::as_const(ids)) {
-        if (extractCallId(id).ok()) // a settings file edited by hand holds anything
-            openCallInTab(id);
-    }
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_tabs->tabBar() && event->type() == QEvent::MouseButtonRelease) {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() == Qt::MiddleButton) {
-            const int index = m_tabs->tabBar()->tabAt(mouse->position().toPoint());
-            if (index >= 0) {
-                closeTab(tabAt(index));
-                return true;
-            }
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::loadCall(const QString &text)
@@ -456,6 +237,8 @@ void MainWindow::enterDemoMode(const QString &note)
     m_actions->settings->setToolTip(tr("The demo uses its own local API and key."));
     for (int i = 0; i < tabCount(); ++i)
         tabAt(i)->resolveNotice();
+    if (m_environments)
+        m_environments->setActive(false); // every tab uses the demo's connection
     setDemoStarter(m_startDemo);
     updateKeyState();
 }
@@ -541,6 +324,16 @@ void MainWindow::openSettings()
 {
     if (!m_keys || m_demoMode)
         return;
+    if (m_environments) {
+        SettingsDialog dialog(m_environments->store(), m_services.network,
+                              currentTab()->environmentId(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        // The store tells every tab of what changed in its environment.
+        for (int i = 0; i < tabCount(); ++i)
+            tabAt(i)->callPage()->outputs()->reloadSettings();
+        return;
+    }
     CallSession *current = session();
     SettingsDialog dialog(m_keys, m_services.network, current->baseUrl(), this);
     dialog.setApiVersionChoice(current->apiVersionChoice());

@@ -31,10 +31,12 @@ class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
 class EmptyState;
+class EnvironmentStore;
 class LiveStatusLine;
 class MessageBanner;
 class RawJsonView;
 class RecentCalls;
+class TabEnvironments;
 class UrlOpener;
 class WindowActions;
 class WindowBanner;
@@ -59,6 +61,9 @@ public:
         // A session for each further tab, set up as `session` is (server, key, policy,
         // version). Absent: the window has one tab.
         std::function<std::unique_ptr<CallSession>()> newSession;
+        // The user's bem environments: each tab talks to one (null: one connection, as
+        // set up on `session`; in the demo too).
+        EnvironmentStore *environments = nullptr;
     };
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -86,10 +91,12 @@ public:
 
     // Tabs. A new tab is empty (its start page) until a call is loaded in it; a window
     // always has at least one. Null when the window cannot make sessions.
-    CallTab *newTab();
-    // Opens `text` (a call ID or link) in a tab: the tab already showing that call if
-    // there is one, else the current tab when it is empty, else a new tab. Selects it.
-    bool openCallInTab(const QString &text);
+    // With environments, the tab talks to `environmentId` (empty: the current tab's).
+    CallTab *newTab(const QString &environmentId = QString());
+    // Opens `text` (a call ID or link) in a tab: the tab already showing that call (in
+    // that environment) if there is one, else the current tab when it is empty, else a new
+    // tab. Selects it. `environmentId` as for newTab().
+    bool openCallInTab(const QString &text, const QString &environmentId = QString());
     // Closes the tab (destroying its session); the last tab leaves an empty one.
     void closeTab(CallTab *tab);
     void selectTab(CallSession *session);
@@ -99,6 +106,8 @@ public:
     QTabWidget *tabWidget() const { return m_tabs; }
     // The live calls shown in tabs, in tab order (saved at close, reopened at start).
     QStringList openCallIds() const;
+    // The environments of the tabs, in tab order (null without environments).
+    TabEnvironments *environments() const { return m_environments; }
     // Reopens the calls saved by the last window to close (after the key store loaded).
     void restoreTabs();
 
@@ -141,10 +150,12 @@ private:
     void buildLayout();
     void connectActions();
     void connectTabActions();
-    CallTab *addTab(CallSession *session, std::unique_ptr<CallSession> owned);
+    CallTab *addTab(CallSession *session, std::unique_ptr<CallSession> owned,
+                    const QString &environmentId);
     void onCurrentTabChanged();
     void updateTabPresentation(CallTab *tab);
-    CallTab *tabShowing(const QString &callId) const;
+    CallTab *tabShowing(const QString &callId, const QString &environmentId) const;
+    QString environmentFor(const QString &asked) const;
     void updateKeyState();
     void updateRecentCalls();
     void openSettings();
@@ -162,6 +173,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QPointer<CallTab> m_current;
     CallsDock *m_callsDock = nullptr;
+    TabEnvironments *m_environments = nullptr;
     WindowActions *m_actions = nullptr;
 
     std::function<void()> m_startDemo;
