@@ -95,17 +95,18 @@ void TabEnvironments::configure(CallTab *tab)
         return;
     CallSession *session = tab->session();
     ApiKeyStore *keys = m_store->keys(env->id);
-    // The old key goes first: no request may carry it to another environment's address
-    // (and a store still loading must not leave it in place).
+    // The old key goes before anything else changes, and the new one is in place before
+    // the address does: no request carries a key to another environment's server (the
+    // URL change asks a call again at once, there, with its key).
     const bool moved =
         session->baseUrl() != env->baseUrl || session->apiVersionChoice() != env->apiVersion;
     session->setKeyStore(nullptr);
     session->setApiKey(QString());
+    session->setKeyStore(keys);
     session->setBaseUrl(env->baseUrl);
     session->setApiVersionChoice(env->apiVersion);
-    session->setKeyStore(keys);
-    if (moved && !session->isOffline() && !session->callId().isEmpty())
-        session->refreshNow(); // asked without a key a moment ago: now with this one
+    if (!moved && !session->isOffline() && !session->callId().isEmpty())
+        session->refreshNow(); // the same server, maybe another key
     const QStringList others = m_store->otherIdsFor(env->id);
     tab->setAlternative(others.value(0), others.isEmpty() ? QString() : nameOf(others.first()));
     updateChip(tab);
