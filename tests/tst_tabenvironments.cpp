@@ -235,6 +235,36 @@ private slots:
         verifyOnlyKey(*m_sandboxApi, SandboxKey);
     }
 
+    // Several tabs in two environments, each with its chip and status icon; the picture is
+    // saved where BEM_TABS_SCREENSHOT says (for the README and for looking at it).
+    void severalTabs_showTheirEnvironmentAndStatus()
+    {
+        openWindow();
+        m_window->resize(1100, 640);
+        QVERIFY(m_window->openCallInTab(DemoCalls::failed(), m_productionId));
+        QVERIFY(m_window->openCallInTab(DemoCalls::progressing(), m_productionId));
+        QVERIFY(m_window->openCallInTab(DemoCalls::batch(), m_sandboxId));
+        QVERIFY(m_window->openCallInTab(DemoCalls::singleFunction(), m_sandboxId));
+        for (int i = 0; i < m_window->tabCount(); ++i)
+            QTRY_VERIFY_WITH_TIMEOUT(!m_window->tabWidget()->tabIcon(i).isNull(), 20'000);
+        QVERIFY(m_window->tabWidget()->tabBar()->isVisible());
+        for (int i = 0; i < m_window->tabCount(); ++i) {
+            QVERIFY(chipOf(i)->isVisible());
+            // Wide enough for its name (the tab bar sized it after the name was set).
+            QVERIFY(chipOf(i)->width() >= chipOf(i)->sizeHint().width());
+            QVERIFY(!chipOf(i)->shownText().isEmpty());
+            QCOMPARE(chipOf(i)->environment().id, i < 2 ? m_productionId : m_sandboxId);
+        }
+        QVERIFY(chipOf(0)->environment().color != chipOf(2)->environment().color);
+        m_window->selectTab(m_window->tabAt(2)->session());
+        QTest::qWait(300);
+        const QImage picture = m_window->grab().toImage();
+        QVERIFY(!picture.isNull());
+        const QString path = qEnvironmentVariable("BEM_TABS_SCREENSHOT");
+        if (!path.isEmpty())
+            QVERIFY(picture.save(path));
+    }
+
     void removedEnvironment_movesItsTabsToTheDefault()
     {
         openWindow();

@@ -128,10 +128,12 @@ void TabEnvironments::updateChip(CallTab *tab)
     if (!chip) {
         chip = new EnvironmentChip(bar);
         chip->setObjectName(QStringLiteral("tabEnvironmentChip"));
-        chip->setMaximumTextWidth(72);
-        bar->setTabButton(index, QTabBar::LeftSide, chip);
+        chip->setMaximumTextWidth(90);
     }
     chip->setEnvironment(*env);
+    chip->adjustSize();
+    // Set again after every change: the tab bar sizes its tabs from the chip's size then.
+    bar->setTabButton(index, QTabBar::LeftSide, chip);
     chip->show();
 }
 
