@@ -4,6 +4,7 @@
 #include "apiendpoint.h"
 #include "appicon.h"
 #include "callidinput.h"
+#include "calltab.h"
 #include "demoscenarios.h"
 #include "localbemserver.h"
 #include "settingskeys.h"
@@ -43,14 +44,48 @@ AppController::AppController(const CommandLine &options, QNetworkAccessManager *
     , m_options(options)
     , m_settings(settings)
     , m_session(network)
+    , m_environments(settings)
 {
-    m_window = std::make_unique<MainWindow>(
-        MainWindow::Services{&m_session, options.demo ? nullptr : &m_keys, network, settings});
-    applyBaseUrl();
-    applyApiVersion();
+    // Each tab talks to one of the user's environments; the demo has its own connection
+    // and a saved file needs none (it may still open calls in new tabs).
+    const bool environments = !options.demo;
+    if (environments) {
+        m_environments.setLaunchConnection(options.baseUrlSet ? options.baseUrl : QString(),
+                                           options.apiVersion);
+        m_environments.load();
+    }
+    MainWindow::Services services;
+    services.session = &m_session;
+    services.keys = options.demo ? nullptr : &m_keys;
+    services.network = network;
+    services.settings = settings;
+    services.newSession = [this, network] { return makeSession(network); };
+    services.environments = environments ? &m_environments : nullptr;
+    m_window = std::make_unique<MainWindow>(services);
+    if (environments) {
+        // The window set the first tab up from its environment.
+        if (!m_environments.launchProblem().isEmpty())
+            m_window->showNotice(m_environments.launchProblem());
+    } else {
+        applyBaseUrl();
+        applyApiVersion();
+    }
 }
 
 AppController::~AppController() = default;
+
+std::unique_ptr<CallSession> AppController::makeSession(QNetworkAccessManager *network)
+{
+    // As the first tab's: the same server, version and key (the demo's in the demo).
+    auto session = std::make_unique<CallSession>(network);
+    session->setBaseUrl(m_session.baseUrl());
+    session->setApiVersionChoice(m_session.apiVersionChoice());
+    if (m_demoServer)
+        session->setApiKey(QString::fromLatin1(LocalBemServer::demoApiKey()));
+    else if (m_followsKeys)
+        session->setKeyStore(&m_keys);
+    return session;
+}
 
 void AppController::setUpApplication(QTranslator &qt, QTranslator &own)
 {
@@ -84,24 +119,41 @@ QString AppController::activationToken()
 std::optional<int> AppController::handOff(const CommandLine &options, const QString &token)
 {
     if (options.mayHandOff()) {
-        const HandOffResult handed =
-            SingleInstance::handOff(instanceName(), {options.callArgument, token});
-        switch (handed.outcome) {
-        case HandOffResult::Outcome::Opened:
-            return 0;
-        case HandOffResult::Outcome::Refused:
-            printError(handed.problem);
-            return 1;
-        case HandOffResult::Outcome::Failed:
-            printError(handed.problem + u' ' + tr("Opening a window of its own."));
-            break;
-        case HandOffResult::Outcome::NoInstance:
-            break;
+        // One request per call, each as an older inspector understands it: the running
+        // window opens each in a tab (or selects the tab showing it).
+        QStringList arguments = options.callArguments;
+        if (arguments.isEmpty())
+            arguments << QString(); // just raise the window
+        bool refused = false;
+        bool handed = true;
+        for (int i = 0; i < arguments.size() && handed; ++i) {
+            const HandOffResult result =
+                SingleInstance::handOff(instanceName(), {arguments.at(i), token});
+            switch (result.outcome) {
+            case HandOffResult::Outcome::Opened:
+                break;
+            case HandOffResult::Outcome::Refused:
+                printError(result.problem);
+                refused = true;
+                break;
+            case HandOffResult::Outcome::Failed:
+            case HandOffResult::Outcome::NoInstance:
+                if (i > 0) { // the inspector went away halfway: say what was not opened
+                    printError(tr("Not opened: %1").arg(arguments.mid(i).join(u' ')));
+                    return 1;
+                }
+                if (result.outcome == HandOffResult::Outcome::Failed)
+                    printError(result.problem + u' ' + tr("Opening a window of its own."));
+                handed = false;
+                break;
+            }
         }
+        if (handed)
+            return refused ? 1 : 0;
     }
     // The window shows why in its banner too (loadCall); this is for a terminal.
-    if (!options.callArgument.isEmpty()) {
-        const CallIdExtraction extracted = extractCallId(options.callArgument);
+    for (const QString &argument : options.callArguments) {
+        const CallIdExtraction extracted = extractCallId(argument);
         if (!extracted.ok())
             printError(extracted.problem);
     }
@@ -145,35 +197,58 @@ void AppController::startDemo(const QString &callId)
             return;
         }
     }
-    m_session.setKeyStore(nullptr); // the demo's key, not the user's
-    m_session.setBaseUrl(m_demoServer->baseUrl());
-    m_session.setApiKey(QString::fromLatin1(LocalBemServer::demoApiKey()));
+    // Every tab's session: the demo's key, not the user's.
+    QList<CallSession *> sessions{&m_session};
+    for (int i = 0; i < m_window->tabCount(); ++i)
+        sessions << m_window->tabAt(i)->session();
+    for (CallSession *session : std::as_const(sessions)) {
+        session->setKeyStore(nullptr);
+        session->setBaseUrl(m_demoServer->baseUrl());
+        session->setApiKey(QString::fromLatin1(LocalBemServer::demoApiKey()));
+    }
     m_window->enterDemoMode(tr("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
                                 .arg(m_demoServer->baseUrl().authority()));
     m_window->loadCall(callId.isEmpty() ? DemoCalls::progressing() : callId);
 }
 
+void AppController::openCalls(const QStringList &callArguments)
+{
+    // Restored tabs first, then the command line's calls; the first of these is shown.
+    m_window->restoreTabs();
+    CallTab *first = nullptr;
+    for (const QString &argument : callArguments) {
+        m_window->openCallInTab(argument);
+        if (!first)
+            first = m_window->currentTab();
+    }
+    if (first)
+        m_window->selectTab(first->session());
+}
+
 void AppController::start()
 {
     const QString callId = m_options.callArgument;
+    const QStringList callArguments = m_options.callArguments;
     if (!m_options.openPath.isEmpty()) {
         m_window->openFile(m_options.openPath);
     } else if (m_options.demo) {
         startDemo(callId);
     } else {
         m_window->setDemoStarter([this] { startDemo(QString()); });
-        m_session.setKeyStore(&m_keys);
+        if (!m_window->environments()) {
+            m_session.setKeyStore(&m_keys);
+            m_followsKeys = true;
+        }
         connect(
             &m_keys, &ApiKeyStore::loaded, this,
-            [this, callId] {
+            [this, callId, callArguments] {
                 if (m_demoServer)
                     return; // "Try the demo" was faster than the keychain
                 if (!m_keys.hasKey() && m_options.demoIfNoKey) {
                     startDemo(callId);
                     return;
                 }
-                if (!callId.isEmpty())
-                    m_window->loadCall(callId);
+                openCalls(callArguments);
             },
             Qt::SingleShotConnection);
         m_keys.load();
@@ -205,7 +280,7 @@ void AppController::listenForHandOffs()
         window.show();
         window.raise();
         window.activateWindow();
-        if (request.argument.isEmpty() || window.loadCall(request.argument))
+        if (request.argument.isEmpty() || window.openCallInTab(request.argument))
             return QString();
         return extractCallId(request.argument).problem;
     });

@@ -4,6 +4,7 @@
 #include "apikeystore.h"
 #include "callsession.h"
 #include "commandline.h"
+#include "environmentstore.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
 
@@ -49,6 +50,8 @@ public:
     MainWindow &window() { return *m_window; }
 
 private:
+    std::unique_ptr<CallSession> makeSession(QNetworkAccessManager *network);
+    void openCalls(const QStringList &callArguments);
     void applyBaseUrl();
     void applyApiVersion();
     void startDemo(const QString &callId);
@@ -56,11 +59,13 @@ private:
 
     CommandLine m_options;
     QSettings *m_settings;
-    ApiKeyStore m_keys;
+    ApiKeyStore m_keys; // the key of the one connection (and whether there is one)
     CallSession m_session;
+    EnvironmentStore m_environments;
     std::unique_ptr<LocalBemServer> m_demoServer;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<SingleInstance> m_instance;
+    bool m_followsKeys = false; // sessions take the key store's key (not --open, not demo)
 };
 
 } // namespace bem

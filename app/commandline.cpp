@@ -44,9 +44,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     parser.addPositionalArgument(
         QStringLiteral("CALL_ID"),
         tr("The call to load: its ID, a bem dashboard or API link, or a "
-           "bem-call-inspector://call/<ID> link. An inspector already running opens it in its "
-           "window."),
-        QStringLiteral("[CALL_ID]"));
+           "bem-call-inspector://call/<ID> link; several open in tabs. An inspector already "
+           "running opens them in its window."),
+        QStringLiteral("[CALL_ID...]"));
     const QCommandLineOption baseUrl(
         QStringLiteral("base-url"),
         tr("The bem API to talk to (default %1; BEM_BASE_URL also sets it).")
@@ -84,7 +84,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     parser.process(app);
 
     CommandLine c;
-    c.callArgument = parser.positionalArguments().value(0);
+    c.callArguments = parser.positionalArguments();
+    c.callArgument = c.callArguments.value(0);
     c.baseUrl = parser.value(baseUrl);
     c.baseUrlSet = parser.isSet(baseUrl);
     if (parser.isSet(api)) {

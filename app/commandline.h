@@ -4,6 +4,7 @@
 #include "apiversionchoice.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,8 +18,9 @@ namespace bem {
 // itself (it prints and exits, as QCommandLineParser does).
 struct CommandLine
 {
-    QString callArgument; // CALL_ID as given: an ID, a link, …
-    QString baseUrl;      // --base-url
+    QString callArgument;      // the first CALL_ID as given: an ID, a link, …
+    QStringList callArguments; // every CALL_ID given, in order (each opens in a tab)
+    QString baseUrl;           // --base-url
     bool baseUrlSet = false;
     std::optional<ApiVersionChoice> apiVersion; // --api auto|v3|v2
     bool demo = false;

@@ -130,6 +130,65 @@ private slots:
         QCOMPARE(store.source(), ApiKeyStore::Source::None);
     }
 
+    // An environment's own entry: BEM_API_KEY is the launch's key, not this entry's, so it
+    // must not shadow what the keychain holds for it.
+    void storeNotReadingTheEnvironment_ignoresBemApiKey()
+    {
+        qputenv("BEM_API_KEY", "sk_from_environment_1234");
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        store.setAccount(QStringLiteral("api-key/env-test"));
+        store.setReadsEnvironment(false);
+        QSignalSpy loaded(&store, &ApiKeyStore::loaded);
+        store.load();
+        QVERIFY(loaded.wait(15'000));
+        qunsetenv("BEM_API_KEY");
+        QVERIFY(!store.hasKey());
+        QVERIFY(store.source() != ApiKeyStore::Source::Environment);
+    }
+
+    // Two accounts of one service are two keys.
+    void accounts_holdTheirOwnKeys()
+    {
+        ApiKeyStore first;
+        first.setServiceName(m_service);
+        first.setAccount(QStringLiteral("api-key/one"));
+        QSignalSpy saved(&first, &ApiKeyStore::saved);
+        first.save(SecretKey);
+        QVERIFY(saved.wait(15'000));
+        ApiKeyStore second;
+        second.setServiceName(m_service);
+        second.setAccount(QStringLiteral("api-key/two"));
+        QSignalSpy loaded(&second, &ApiKeyStore::loaded);
+        second.load();
+        QVERIFY(loaded.wait(15'000));
+        QVERIFY(!second.hasKey());
+        first.forget();
+        QTest::qWait(100);
+    }
+
+    // No account: BEM_API_KEY or a key for this session, never the keychain.
+    void noAccount_keepsATypedKeyForTheSessionOnly()
+    {
+        ApiKeyStore store;
+        store.setServiceName(m_service);
+        store.setAccount(QString());
+        QSignalSpy loaded(&store, &ApiKeyStore::loaded);
+        store.load();
+        QCOMPARE(loaded.size(), 0);
+        QVERIFY(loaded.wait(1000));
+        QVERIFY(!store.hasKey());
+        QVERIFY(store.keychainProblem().isEmpty());
+        QSignalSpy saved(&store, &ApiKeyStore::saved);
+        store.save(SecretKey);
+        QVERIFY(saved.wait(1000));
+        QCOMPARE(saved.first().first().value<ApiKeyStore::Source>(), ApiKeyStore::Source::Session);
+        QCOMPARE(store.key(), SecretKey);
+        QVERIFY(store.keychainProblem().isEmpty());
+        store.forget();
+        QVERIFY(!store.hasKey());
+    }
+
     void masked_showsAtMostTheLastFour()
     {
         QCOMPARE(ApiKeyStore::masked(SecretKey), QStringLiteral("\u2022\u2022\u2022\u20222a76"));

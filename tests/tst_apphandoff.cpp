@@ -151,6 +151,26 @@ private slots:
         own.waitForFinished(30000);
     }
 
+    // Several calls on the command line open as tabs of one window, each watched; a later
+    // launch with several hands them all over.
+    void severalCalls_openAsTabs_andAreHandedOverTogether()
+    {
+        startFirst({DemoCalls::progressing(), DemoCalls::failed(), DemoCalls::batch()});
+        for (const QString &id : {DemoCalls::failed(), DemoCalls::batch()})
+            QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(id).isEmpty(), 60000);
+        // The progressing call's tab keeps refreshing in the background.
+        const qsizetype progressing = m_server.requestsFor(DemoCalls::progressing()).size();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_server.requestsFor(DemoCalls::progressing()).size() > progressing, 60000);
+
+        const Launch later = launch({DemoCalls::singleFunction(), DemoCalls::partlyFailed()});
+        QVERIFY2(later.exitCode == 0, later.stderrText.constData());
+        for (const QString &id : {DemoCalls::singleFunction(), DemoCalls::partlyFailed()})
+            QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(id).isEmpty(), 60000);
+        QCOMPARE(m_first.state(), QProcess::Running);
+        QVERIFY(m_otherServer.requests().isEmpty());
+    }
+
     void badApiOption_exitsWithAReason()
     {
         const Launch bad = launch({QStringLiteral("--api"), QStringLiteral("v4")});
@@ -167,16 +187,17 @@ private:
     };
 
     // Starts the instance every later launch should reach, and waits until it takes links.
-    void startFirst(const QString &callId)
+    void startFirst(const QString &callId) { startFirst(QStringList{callId}); }
+    void startFirst(const QStringList &callIds)
     {
         m_server.clearRequests();
         m_otherServer.clearRequests();
         QProcessEnvironment env = m_env;
         env.insert(QStringLiteral("BEM_BASE_URL"), m_server.baseUrl().toString());
         m_first.setProcessEnvironment(env);
-        m_first.start(QStringLiteral(BEM_APP_PATH), {callId});
+        m_first.start(QStringLiteral(BEM_APP_PATH), callIds);
         QVERIFY(m_first.waitForStarted(30000));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(callId).isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(callIds.first()).isEmpty(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(acceptsConnections(), 30000);
     }
 

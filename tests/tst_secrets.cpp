@@ -4,6 +4,7 @@
 #include "callloader.h"
 #include "callsession.h"
 #include "demoscenarios.h"
+#include "environmentstore.h"
 #include "faultserver.h"
 #include "keychainsandbox.h"
 #include "localapi.h"
@@ -343,6 +344,116 @@ private slots:
         verifyNoKeyInLog();
         // The capture works: Qt's own debug output was recorded on the way.
         QVERIFY(!capturedLog().isEmpty());
+    }
+
+    // Two environments on two local bem APIs, each with its own key saved through the
+    // environment store, and a session per environment configured as a tab is: the key
+    // store of its environment, its base URL, its API version. Each server's request log
+    // shows only its own environment's key, never the other's, nor the launch's
+    // BEM_API_KEY (which makes an entry of its own). The settings file written holds
+    // neither key.
+    void keysNeverTravelToAnotherEnvironmentsServer()
+    {
+        const QString sandboxKey = QStringLiteral("bemkey-sandbox-Vb6Nm2Qw8Zx4");
+        const QString launchKey = QStringLiteral("bemkey-launch-Ht5Gf7Jd3Ks9");
+        test::LocalApi production(Key.toUtf8());
+        test::LocalApi sandbox(sandboxKey.toUtf8());
+        qputenv("BEM_API_KEY", launchKey.toUtf8());
+
+        QSettings settings; // where the app's own settings go
+        EnvironmentStore store(&settings);
+        store.setKeychainService(m_service);
+        store.load();
+        qunsetenv("BEM_API_KEY");
+        QVERIFY(store.environment(EnvironmentStore::processId()));
+        Environment prodEnv = *store.environment(EnvironmentStore::defaultEnvironmentId());
+        prodEnv.name = QStringLiteral("Production");
+        prodEnv.baseUrl = production.server.baseUrl();
+        store.update(prodEnv);
+        Environment sandboxEnv;
+        sandboxEnv.name = QStringLiteral("Sandbox");
+        sandboxEnv.baseUrl = sandbox.server.baseUrl();
+        sandboxEnv.apiVersion = ApiVersionChoice::V2;
+        const QString sandboxId = store.add(sandboxEnv);
+        for (const Environment &env : store.environments())
+            QTRY_VERIFY_WITH_TIMEOUT(store.keys(env.id)->isLoaded(), 15'000);
+        for (const auto &[id, key] :
+             {std::pair{prodEnv.id, Key}, std::pair{sandboxId, sandboxKey}}) {
+            QSignalSpy saved(store.keys(id), &ApiKeyStore::saved);
+            store.keys(id)->save(key);
+            QVERIFY(saved.wait(15'000));
+        }
+
+        // As a tab configures its session from its environment.
+        const auto sessionFor = [&store](const QString &id, QNetworkAccessManager *network) {
+            const Environment env = *store.environment(id);
+            auto session = std::make_unique<CallSession>(network);
+            BackoffPolicy fast;
+            fast.initialMs = 20;
+            fast.maxMs = 80;
+            fast.jitter = 0;
+            session->setPolicy(fast);
+            session->setApiVersionChoice(env.apiVersion);
+            session->setBaseUrl(env.baseUrl);
+            session->setKeyStore(store.keys(id));
+            return session;
+        };
+        auto prodSession = sessionFor(prodEnv.id, &production.network);
+        auto sandboxSession = sessionFor(sandboxId, &sandbox.network);
+        prodSession->open(DemoCalls::progressing());
+        sandboxSession->open(DemoCalls::progressing());
+        QTRY_VERIFY2_WITH_TIMEOUT(prodSession->status().phase == Phase::Finished,
+                                  qPrintable(prodSession->status().describe()), 30'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(sandboxSession->status().phase == Phase::Finished,
+                                  qPrintable(sandboxSession->status().describe()), 30'000);
+
+        const auto keysSeenBy = [](const LocalBemServer &server) {
+            QSet<QByteArray> seen;
+            for (const ServerRequestRecord &r : server.requests())
+                seen.insert(r.apiKey);
+            return seen;
+        };
+        QCOMPARE(keysSeenBy(production.server), QSet<QByteArray>{Key.toUtf8()});
+        QCOMPARE(keysSeenBy(sandbox.server), QSet<QByteArray>{sandboxKey.toUtf8()});
+        // Both were really asked, several times (the call progressed through its stages).
+        QVERIFY(production.server.requests().size() > 3);
+        QVERIFY(sandbox.server.requests().size() > 3);
+        // The sandbox session asked v2 only, as its environment says.
+        for (const ServerRequestRecord &r : sandbox.server.requests())
+            QCOMPARE(r.endpoint, ServerEndpoint::V2Call);
+
+        // A key saved for the sandbox later reaches its session, and still only its server.
+        const QString newSandboxKey = QStringLiteral("bemkey-sandbox2-Rt8Yu4Ip6Op2");
+        sandbox.server.setApiKey(newSandboxKey.toUtf8());
+        QSignalSpy saved(store.keys(sandboxId), &ApiKeyStore::saved);
+        store.keys(sandboxId)->save(newSandboxKey);
+        QVERIFY(saved.wait(15'000));
+        sandboxSession->open(DemoCalls::batch());
+        QTRY_VERIFY_WITH_TIMEOUT(sandboxSession->status().phase == Phase::Finished, 20'000);
+        QCOMPARE(keysSeenBy(production.server), QSet<QByteArray>{Key.toUtf8()});
+        QVERIFY(keysSeenBy(sandbox.server).contains(newSandboxKey.toUtf8()));
+        QVERIFY(!keysSeenBy(sandbox.server).contains(Key.toUtf8()));
+        QVERIFY(!keysSeenBy(sandbox.server).contains(launchKey.toUtf8()));
+
+        // Names and URLs are in the settings file; no key is, nor anywhere under the home.
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("Sandbox"));
+        for (const QString &key : {Key, sandboxKey, newSandboxKey, launchKey}) {
+            QVERIFY(!bytes.contains(key.toUtf8()));
+            QVERIFY(!bytes.contains(key.toUtf8().right(8)));
+            QCOMPARE(m_sandbox->filesContaining(key.toUtf8()), QStringList());
+        }
+
+        prodSession.reset();
+        sandboxSession.reset();
+        store.keys(sandboxId)->forget();
+        store.keys(prodEnv.id)->forget();
+        QTest::qWait(100);
+        settings.remove(QStringLiteral("environments"));
+        verifyNoKeyInLog();
     }
 
     // http:// to an address of this machine that is not loopback counts as another host:

@@ -77,6 +77,7 @@ public:
                                               QSettings::IniFormat);
         m_network = options.network;
         m_callsPane = options.callsPane;
+        m_options = options;
         rebuildWindow(options.keys);
         m_window->resize(options.size);
         if (options.show)
@@ -89,12 +90,26 @@ public:
     {
         if (keys) // as the app wires it: the session follows the store's key
             m_session->setKeyStore(keys);
+        if (keys)
+            m_keys = keys;
         MainWindow::Services services;
         services.session = m_session.get();
         services.keys = keys;
         services.network = m_network;
         services.settings = m_settings.get();
         services.callsPane = m_callsPane;
+        // Further tabs get sessions set up as the first (the app copies its first too).
+        services.newSession = [this] {
+            auto session = std::make_unique<CallSession>(m_network);
+            session->setBaseUrl(m_session->baseUrl());
+            if (m_keys)
+                session->setKeyStore(m_keys);
+            else
+                session->setApiKey(m_options.apiKey);
+            session->setPolicy(m_options.policy);
+            session->setApiVersionChoice(m_session->apiVersionChoice());
+            return session;
+        };
         m_window = std::make_unique<MainWindow>(services);
         return m_window.get();
     }
@@ -114,6 +129,8 @@ private:
     QTemporaryDir m_dir;
     QNetworkAccessManager *m_network = nullptr;
     bool m_callsPane = false;
+    Options m_options;
+    ApiKeyStore *m_keys = nullptr;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<CallSession> m_session;
     std::unique_ptr<MainWindow> m_window;

@@ -30,7 +30,12 @@ LiveStatusLine::LiveStatusLine(QStatusBar *bar, CallSession *session)
     connect(&m_tick, &QTimer::timeout, this, &LiveStatusLine::update);
 }
 
-LiveStatusLine::~LiveStatusLine() = default;
+LiveStatusLine::~LiveStatusLine()
+{
+    // A closed tab's line leaves the window's status bar with it.
+    delete m_line.data();
+    delete m_modeNote.data();
+}
 
 QString LiveStatusLine::text() const
 {
@@ -82,7 +87,14 @@ void LiveStatusLine::forgetBeforeReading()
 void LiveStatusLine::setModeNote(const QString &text)
 {
     m_modeNote->setText(text);
-    m_modeNote->setVisible(!text.isEmpty());
+    m_modeNote->setVisible(m_visible && !text.isEmpty());
+}
+
+void LiveStatusLine::setVisible(bool visible)
+{
+    m_visible = visible;
+    m_line->setVisible(visible);
+    m_modeNote->setVisible(visible && !m_modeNote->text().isEmpty());
 }
 
 } // namespace bem

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -38,13 +39,16 @@ public:
     void forgetBeforeReading();
 
     void setModeNote(const QString &text);
+    // Only the current tab's line shows in the window's status bar.
+    void setVisible(bool visible);
 
 private:
     CallSession *m_session;
-    QLabel *m_line;
-    QLabel *m_modeNote;
+    QPointer<QLabel> m_line; // the status bar's: it may go first
+    QPointer<QLabel> m_modeNote;
     QTimer m_tick;
     QString m_beforeReading; // null when nothing is being read
+    bool m_visible = true;
 };
 
 } // namespace bem

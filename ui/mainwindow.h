@@ -5,8 +5,10 @@
 #include "sessionstatus.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -14,8 +16,6 @@ class QLineEdit;
 class QMenu;
 class QNetworkAccessManager;
 class QSettings;
-class QSplitter;
-class QStackedWidget;
 class QTabWidget;
 
 namespace bem {
@@ -25,24 +25,27 @@ class BannerBoard;
 class CallForm;
 class CallIdField;
 class CallPage;
+class CallTab;
 class CallsDock;
 class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
 class EmptyState;
+class EnvironmentStore;
 class LiveStatusLine;
 class MessageBanner;
 class RawJsonView;
 class RecentCalls;
+class TabEnvironments;
 class UrlOpener;
 class WindowActions;
 class WindowBanner;
 
-// The inspector window: a call ID field, the call's fields, its function-call tree with
-// a details pane, and the raw response. It renders one CallSession (which fetches, parses
-// and fills the model) and hands it what the user asks for. Failures show in a banner
-// above the last good data, which stays on screen. The window puts its parts together and
-// wires them; each part does its own job (see ui/).
+// The inspector window: a call ID field, and a tab per open call, each rendering its own
+// CallSession (see CallTab) — the call's fields, its function-call tree with a details
+// pane, and the raw response. The window owns what the tabs share (the toolbar, the menus
+// and their actions, which act on the current tab, the Calls pane, the status bar) and
+// puts them together; each part does its own job (see ui/).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -50,24 +53,30 @@ public:
     // What the window works with; all outlive it.
     struct Services
     {
-        CallSession *session = nullptr;           // the call shown, live or from a file
+        CallSession *session = nullptr;           // the first tab's call, live or from a file
         ApiKeyStore *keys = nullptr;              // null in demo mode: no key to manage
         QNetworkAccessManager *network = nullptr; // for Settings' own "Test connection"
         QSettings *settings = nullptr;            // window state, recent calls, base URL
         bool callsPane = true;                    // the Calls pane (a dock listing calls)
+        // A session for each further tab, set up as `session` is (server, key, policy,
+        // version). Absent: the window has one tab.
+        std::function<std::unique_ptr<CallSession>()> newSession;
+        // The user's bem environments: each tab talks to one (null: one connection, as
+        // set up on `session`; in the demo too).
+        EnvironmentStore *environments = nullptr;
     };
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
     Q_DISABLE_COPY_MOVE(MainWindow)
 
-    // Starts watching the call named in `text`: an ID, a quoted ID, a dashboard or API
-    // link, a JSON snippet. Text with no usable ID leaves everything as it is and says why.
-    // Returns whether a call is being loaded.
+    // Starts watching the call named in `text` in the current tab: an ID, a quoted ID, a
+    // dashboard or API link, a JSON snippet. Text with no usable ID leaves everything as
+    // it is and says why. Returns whether a call is being loaded.
     bool loadCall(const QString &text);
-    // Shows a response saved as JSON, offline: no refreshing. The file is read here and
-    // parsed off the GUI thread; the call replaces what is shown when it is ready (unless
-    // another call or file was asked for meanwhile). On failure the previous call stays on
-    // screen and the reason is shown. Returns false when the file cannot be read.
+    // Shows a response saved as JSON in the current tab, offline: no refreshing. The file
+    // is read here and parsed off the GUI thread; the call replaces what is shown when it
+    // is ready (unless another call or file was asked for meanwhile). On failure the
+    // previous call stays on screen and the reason is shown. False when it cannot be read.
     bool openFile(const QString &path);
     // A file is being parsed (tests and the benchmark wait for it).
     bool isLoadingFile() const;
@@ -80,17 +89,40 @@ public:
     // The demo is running: its key and server are not the user's to change.
     void enterDemoMode(const QString &note);
 
-    CallSession *session() const { return m_session; }
-    CallTreeModel *model() const { return m_model; }
-    CallTreePanel *treePanel() const { return m_treePanel; }
-    CallForm *callForm() const { return m_form; }
-    DetailsPane *detailsPane() const { return m_details; }
-    RawJsonView *rawJsonView() const { return m_rawJson; }
-    MessageBanner *banner() const { return m_banner; }
+    // Tabs. A new tab is empty (its start page) until a call is loaded in it; a window
+    // always has at least one. Null when the window cannot make sessions.
+    // With environments, the tab talks to `environmentId` (empty: the current tab's).
+    CallTab *newTab(const QString &environmentId = QString());
+    // Opens `text` (a call ID or link) in a tab: the tab already showing that call (in
+    // that environment) if there is one, else the current tab when it is empty, else a new
+    // tab. Selects it. `environmentId` as for newTab().
+    bool openCallInTab(const QString &text, const QString &environmentId = QString());
+    // Closes the tab (destroying its session); the last tab leaves an empty one.
+    void closeTab(CallTab *tab);
+    void selectTab(CallSession *session);
+    CallTab *currentTab() const;
+    CallTab *tabAt(int index) const;
+    int tabCount() const;
+    QTabWidget *tabWidget() const { return m_tabs; }
+    // The live calls shown in tabs, in tab order (saved at close, reopened at start).
+    QStringList openCallIds() const;
+    // The environments of the tabs, in tab order (null without environments).
+    TabEnvironments *environments() const { return m_environments; }
+    // Reopens the calls saved by the last window to close (after the key store loaded).
+    void restoreTabs();
+
+    // The current tab's.
+    CallSession *session() const;
+    CallTreeModel *model() const;
+    CallTreePanel *treePanel() const;
+    CallForm *callForm() const;
+    DetailsPane *detailsPane() const;
+    RawJsonView *rawJsonView() const;
+    MessageBanner *banner() const;
     // What the banner says, and why (each message goes when its cause is resolved).
-    BannerBoard *banners() const { return m_banners; }
+    BannerBoard *banners() const;
+    EmptyState *emptyState() const;
     WindowActions *actions() const { return m_actions; }
-    EmptyState *emptyState() const { return m_emptyState; }
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
     CallsDock *callsDock() const { return m_callsDock; }
@@ -102,57 +134,52 @@ public:
     // (tests call it instead of waiting for the once-a-second tick).
     void updateLiveStatus();
 
+Q_SIGNALS:
+    // A tab was made (its session is set up) or is about to be closed: for what follows
+    // sessions, such as notifications or a cap on requests.
+    void tabOpened(bem::CallTab *tab);
+    void tabClosing(bem::CallTab *tab);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildLayout();
     void connectActions();
-    // Drops another call's data from the views.
-    void clearCallViews();
-    void showCallPage();
-    void onSnapshotApplied(const CallSnapshotPtr &snapshot);
-    void onFileOpened(const QString &path, const QString &callId);
-    void onProblem(const SessionProblem &problem);
-    void showDetailsFor(const QModelIndex &sourceIndex);
-    void onPollerStatus(const PollerStatus &status);
-    void openLink(const QString &url);
+    void connectTabActions();
+    CallTab *addTab(CallSession *session, std::unique_ptr<CallSession> owned,
+                    const QString &environmentId);
+    void onCurrentTabChanged();
+    void updateTabPresentation(CallTab *tab);
+    CallTab *tabShowing(const QString &callId, const QString &environmentId) const;
+    QString environmentFor(const QString &asked) const;
     void updateKeyState();
     void updateRecentCalls();
     void openSettings();
     void chooseFile();
     void copyCallId();
     void copyAsCurl();
+    void saveTabs();
 
     Services m_services;
-    CallSession *m_session;
     ApiKeyStore *m_keys;
     RecentCalls *m_recents = nullptr;
-    CallTreeModel *m_model = nullptr;
     UrlOpener *m_urlOpener = nullptr;
 
     CallIdField *m_callId = nullptr;
-    MessageBanner *m_banner = nullptr;
-    QStackedWidget *m_pages = nullptr;
-    EmptyState *m_emptyState = nullptr;
-    CallPage *m_callPage = nullptr;
-    CallForm *m_form = nullptr;
-    CallTreePanel *m_treePanel = nullptr;
-    DetailsPane *m_details = nullptr;
-    RawJsonView *m_rawJson = nullptr;
-    LiveStatusLine *m_status = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QPointer<CallTab> m_current;
     CallsDock *m_callsDock = nullptr;
-
-    WindowBanner *m_windowBanner = nullptr;
-    BannerBoard *m_banners = nullptr; // the window banner's
+    TabEnvironments *m_environments = nullptr;
     WindowActions *m_actions = nullptr;
 
     std::function<void()> m_startDemo;
     bool m_demoMode = false;
-    bool m_awaitingCall = false; // a call was asked for and has not been shown yet
-    QString m_recordedStatus;    // what the recent list knows of this call
+    QString m_modeNote;
+    QString m_notice;
 };
 
 } // namespace bem

@@ -4,15 +4,19 @@
 #include "apiendpoint.h"
 #include "apikeystore.h"
 #include "bemclient.h"
+#include "environmentpanel.h"
+#include "environmentstore.h"
 #include "formatting.h"
 #include "plainlabel.h"
 #include "settingskeys.h"
 
 #include <QAction>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -60,6 +64,22 @@ QLabel *noteLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
+QIcon colorSwatch(const QColor &color)
+{
+    QPixmap pixmap(28, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawRoundedRect(QRectF(1, 2, 26, 12), 6, 6);
+    return QIcon(pixmap);
+}
+
+// The environment rows sit above the connection rows; without environments they stay
+// empty, and a grid gives empty rows no space.
+constexpr int FirstConnectionRow = 3;
+
 } // namespace
 
 SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network,
@@ -80,6 +100,8 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     , m_testResult(noteLabel(QStringLiteral("testResult"), this))
     , m_threshold(new QDoubleSpinBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_grid(new QGridLayout)
+    , m_columns(new QHBoxLayout)
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(560);
@@ -140,9 +162,6 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
                                "and kept by \u201cLow confidence only\u201d."));
 
     connect(m_client, &BemClient::connectionChecked, this, &SettingsDialog::showTestResult);
-    connect(m_keys, &ApiKeyStore::keyChanged, this, &SettingsDialog::updateKeyInfo);
-    connect(m_keys, &ApiKeyStore::loaded, this, &SettingsDialog::updateKeyInfo);
-    connect(m_keys, &ApiKeyStore::saved, this, &SettingsDialog::updateKeyInfo);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -151,7 +170,7 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
 
     // A grid rather than a QFormLayout: word-wrapped notes there get the height they would
     // need at a narrow width, leaving gaps.
-    auto *grid = new QGridLayout;
+    QGridLayout *grid = m_grid;
     grid->setColumnStretch(1, 1);
     const auto addCaption = [this, grid](int row, const QString &text, QWidget *buddy) {
         auto *caption = new QLabel(text, this);
@@ -159,30 +178,150 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
         caption->setBuddy(buddy);
         grid->addWidget(caption, row, 0);
     };
-    addCaption(0, tr("&Base URL:"), m_baseUrl);
-    grid->addWidget(m_baseUrl, 0, 1);
-    grid->addWidget(m_baseUrlProblem, 1, 1);
-    addCaption(2, tr("API &version:"), m_apiVersion);
-    grid->addWidget(m_apiVersion, 2, 1, Qt::AlignLeft);
-    addCaption(3, tr("API &key:"), m_key);
-    grid->addWidget(m_key, 3, 1);
-    grid->addWidget(m_keyInUse, 4, 1);
-    grid->addWidget(m_environmentNote, 5, 1);
-    grid->addWidget(m_keychainNote, 6, 1);
-    grid->addWidget(m_forgetButton, 7, 1, Qt::AlignLeft);
-    addCaption(8, tr("Connection:"), m_testButton);
-    grid->addWidget(m_testButton, 8, 1, Qt::AlignLeft);
-    grid->addWidget(m_testResult, 9, 1);
-    addCaption(10, tr("&Low confidence below:"), m_threshold);
-    grid->addWidget(m_threshold, 10, 1, Qt::AlignLeft);
+    const int r = FirstConnectionRow;
+    addCaption(r, tr("&Base URL:"), m_baseUrl);
+    grid->addWidget(m_baseUrl, r, 1);
+    grid->addWidget(m_baseUrlProblem, r + 1, 1);
+    addCaption(r + 2, tr("API &version:"), m_apiVersion);
+    grid->addWidget(m_apiVersion, r + 2, 1, Qt::AlignLeft);
+    addCaption(r + 3, tr("API &key:"), m_key);
+    grid->addWidget(m_key, r + 3, 1);
+    grid->addWidget(m_keyInUse, r + 4, 1);
+    grid->addWidget(m_environmentNote, r + 5, 1);
+    grid->addWidget(m_keychainNote, r + 6, 1);
+    grid->addWidget(m_forgetButton, r + 7, 1, Qt::AlignLeft);
+    addCaption(r + 8, tr("Connection:"), m_testButton);
+    grid->addWidget(m_testButton, r + 8, 1, Qt::AlignLeft);
+    grid->addWidget(m_testResult, r + 9, 1);
+    addCaption(r + 10, tr("&Low confidence below:"), m_threshold);
+    grid->addWidget(m_threshold, r + 10, 1, Qt::AlignLeft);
 
+    auto *fields = new QVBoxLayout;
+    fields->addLayout(grid);
+    fields->addStretch(1);
+    m_columns->addLayout(fields, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(grid);
-    layout->addStretch(1);
+    layout->addLayout(m_columns, 1);
     layout->addWidget(m_buttons);
 
     validateBaseUrl();
+    setKeyStore(keys);
+}
+
+SettingsDialog::SettingsDialog(EnvironmentStore *environments, QNetworkAccessManager *network,
+                               const QString &currentId, QWidget *parent)
+    : SettingsDialog(static_cast<ApiKeyStore *>(nullptr), network, QUrl(), parent)
+{
+    setMinimumWidth(780);
+    m_environments = new EnvironmentPanel(environments, this);
+    m_columns->insertWidget(0, m_environments);
+    buildEnvironmentRows();
+    connect(m_environments, &EnvironmentPanel::aboutToSwitch, this,
+            &SettingsDialog::storeFieldsInDraft);
+    connect(m_environments, &EnvironmentPanel::switched, this, &SettingsDialog::showDraft);
+    m_environments->select(currentId.isEmpty() ? environments->defaultId() : currentId);
+}
+
+void SettingsDialog::buildEnvironmentRows()
+{
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("environmentName"));
+    m_name->setPlaceholderText(tr("Production, Sandbox, EU…"));
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_environments->setCurrentName(text);
+        if (const EnvironmentDraft *draft = m_environments->current())
+            m_color->setIcon(colorSwatch(draft->environment.color));
+    });
+    m_color = new QPushButton(tr("C&olour…"), this);
+    m_color->setObjectName(QStringLiteral("environmentColor"));
+    m_color->setToolTip(tr("The colour of this environment's chip on its tabs"));
+    connect(m_color, &QPushButton::clicked, this, &SettingsDialog::chooseColor);
+    m_source = noteLabel(QStringLiteral("environmentSource"), this);
+    m_source->hide();
+
+    auto *caption = new QLabel(tr("&Name:"), this);
+    caption->setTextFormat(Qt::PlainText);
+    caption->setBuddy(m_name);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_name, 1);
+    row->addWidget(m_color);
+    m_grid->addWidget(caption, 0, 0);
+    m_grid->addLayout(row, 0, 1);
+    m_grid->addWidget(m_source, 1, 1);
+}
+
+void SettingsDialog::setKeyStore(ApiKeyStore *keys)
+{
+    if (m_keys)
+        m_keys->disconnect(this);
+    m_keys = keys;
+    if (m_keys) {
+        connect(m_keys, &ApiKeyStore::keyChanged, this, &SettingsDialog::updateKeyInfo);
+        connect(m_keys, &ApiKeyStore::loaded, this, &SettingsDialog::updateKeyInfo);
+        connect(m_keys, &ApiKeyStore::saved, this, &SettingsDialog::updateKeyInfo);
+    }
     updateKeyInfo();
+}
+
+void SettingsDialog::storeFieldsInDraft()
+{
+    EnvironmentDraft *draft = m_environments->current();
+    if (!draft || draft->removed)
+        return;
+    draft->baseUrlText = m_baseUrl->text();
+    draft->environment.apiVersion = apiVersionChoice();
+    draft->typedKey = m_key->text().trimmed();
+}
+
+void SettingsDialog::showDraft()
+{
+    const EnvironmentDraft *draft = m_environments->current();
+    if (!draft)
+        return;
+    const Environment &env = draft->environment;
+    const bool fixed = env.fromProcess;
+    m_name->setText(env.name);
+    m_name->setReadOnly(fixed);
+    m_color->setIcon(colorSwatch(env.color));
+    m_color->setEnabled(!fixed);
+    m_baseUrl->setText(draft->baseUrlText);
+    m_baseUrl->setReadOnly(fixed);
+    setApiVersionChoice(env.apiVersion);
+    m_apiVersion->setEnabled(!fixed);
+    EnvironmentStore *store = m_environments->store();
+    if (fixed) {
+        QString text = tr("Set for this launch by %1, and not saved: change it where it was set. "
+                          "A key typed here is kept for this session only.")
+                           .arg(store->launchSource());
+        if (!store->launchProblem().isEmpty())
+            text += u' ' + store->launchProblem();
+        m_source->setText(text);
+    }
+    m_source->setVisible(fixed);
+    m_key->setText(draft->typedKey);
+    setKeyStore(env.id.isEmpty() ? nullptr : store->keys(env.id));
+    clearTestResult();
+    validateBaseUrl();
+}
+
+void SettingsDialog::chooseColor()
+{
+    const EnvironmentDraft *draft = m_environments->current();
+    if (!draft)
+        return;
+    const QColor chosen =
+        QColorDialog::getColor(draft->environment.color, this, tr("Environment Colour"));
+    if (chosen.isValid())
+        setEnvironmentColor(chosen);
+}
+
+void SettingsDialog::setEnvironmentColor(const QColor &color)
+{
+    if (!m_environments)
+        return;
+    m_environments->setCurrentColor(color);
+    if (const EnvironmentDraft *draft = m_environments->current())
+        m_color->setIcon(colorSwatch(draft->environment.color));
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -223,7 +362,9 @@ void SettingsDialog::validateBaseUrl()
 
 void SettingsDialog::updateKeyInfo()
 {
-    if (m_keys->hasKey())
+    if (!m_keys)
+        m_keyInUse->setText(tr("No key is saved for this environment yet."));
+    else if (m_keys->hasKey())
         m_keyInUse->setText(tr("In use: %1 (%2)")
                                 .arg(ApiKeyStore::masked(m_keys->key()),
                                      ApiKeyStore::sourceDescription(m_keys->source())));
@@ -231,10 +372,14 @@ void SettingsDialog::updateKeyInfo()
         m_keyInUse->setText(tr("Looking for a saved key\u2026"));
     else
         m_keyInUse->setText(tr("No key is set."));
-    m_key->setPlaceholderText(m_keys->hasKey() ? tr("Leave empty to keep the key in use")
-                                               : tr("Paste your bem API key"));
+    const bool hasKey = m_keys && m_keys->hasKey();
+    m_key->setPlaceholderText(hasKey ? tr("Leave empty to keep the key in use")
+                                     : tr("Paste your bem API key"));
 
-    const bool environment = ApiKeyStore::environmentHasKey();
+    // With environments, BEM_API_KEY is the launch entry's key and no other's.
+    const EnvironmentDraft *draft = m_environments ? m_environments->current() : nullptr;
+    const bool readsEnvironment = !m_environments || (draft && draft->environment.fromProcess);
+    const bool environment = readsEnvironment && ApiKeyStore::environmentHasKey();
     m_environmentNote->setText(
         environment ? tr("BEM_API_KEY is set in the environment and is used at start-up. A key "
                          "saved here takes over at once and replaces it until the app "
@@ -242,18 +387,19 @@ void SettingsDialog::updateKeyInfo()
                     : QString());
     m_environmentNote->setVisible(environment);
 
-    const QString problem = m_keys->keychainProblem();
+    const QString problem = m_keys ? m_keys->keychainProblem() : QString();
     // The store's own words already say where a key goes instead; add only what it leaves
     // out, that such a key is gone when the app quits.
     m_keychainNote->setText(
         problem.isEmpty() ? QString() : problem + u' ' + tr("It is forgotten when the app quits."));
     m_keychainNote->setVisible(!problem.isEmpty());
 
-    const ApiKeyStore::Source source = m_keys->source();
+    const ApiKeyStore::Source source = m_keys ? m_keys->source() : ApiKeyStore::Source::None;
     // Behind BEM_API_KEY there may be a saved key too; the store cannot tell without
-    // reading the keychain, so forgetting stays possible.
+    // reading the keychain, so forgetting stays possible (the launch entry has no saved key).
     m_forgetButton->setEnabled(source == ApiKeyStore::Source::Keychain ||
-                               source == ApiKeyStore::Source::Session || environment);
+                               source == ApiKeyStore::Source::Session ||
+                               (environment && !m_environments));
 }
 
 void SettingsDialog::forgetKey()
@@ -264,7 +410,7 @@ void SettingsDialog::forgetKey()
                     QMessageBox::Yes | QMessageBox::Cancel, this);
     box.setTextFormat(Qt::PlainText);
     box.setDefaultButton(QMessageBox::Cancel);
-    if (box.exec() != QMessageBox::Yes)
+    if (box.exec() != QMessageBox::Yes || !m_keys)
         return;
     m_keys->forget();
     updateKeyInfo();
@@ -277,7 +423,7 @@ void SettingsDialog::testConnection()
         return;
     const QString typed = m_key->text().trimmed();
     m_client->setBaseUrl(url);
-    m_client->setApiKey(typed.isEmpty() ? m_keys->key() : typed);
+    m_client->setApiKey(typed.isEmpty() && m_keys ? m_keys->key() : typed);
     m_testResult->setToolTip(QString());
     m_testResult->setText(tr("Testing\u2026"));
     m_testResult->show();
@@ -328,8 +474,27 @@ void SettingsDialog::accept()
     if (!baseUrl().isValid() || !ApiEndpoint::keyTransportProblem(baseUrl()).isEmpty())
         return;
     const QString typed = m_key->text().trimmed();
-    if (!typed.isEmpty())
+    if (m_environments) {
+        storeFieldsInDraft();
+        // Every environment must have a URL its key may travel to; the first that has not
+        // is shown with its problem.
+        const QList<EnvironmentDraft> &drafts = m_environments->drafts();
+        for (int i = 0; i < drafts.size(); ++i) {
+            const EnvironmentDraft &d = drafts.at(i);
+            if (d.removed || d.environment.fromProcess)
+                continue;
+            const QString text = d.baseUrlText.trimmed();
+            const QUrl url = text.isEmpty() ? ApiEndpoint::defaultBaseUrl()
+                                            : ApiEndpoint::normalizedBaseUrl(text);
+            if (!url.isValid() || !ApiEndpoint::keyTransportProblem(url).isEmpty()) {
+                m_environments->selectDraft(i);
+                return;
+            }
+        }
+        m_currentId = m_environments->apply();
+    } else if (!typed.isEmpty()) {
         m_keys->save(typed);
+    }
     QSettings().setValue(SettingsKeys::lowConfidenceThreshold(), m_threshold->value());
     // The field need not hold the key any longer than this.
     m_key->clear();

@@ -12,6 +12,8 @@ class QAction;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
+class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -22,10 +24,17 @@ namespace bem {
 
 class ApiKeyStore;
 class BemClient;
+class EnvironmentPanel;
+class EnvironmentStore;
 
 // "Settings": where the bem API is and which key to send it. The dialog saves a key the
 // user typed through the key store (the keychain, never a settings file) when accepted;
 // the base URL it only returns (baseUrl()), for the caller to store.
+//
+// Given the environment store instead, it edits every environment: a list to add, remove
+// and pick one, and for the one picked its name, colour, base URL, API version and key
+// (saved to that environment's own keychain entry). OK saves them all to the store;
+// Cancel forgets every edit. The launch's own entry is shown read-only.
 //
 // "Test connection" runs on a client of its own, so it never cancels the window's polling.
 // Every text shown is plain text, and the key itself is never shown (only masked).
@@ -35,6 +44,9 @@ class SettingsDialog final : public QDialog
 public:
     SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network, const QUrl &baseUrl,
                    QWidget *parent = nullptr);
+    // Edits the environments, with `currentId` selected.
+    SettingsDialog(EnvironmentStore *environments, QNetworkAccessManager *network,
+                   const QString &currentId, QWidget *parent = nullptr);
     ~SettingsDialog() override;
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
@@ -54,12 +66,22 @@ public:
     // under SettingsKeys::lowConfidenceThreshold() when accepted.
     double lowConfidenceThreshold() const;
 
+    // The environment selected (after OK, a new one's saved id); empty without the store.
+    QString currentEnvironmentId() const { return m_currentId; }
+    // Colour for the environment selected, as if picked in the colour dialog.
+    void setEnvironmentColor(const QColor &color);
+
     void accept() override;
 
 Q_SIGNALS:
     void connectionTested(const bem::FetchResult &result);
 
 private:
+    void buildEnvironmentRows();
+    void setKeyStore(ApiKeyStore *keys);
+    void storeFieldsInDraft();
+    void showDraft();
+    void chooseColor();
     void validateBaseUrl();
     void updateKeyInfo();
     void forgetKey();
@@ -67,6 +89,11 @@ private:
     void clearTestResult();
 
     ApiKeyStore *m_keys;
+    EnvironmentPanel *m_environments = nullptr;
+    QString m_currentId;
+    QLineEdit *m_name = nullptr;
+    QPushButton *m_color = nullptr;
+    QLabel *m_source = nullptr;
     BemClient *m_client;
     QLineEdit *m_baseUrl;
     QLabel *m_baseUrlProblem;
@@ -81,6 +108,8 @@ private:
     QLabel *m_testResult;
     QDoubleSpinBox *m_threshold;
     QDialogButtonBox *m_buttons;
+    QGridLayout *m_grid;
+    QHBoxLayout *m_columns;
 };
 
 } // namespace bem

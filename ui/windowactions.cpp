@@ -33,6 +33,18 @@ WindowActions::WindowActions(QMainWindow *window)
     quit = make(tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    newTab = make(tr("New &Tab"), QStringLiteral("actionNewTab"),
+                  QKeySequence(Qt::CTRL | Qt::Key_T), QStringLiteral("tab-new"));
+    closeTab = make(tr("&Close Tab"), QStringLiteral("actionCloseTab"),
+                    QKeySequence(Qt::CTRL | Qt::Key_W), QStringLiteral("tab-close"));
+    nextTab = make(tr("Ne&xt Tab"), QStringLiteral("actionNextTab"),
+                   QKeySequence(Qt::CTRL | Qt::Key_Tab));
+    previousTab = make(tr("Pre&vious Tab"), QStringLiteral("actionPreviousTab"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab));
+    for (int n = 1; n <= 9; ++n)
+        goToTab << make(tr("Tab %1").arg(n), QStringLiteral("actionGoToTab%1").arg(n),
+                        QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + n)));
+
     refresh = make(tr("&Refresh Now"), QStringLiteral("actionRefresh"), QKeySequence::Refresh,
                    QStringLiteral("view-refresh"));
     pause = make(tr("&Pause Auto-Refresh"), QStringLiteral("actionPause"),
@@ -85,9 +97,12 @@ void WindowActions::buildMenus(QMenu *recentCalls, const QList<QAction *> &treeA
     QMenuBar *bar = m_window->menuBar();
 
     QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(newTab);
     file->addAction(open);
     file->addAction(saveJson);
     file->addMenu(recentCalls);
+    file->addSeparator();
+    file->addAction(closeTab);
     file->addSeparator();
     file->addAction(settings);
     file->addSeparator();
@@ -104,6 +119,9 @@ void WindowActions::buildMenus(QMenu *recentCalls, const QList<QAction *> &treeA
     view->addSeparator();
     view->addAction(outputs);
     view->addAction(rawJson);
+    view->addSeparator();
+    view->addAction(nextTab);
+    view->addAction(previousTab);
 
     QMenu *call = bar->addMenu(tr("&Call"));
     call->addAction(focusId);
@@ -140,10 +158,12 @@ QToolBar *WindowActions::buildToolBar(QWidget *callIdField)
 
 QList<QAction *> WindowActions::all() const
 {
-    return QList<QAction *>{open,        saveJson,   settings,       quit, expandAll,
-                            collapseAll, nextFailed, previousFailed, find} +
-           m_treeActions + QList<QAction *>{outputs, rawJson,  focusId,   refresh,   pause, stop,
-                                            copyId,  copyCurl, shortcuts, userGuide, about};
+    return QList<QAction *>{newTab,    open,        saveJson,   closeTab,       settings, quit,
+                            expandAll, collapseAll, nextFailed, previousFailed, find} +
+           m_treeActions +
+           QList<QAction *>{outputs, rawJson, nextTab, previousTab, goToTab.first()} +
+           QList<QAction *>{focusId,  refresh,   pause,     stop, copyId,
+                            copyCurl, shortcuts, userGuide, about};
 }
 
 } // namespace bem

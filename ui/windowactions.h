@@ -39,6 +39,12 @@ public:
     QAction *saveJson = nullptr;
     QAction *settings = nullptr;
     QAction *quit = nullptr;
+    // Tabs
+    QAction *newTab = nullptr;
+    QAction *closeTab = nullptr;
+    QAction *nextTab = nullptr;
+    QAction *previousTab = nullptr;
+    QList<QAction *> goToTab; // Alt+1 … Alt+9
     // View
     QAction *expandAll = nullptr;
     QAction *collapseAll = nullptr;

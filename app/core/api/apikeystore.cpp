@@ -6,15 +6,16 @@
 
 namespace bem {
 
-namespace {
-const QString KeychainAccount = QStringLiteral("api-key");
-}
-
 ApiKeyStore::ApiKeyStore(QObject *parent)
     : QObject(parent)
 {}
 
 ApiKeyStore::~ApiKeyStore() = default;
+
+QString ApiKeyStore::defaultAccount()
+{
+    return QStringLiteral("api-key");
+}
 
 bool ApiKeyStore::environmentHasKey()
 {
@@ -24,16 +25,18 @@ bool ApiKeyStore::environmentHasKey()
 void ApiKeyStore::load()
 {
     m_loaded = false;
-    const QString fromEnvironment = qEnvironmentVariable("BEM_API_KEY").trimmed();
-    if (!fromEnvironment.isEmpty()) {
-        setKey(fromEnvironment, Source::Environment);
+    const QString fromEnvironment =
+        m_readsEnvironment ? qEnvironmentVariable("BEM_API_KEY").trimmed() : QString();
+    if (!fromEnvironment.isEmpty() || m_account.isEmpty()) {
+        if (!fromEnvironment.isEmpty())
+            setKey(fromEnvironment, Source::Environment);
         m_loaded = true;
         QMetaObject::invokeMethod(this, &ApiKeyStore::loaded, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setAutoDelete(true);
-    job->setKey(KeychainAccount);
+    job->setKey(m_account);
     // Never setInsecureFallback: on the KWallet path it writes the key in plain text.
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         if (job->error() == QKeychain::NoError) {
@@ -59,9 +62,17 @@ void ApiKeyStore::save(const QString &key)
         forget();
         return;
     }
+    if (m_account.isEmpty()) {
+        // No entry of its own: the key lives in this process only, which is no problem to
+        // report (nothing was refused).
+        setKey(trimmed, Source::Session);
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT saved(Source::Session); }, Qt::QueuedConnection);
+        return;
+    }
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setAutoDelete(true);
-    job->setKey(KeychainAccount);
+    job->setKey(m_account);
     job->setTextData(trimmed);
     connect(job, &QKeychain::Job::finished, this, [this, job, trimmed] {
         const bool inKeychain = job->error() == QKeychain::NoError;
@@ -77,16 +88,25 @@ void ApiKeyStore::save(const QString &key)
 
 void ApiKeyStore::forget()
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    forgetEntry();
+    if (m_source != Source::Environment)
+        setKey(QString(), Source::None);
+}
+
+void ApiKeyStore::forgetEntry()
+{
+    if (m_account.isEmpty())
+        return;
+    // No parent: the entry is removed even when this store is deleted meanwhile (an
+    // environment removed).
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
-    job->setKey(KeychainAccount);
+    job->setKey(m_account);
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
             m_problem = describeKeychainError(job->error());
     });
     job->start();
-    if (m_source != Source::Environment)
-        setKey(QString(), Source::None);
 }
 
 void ApiKeyStore::setKey(const QString &key, Source source)

@@ -22,13 +22,23 @@ public:
     ~ApiKeyStore() override;
     Q_DISABLE_COPY_MOVE(ApiKeyStore)
 
-    // The keychain entry is (service, "api-key"). Tests use their own service so a
-    // developer's real key is never touched.
+    // The keychain entry is (service, account): "api-key" unless told otherwise (each
+    // environment has its own account). Tests use their own service so a developer's real
+    // key is never touched.
     void setServiceName(const QString &service) { m_service = service; }
     QString serviceName() const { return m_service; }
+    static QString defaultAccount();
+    // An empty account means no keychain at all: the key is BEM_API_KEY's (when read) or
+    // one given for this session only.
+    void setAccount(const QString &account) { m_account = account; }
+    QString account() const { return m_account; }
+    // Whether load() takes BEM_API_KEY first (the default). An environment with a keychain
+    // entry of its own must not have that entry shadowed by a key meant for another one.
+    void setReadsEnvironment(bool reads) { m_readsEnvironment = reads; }
+    bool readsEnvironment() const { return m_readsEnvironment; }
 
-    // Finds the key: the environment at once, else a keychain read; loaded() follows
-    // either way (queued, never from inside this call).
+    // Finds the key: the environment at once (when read), else a keychain read; loaded()
+    // follows either way (queued, never from inside this call).
     void load();
     bool isLoaded() const { return m_loaded; }
 
@@ -44,6 +54,9 @@ public:
     void save(const QString &key);
     // Removes the saved key from the keychain and from this session.
     void forget();
+    // Removes the keychain entry only, leaving the key in use (an environment being
+    // deleted while a tab may still hold its key until the tab closes).
+    void forgetEntry();
 
     // Why the keychain could not be used, in words for the user; empty when it worked.
     QString keychainProblem() const { return m_problem; }
@@ -62,6 +75,8 @@ private:
     static QString describeKeychainError(int error);
 
     QString m_service = QStringLiteral("bem-call-inspector");
+    QString m_account = defaultAccount();
+    bool m_readsEnvironment = true;
     QString m_key;
     Source m_source = Source::None;
     QString m_problem;
