@@ -271,6 +271,21 @@ private slots:
                  QStringLiteral("No key is set."));
     }
 
+    // A launch URL no key may travel to is said, and does not keep the others from being saved.
+    void insecureLaunchUrl_doesNotBlockOk()
+    {
+        qputenv("BEM_BASE_URL", "http://example.com");
+        Fixture f = makeStore();
+        QNetworkAccessManager network;
+        SettingsDialog dialog(f.store.get(), &network, EnvironmentStore::processId());
+        QVERIFY(!child<QLabel>(dialog, QStringLiteral("baseUrlProblem"))->isHidden());
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.currentEnvironmentId(), EnvironmentStore::processId());
+    }
+
     // Test connection asks the selected environment's server with its key, never the other's.
     void testConnection_usesTheSelectedEnvironmentsUrlAndKey()
     {

@@ -238,7 +238,10 @@ void SettingsDialog::validateBaseUrl()
         problem = ApiEndpoint::keyTransportProblem(url);
     m_baseUrlProblem->setText(problem);
     m_baseUrlProblem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    // The launch's entry is not saved: its URL, whatever it is, does not stop the others'.
+    const EnvironmentDraft *draft = m_environments ? m_environments->current() : nullptr;
+    const bool fixed = draft && draft->environment.fromProcess;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() || fixed);
     // An insecure URL may still be tried: the client's refusal says why nothing was sent.
     m_testButton->setEnabled(url.isValid());
 }
@@ -354,14 +357,15 @@ void SettingsDialog::clearTestResult()
 
 void SettingsDialog::accept()
 {
-    if (!baseUrl().isValid() || !ApiEndpoint::keyTransportProblem(baseUrl()).isEmpty())
-        return;
-    const QString typed = m_key->text().trimmed();
     if (m_environments) {
         if (!applyEnvironments())
             return;
-    } else if (!typed.isEmpty()) {
-        m_keys->save(typed);
+    } else {
+        if (!baseUrl().isValid() || !ApiEndpoint::keyTransportProblem(baseUrl()).isEmpty())
+            return;
+        const QString typed = m_key->text().trimmed();
+        if (!typed.isEmpty())
+            m_keys->save(typed);
     }
     QSettings().setValue(SettingsKeys::lowConfidenceThreshold(), m_threshold->value());
     // The field need not hold the key any longer than this.
