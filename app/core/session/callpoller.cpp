@@ -203,6 +203,8 @@ void CallPoller::fetch()
     m_asked = versionToAsk();
     // Bytes equal to the state shown come back Unchanged and are not parsed.
     m_client->fetchCall(m_callId, m_asked, m_snapshot ? m_snapshot->body : QByteArray());
+    if (m_client->isWaitingForTurn())
+        emitStatus(); // not on the wire yet: requestSent() says when it is
 }
 
 ApiVersion CallPoller::versionToAsk() const
