@@ -153,8 +153,7 @@ private slots:
         if (first) {
             QCOMPARE(firstDone.size(), ending == QLatin1String("canceled") ? 0 : 1);
             if (ending == QLatin1String("timed out"))
-                QCOMPARE(firstDone.at(0).at(0).value<FetchResult>().outcome,
-                         FetchOutcome::Timeout);
+                QCOMPARE(firstDone.at(0).at(0).value<FetchResult>().outcome, FetchOutcome::Timeout);
             if (ending == QLatin1String("too large"))
                 QCOMPARE(firstDone.at(0).at(0).value<FetchResult>().outcome,
                          FetchOutcome::TooLarge);
@@ -189,6 +188,40 @@ private slots:
         QCOMPARE(secondDone.size(), 0);
         QCOMPARE(requestsFor(*m_server, DemoCalls::failed()), 0);
         QCOMPARE(requestsFor(*m_server, DemoCalls::progressing()), 0);
+    }
+
+    void busyParty_takesItsTurnInTheRound()
+    {
+        // One session asking with five clients at once, then nine sessions with one each:
+        // the nine get their turns before the busy one's second request, not after its
+        // fifth.
+        m_gate->setMaxInFlight(1);
+        m_server->setResponseDelayMs(20);
+        QObject busy;
+        std::vector<std::unique_ptr<BemClient>> clients;
+        for (int i = 0; i < 5; ++i) {
+            clients.push_back(makeClient());
+            clients.back()->setRequestGate(m_gate.get(), QStringLiteral("prod"), &busy);
+            clients.back()->fetchCall(QStringLiteral("busy_%1").arg(i));
+        }
+        std::vector<std::unique_ptr<QObject>> others;
+        for (int i = 0; i < 9; ++i) {
+            others.push_back(std::make_unique<QObject>());
+            clients.push_back(makeClient());
+            clients.back()->setRequestGate(m_gate.get(), QStringLiteral("prod"),
+                                           others.back().get());
+            clients.back()->fetchCall(QStringLiteral("other_%1").arg(i));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requests().size(), 14, 10'000);
+        QStringList order;
+        for (const ServerRequestRecord &r : m_server->requests())
+            order << r.callId;
+        QCOMPARE(order.mid(0, 3), (QStringList{QStringLiteral("busy_0"), QStringLiteral("other_0"),
+                                               QStringLiteral("other_1")}));
+        QCOMPARE(order.indexOf(QStringLiteral("busy_1")), 10);
+        QCOMPARE(order.mid(10), (QStringList{QStringLiteral("busy_1"), QStringLiteral("busy_2"),
+                                             QStringLiteral("busy_3"), QStringLiteral("busy_4")}));
+        QCOMPARE(m_server->maxInFlight(), 1);
     }
 
     void tooManyRequests_holdsBackItsGroupOnly_data()
@@ -236,9 +269,10 @@ private slots:
         QCOMPARE(a2Done.at(0).at(0).value<FetchResult>().outcome, FetchOutcome::Success);
         const qint64 a2At = m_server->requestsFor(DemoCalls::batch()).constFirst().receivedAtMs;
         const qint64 b1At = m_server->requestsFor(DemoCalls::failed()).constFirst().receivedAtMs;
-        QVERIFY2(a2At - limitedAt >= expectedHoldMs - 20,
-                 qPrintable(QStringLiteral("group A asked again %1 ms after the 429")
-                                .arg(a2At - limitedAt)));
+        QVERIFY2(
+            a2At - limitedAt >= expectedHoldMs - 20,
+            qPrintable(
+                QStringLiteral("group A asked again %1 ms after the 429").arg(a2At - limitedAt)));
         QVERIFY2(b1At - limitedAt < expectedHoldMs / 2,
                  qPrintable(QStringLiteral("group B waited %1 ms").arg(b1At - limitedAt)));
     }
@@ -256,9 +290,8 @@ private slots:
         }
         for (int i = 0; i < 10; ++i) {
             CallSession *s = sessions.at(size_t(i)).get();
-            QTRY_VERIFY_WITH_TIMEOUT(s->status().phase == Phase::Finished &&
-                                         !s->status().requestInFlight,
-                                     60'000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                s->status().phase == Phase::Finished && !s->status().requestInFlight, 60'000);
             QCOMPARE(s->status().callState, CallState::Completed);
             QCOMPARE(s->snapshot()->call.callId, DemoCalls::progressingCopy(i));
             QVERIFY(requestsFor(*m_server, DemoCalls::progressingCopy(i)) >=
@@ -298,7 +331,8 @@ private slots:
         QCOMPARE(m_gate->waiting(), 2);
         QVERIFY(queued->status().requestInFlight);
         QVERIFY(queued->status().waitingForTurn);
-        QCOMPARE(queued->status().describe(), QStringLiteral("Waiting for a turn to refresh\u2026"));
+        QCOMPARE(queued->status().describe(),
+                 QStringLiteral("Waiting for a turn to refresh\u2026"));
         QVERIFY(!inFlight->status().waitingForTurn);
 
         queued.reset();
