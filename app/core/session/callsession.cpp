@@ -9,6 +9,7 @@
 #include "callmodelupdater.h"
 #include "callpoller.h"
 #include "calltreemodel.h"
+#include "freedmemory.h"
 #include "requestgate.h"
 #include "tracepoller.h"
 
@@ -70,7 +71,11 @@ CallSession::CallSession(QNetworkAccessManager *network, QObject *parent)
     });
 }
 
-CallSession::~CallSession() = default;
+CallSession::~CallSession()
+{
+    // A large call's model and snapshots go with the session.
+    releaseFreedMemorySoon();
+}
 
 void CallSession::setKeyStore(ApiKeyStore *keys)
 {
