@@ -370,6 +370,23 @@ private slots:
         QTRY_COMPARE(requestsFor(*m_server, DemoCalls::progressingCopy(2)), 1);
     }
 
+    void anotherCallOpened_whileQueued_replacesTheQueuedRequest()
+    {
+        m_gate->setMaxInFlight(1);
+        m_server->setResponseDelayMs(300);
+        auto first = makeSession();
+        auto second = makeSession();
+        first->open(DemoCalls::progressingCopy(1));
+        second->open(DemoCalls::progressingCopy(2));
+        QTRY_COMPARE(requestsFor(*m_server, DemoCalls::progressingCopy(1)), 1);
+        QCOMPARE(m_gate->waiting(), 1);
+        second->open(DemoCalls::progressingCopy(3));
+        // The old call's request left the queue; the new call's waits in its place.
+        QCOMPARE(m_gate->waiting(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(requestsFor(*m_server, DemoCalls::progressingCopy(3)), 1, 5000);
+        QCOMPARE(requestsFor(*m_server, DemoCalls::progressingCopy(2)), 0);
+    }
+
     void statusSaysWhenTheRequestGoesOut()
     {
         m_gate->setMaxInFlight(1);
