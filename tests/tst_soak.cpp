@@ -4,15 +4,11 @@
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "localapi.h"
+#include "soakcall.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QEventLoop>
-#include <QFile>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -24,85 +20,13 @@ using namespace bem;
 namespace {
 const QByteArray Key = "sk_test_soak_0123456789";
 const QString CallId = QStringLiteral("wf_soak");
-constexpr int FunctionCalls = 1000;
+constexpr int FunctionCalls = test::SoakCall::FunctionCalls;
+using test::residentKiB;
 
-// VmRSS of this process in KiB, from /proc/self/status; -1 when unreadable.
-qint64 residentKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-// How many function calls cycle `i` has: 10 more per cycle up to 1,000, then the last few
-// come and go.
 int presentIn(int i)
 {
-    return i < 100 ? 10 * (i + 1) : FunctionCalls - (i % 10);
+    return test::SoakCall::presentIn(i);
 }
-
-// Cycle `i` of a call that keeps progressing: function calls appear 10 per cycle up to
-// 1,000 (then the last few come and go, so rows are removed and inserted again), statuses
-// and activity steps move on every few cycles, and each function call hangs under the
-// one that spawned it (a tree four wide).
-QByteArray progressingBody(int i)
-{
-    static const char *const statuses[] = {"pending", "running", "completed", "failed"};
-    const int present = presentIn(i);
-    QJsonArray fcs;
-    for (int k = 0; k < present; ++k) {
-        QJsonObject fc;
-        fc.insert(QStringLiteral("functionCallID"), QStringLiteral("fc_%1").arg(k));
-        fc.insert(QStringLiteral("functionName"), QStringLiteral("transform-%1").arg(k % 37));
-        fc.insert(QStringLiteral("type"), QStringLiteral("transform"));
-        fc.insert(QStringLiteral("status"), QLatin1String(statuses[(i / 3 + k) % 4]));
-        if (k > 0)
-            fc.insert(QStringLiteral("sourceFunctionCallID"),
-                      QStringLiteral("fc_%1").arg((k - 1) / 4));
-        QJsonArray activity;
-        activity.append(QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Read")},
-                                    {QStringLiteral("status"), QStringLiteral("completed")}});
-        activity.append(
-            QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Step %1").arg(i % 5)},
-                        {QStringLiteral("status"), QLatin1String(statuses[(i + k) % 4])}});
-        fc.insert(QStringLiteral("activity"), activity);
-        fcs.append(fc);
-    }
-    // One function call that is replaced every cycle: a row removed and one inserted.
-    fcs.append(
-        QJsonObject{{QStringLiteral("functionCallID"), QStringLiteral("fc_flip_%1").arg(i % 2)},
-                    {QStringLiteral("status"), QStringLiteral("running")},
-                    {QStringLiteral("sourceFunctionCallID"), QStringLiteral("fc_0")}});
-    QJsonObject call{{QStringLiteral("callID"), CallId},
-                     {QStringLiteral("status"), QStringLiteral("running")},
-                     {QStringLiteral("workflowName"), QStringLiteral("soak")},
-                     {QStringLiteral("functionCalls"), fcs}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("call"), call}})
-        .toJson(QJsonDocument::Compact);
-}
-
-// The bodies repeat every 60 cycles once the call has all its function calls (statuses
-// move every 3 cycles through 4 values, steps every cycle through 5 and 4, the tail every
-// 10): made once and kept, so that the cycles measure the app rather than the test.
-struct BodyCache
-{
-    QHash<int, QByteArray> byPhase;
-    QByteArray of(int i)
-    {
-        if (i < 100)
-            return progressingBody(i);
-        const int key = 100 + (i - 100) % 60;
-        auto it = byPhase.find(key);
-        if (it == byPhase.end())
-            it = byPhase.insert(key, progressingBody(i));
-        return *it;
-    }
-};
 
 int cyclesToRun()
 {
@@ -147,7 +71,7 @@ private slots:
         panel.view()->expandToDepth(1);
 
         // Each answer ends the wait at once (QTRY_* would poll in 50 ms steps).
-        BodyCache bodies;
+        test::SoakBodyCache bodies(CallId);
         std::optional<FetchResult> got;
         QEventLoop waitForAnswer;
         connect(&api.client, &BemClient::finished, this, [&](const FetchResult &r) {

@@ -53,6 +53,29 @@ ServerReply notFound(const QString &id)
         {{QStringLiteral("callID"), id}});
 }
 
+// "wf_demo_progress_<digits>": a copy of the progressing call.
+bool isProgressingCopy(const QString &id)
+{
+    const QString prefix = DemoCalls::progressing() + u'_';
+    if (!id.startsWith(prefix) || id.size() == prefix.size())
+        return false;
+    return std::all_of(id.cbegin() + prefix.size(), id.cend(),
+                       [](QChar c) { return c.isDigit() && c.unicode() < 128; });
+}
+
+// The progressing call's body at `stage`, answering as `id` (digits only after the
+// prefix, so the ID needs no escaping in JSON).
+QByteArray progressingBodyFor(const QString &id, int stage)
+{
+    QByteArray body = DemoScenarios::progressingStage(stage);
+    if (id != DemoCalls::progressing()) {
+        const QByteArray from = QByteArray("\"") + DemoCalls::progressing().toLatin1() + '"';
+        const QByteArray to = QByteArray("\"") + id.toLatin1() + '"';
+        body.replace(from, to);
+    }
+    return body;
+}
+
 // The path of `endpoint` for wf_demo_batch, where the redirect scenarios point.
 QString batchPath(ServerEndpoint endpoint)
 {
@@ -126,11 +149,11 @@ ServerReply LocalBemServer::Impl::scenarioReply(ServerEndpoint endpoint, const Q
 {
     const bool v2 = endpoint == ServerEndpoint::V2Call;
     const bool failing = previous < failuresBeforeRecovery;
-    if (id == DemoCalls::progressing()) {
+    if (id == DemoCalls::progressing() || isProgressingCopy(id)) {
         // A trace GET shows the stage the last call GET showed.
         const int stage =
             endpoint == ServerEndpoint::V3Trace ? std::max(0, getCounts.value(id) - 1) : previous;
-        return bodyFor(endpoint, DemoScenarios::progressingStage(stage));
+        return bodyFor(endpoint, progressingBodyFor(id, stage));
     }
     if (id == DemoCalls::failed())
         return bodyFor(endpoint, DemoScenarios::failedCall());

@@ -17,6 +17,8 @@ struct DemoCalls
 {
     // A workflow call that advances one stage per GET, pending → … → completed.
     static QString progressing() { return QStringLiteral("wf_demo_progress"); }
+    // Another call like progressing(), with a stage of its own: "wf_demo_progress_<n>".
+    static QString progressingCopy(int n) { return progressing() + u'_' + QString::number(n); }
     static QString failed() { return QStringLiteral("wf_demo_failed"); }
     // A single function call whose input is input.singleFile.
     static QString singleFunction() { return QStringLiteral("fc_demo_single"); }

@@ -188,6 +188,31 @@ void LocalBemServer::setSlowDelayMs(int ms)
     d->slowDelayMs = ms;
 }
 
+void LocalBemServer::setResponseDelayMs(int ms)
+{
+    d->responseDelayMs = std::max(0, ms);
+}
+
+int LocalBemServer::inFlight() const
+{
+    return d->inFlight;
+}
+
+int LocalBemServer::maxInFlight() const
+{
+    return d->maxInFlight;
+}
+
+void LocalBemServer::resetMaxInFlight()
+{
+    d->maxInFlight = d->inFlight;
+}
+
+QList<ServerRequestRecord> LocalBemServer::canceledRequests() const
+{
+    return d->canceled;
+}
+
 void LocalBemServer::setRetryAfterSeconds(int seconds)
 {
     d->retryAfterSeconds = seconds;
@@ -314,25 +339,47 @@ void LocalBemServer::Impl::handleRequest(const QHttpServerRequest &request,
         sendTruncated(responder.socket(), reply);
         return;
     }
-    if (reply.delayMs <= 0) {
+    const int delayMs = reply.delayMs + responseDelayMs;
+    if (delayMs <= 0) {
+        maxInFlight = std::max(maxInFlight, inFlight + 1);
         sendReply(std::move(responder), reply);
         return;
     }
 
     // The client may hang up or this server may be destroyed before the timer fires.
+    ++inFlight;
+    maxInFlight = std::max(maxInFlight, inFlight);
     auto late = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = late->socket();
     auto *timer = new QTimer(q);
     timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, q, [this, timer, late, socket, reply] {
+    // Ends the wait once: answered, or dropped because the client went away.
+    const auto settle = [this, timer, record](bool hungUp) {
         pendingTimers.removeAll(timer);
         timer->deleteLater();
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        --inFlight;
+        if (hungUp)
+            canceled.append(record);
+    };
+    if (socket) {
+        // A client that cancels closes its connection: seen here before the answer is due.
+        QObject::connect(socket, &QAbstractSocket::disconnected, timer, [timer, settle] {
+            if (!timer->isActive())
+                return;
+            timer->stop();
+            settle(true);
+        });
+    }
+    QObject::connect(timer, &QTimer::timeout, q, [timer, late, socket, reply, settle] {
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+            settle(true);
             return;
+        }
+        settle(false);
         sendReply(std::move(*late), reply);
     });
     pendingTimers.append(timer);
-    timer->start(reply.delayMs);
+    timer->start(delayMs);
 }
 
 ServerReply LocalBemServer::Impl::replyFor(const ServerRequestRecord &record, bool isGet)

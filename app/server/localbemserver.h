@@ -114,6 +114,9 @@ public:
     void setRedirectTarget(const QUrl &base);
     // How late the slow scenario answers (default 3000 ms).
     void setSlowDelayMs(int ms);
+    // Every answer is sent this much later than it would be (default 0): requests stay in
+    // flight long enough to overlap, as on a real network.
+    void setResponseDelayMs(int ms);
     // Retry-After sent by the rate-limited scenario, in seconds (default 2).
     void setRetryAfterSeconds(int seconds);
     // How many requests the rate-limited and flaky (500) scenarios, and the trace of
@@ -149,6 +152,14 @@ public:
     // Requests to one endpoint, whatever the callID.
     QList<ServerRequestRecord> requestsTo(ServerEndpoint endpoint) const;
     void clearRequests();
+    // Requests received and not yet answered (nor hung up on), and the most there were at
+    // once since the start or resetMaxInFlight().
+    int inFlight() const;
+    int maxInFlight() const;
+    void resetMaxInFlight();
+    // Requests whose client hung up before the answer was sent (a canceled request), in
+    // the order they were dropped.
+    QList<ServerRequestRecord> canceledRequests() const;
 
 Q_SIGNALS:
     void requestReceived(const bem::ServerRequestRecord &record);

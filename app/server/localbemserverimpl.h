@@ -66,6 +66,10 @@ struct LocalBemServer::Impl
     int listTick = 0;
     QHash<int, QList<CannedResponse>> listCanned;
     QList<ServerRequestRecord> requests;
+    QList<ServerRequestRecord> canceled;
+    int inFlight = 0;
+    int maxInFlight = 0;
+    int responseDelayMs = 0;
 
     quint16 port = 0;
     QByteArray apiKey = demoApiKey();

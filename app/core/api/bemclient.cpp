@@ -4,6 +4,7 @@
 #include "apiendpoint.h"
 #include "formatting.h"
 #include "replyending.h"
+#include "requestgate.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -173,6 +174,7 @@ void BemClient::continueCheck(const FetchResult &result)
 void BemClient::cancel()
 {
     ++m_generation;
+    releaseTurn();
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -181,6 +183,37 @@ void BemClient::cancel()
     reply->disconnect(this);
     reply->abort();
     reply->deleteLater();
+}
+
+void BemClient::setRequestGate(RequestGate *gate, const QString &group, const QObject *party)
+{
+    m_gate = gate;
+    m_gateGroup = group;
+    m_gateParty = party ? quintptr(party) : quintptr(this);
+}
+
+RequestGate *BemClient::requestGate() const
+{
+    return m_gate;
+}
+
+void BemClient::releaseTurn()
+{
+    m_waitingForTurn = false;
+    m_queuedRequest.reset();
+    if (const quint64 ticket = std::exchange(m_ticket, 0); ticket != 0 && m_turnGate)
+        m_turnGate->done(ticket);
+    m_turnGate = nullptr;
+}
+
+void BemClient::onTurn()
+{
+    if (!m_waitingForTurn || !m_queuedRequest)
+        return;
+    m_waitingForTurn = false;
+    const QNetworkRequest request = *std::exchange(m_queuedRequest, std::nullopt);
+    send(request);
+    Q_EMIT requestSent();
 }
 
 void BemClient::refuse(Purpose purpose, FetchResult result)
@@ -238,6 +271,24 @@ void BemClient::start(Purpose purpose, const QUrl &url, const QString &callId)
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setTransferTimeout(m_transferTimeoutMs);
 
+    if (!m_gate) {
+        send(request);
+        return;
+    }
+    // The turn is granted from the event loop: the request waits (and cancel() drops it)
+    // until then.
+    m_queuedRequest = request;
+    m_waitingForTurn = true;
+    m_turnGate = m_gate;
+    const quint64 generation = m_generation;
+    m_ticket = m_gate->ask(m_gateGroup, m_gateParty, [this, generation] {
+        if (generation == m_generation)
+            onTurn();
+    });
+}
+
+void BemClient::send(const QNetworkRequest &request)
+{
     m_elapsed.start();
     QNetworkReply *reply = m_network->get(request);
     m_reply = reply;
@@ -281,7 +332,15 @@ void BemClient::onFinished(QNetworkReply *reply)
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    report(m_purpose, resultOf(reply));
+    const QString group = m_gateGroup;
+    QPointer<RequestGate> gate = m_turnGate;
+    releaseTurn();
+    const FetchResult result = resultOf(reply);
+    if (gate && result.httpStatus == 429)
+        gate->rateLimited(group, result.retryAfterSeconds);
+    else if (gate && result.httpStatus != 0)
+        gate->answered(group);
+    report(m_purpose, result);
 }
 
 void BemClient::report(Purpose purpose, const FetchResult &result)

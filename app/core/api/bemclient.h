@@ -21,6 +21,8 @@ QT_END_NAMESPACE
 
 namespace bem {
 
+class RequestGate;
+
 // Reads from the bem API over HTTP: a call (GET {base}/v2/calls/{callID} or
 // /v3/calls/{callID}), a v3 call's trace, a page of its outputs or errors. It only moves
 // bytes: a 2xx body arrives as Success (or Unchanged when identical to the bytes shown)
@@ -33,6 +35,11 @@ namespace bem {
 // per endpoint it polls (the call, the trace, the event pages), and anything else (a
 // settings dialog checking a key, say) uses a client of its own, since any new request
 // cancels the one in flight.
+//
+// Given a RequestGate, the client asks it for a turn before a request goes out (a refusal
+// sends nothing and needs none) and gives the turn back however the request ends; while it
+// waits, isBusy() and isWaitingForTurn() are true, and cancel() leaves the queue. The
+// transfer timeout counts from the moment the request goes out.
 //
 // The key is held in memory only, sent in x-api-key, and only to https or loopback
 // http; redirects are followed within the same origin only, so the key never reaches
@@ -77,9 +84,18 @@ public:
     // of them for V3 or V2. One connectionChecked() at the end. Without an argument it
     // checks v2 only, as it always did.
     void checkConnection(ApiVersionChoice choice = ApiVersionChoice::V2);
-    // Drops the request in flight, if any; it will not report.
+    // Drops the request in flight (or waiting for a turn), if any; it will not report.
     void cancel();
-    bool isBusy() const { return m_reply != nullptr; }
+    bool isBusy() const { return m_reply != nullptr || m_waitingForTurn; }
+
+    // Requests ask `gate` for a turn from the next one on; `group` is the environment (a
+    // 429 holds back the whole group) and `party` who takes turns (a session's clients
+    // share one; null: this client on its own). A null gate: requests go out at once.
+    void setRequestGate(RequestGate *gate, const QString &group, const QObject *party = nullptr);
+    RequestGate *requestGate() const;
+    QString requestGroup() const { return m_gateGroup; }
+    // A request was asked for and waits for its turn at the gate.
+    bool isWaitingForTurn() const { return m_waitingForTurn; }
 
     // "bem-call-inspector/0.1.0 (Qt 6.4.2; Linux)".
     static QByteArray userAgent();
@@ -87,6 +103,8 @@ public:
 Q_SIGNALS:
     void finished(const bem::FetchResult &result);
     void connectionChecked(const bem::FetchResult &result);
+    // A request that waited for its turn at the gate went out.
+    void requestSent();
 
 private:
     enum class Purpose { Call, ConnectionCheck };
@@ -96,6 +114,10 @@ private:
     // After one connection check ended: asks the next version, or reports.
     void continueCheck(const FetchResult &result);
     void refuse(Purpose purpose, FetchResult result);
+    void send(const QNetworkRequest &request);
+    void onTurn();
+    // Gives the gate's turn back (or leaves its queue); nothing without a ticket.
+    void releaseTurn();
     void onFinished(QNetworkReply *reply);
     FetchResult resultOf(QNetworkReply *reply);
     void report(Purpose purpose, const FetchResult &result);
@@ -123,6 +145,16 @@ private:
     // The body read so far (taken from Qt as it arrives, to check its size).
     QByteArray m_body;
     QStringList m_tlsErrors;
+
+    QPointer<RequestGate> m_gate;
+    QString m_gateGroup;
+    quintptr m_gateParty = 0;
+    // The ticket held (waiting or out) and the gate that gave it: the gate may be changed
+    // while a request is out.
+    QPointer<RequestGate> m_turnGate;
+    quint64 m_ticket = 0;
+    bool m_waitingForTurn = false;
+    std::optional<QNetworkRequest> m_queuedRequest; // the request waiting for its turn
 };
 
 } // namespace bem

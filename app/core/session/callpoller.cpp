@@ -23,6 +23,12 @@ CallPoller::CallPoller(BemClient *client, CallLoader *loader, QObject *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &CallPoller::fetch);
     connect(m_client, &BemClient::finished, this, &CallPoller::onFetched);
+    // Waiting for a turn at the app's request gate is not being in flight: say when it
+    // went out.
+    connect(m_client, &BemClient::requestSent, this, [this] {
+        if (m_inFlight)
+            emitStatus();
+    });
     connect(m_loader, &CallLoader::loaded, this, &CallPoller::onLoaded);
 }
 
@@ -197,6 +203,8 @@ void CallPoller::fetch()
     m_asked = versionToAsk();
     // Bytes equal to the state shown come back Unchanged and are not parsed.
     m_client->fetchCall(m_callId, m_asked, m_snapshot ? m_snapshot->body : QByteArray());
+    if (m_client->isWaitingForTurn())
+        emitStatus(); // not on the wire yet: requestSent() says when it is
 }
 
 ApiVersion CallPoller::versionToAsk() const
@@ -477,6 +485,7 @@ PollerStatus CallPoller::status() const
     s.phase = m_phase;
     s.callId = m_callId;
     s.requestInFlight = m_inFlight;
+    s.waitingForTurn = m_inFlight && m_client->isWaitingForTurn();
     s.hasSnapshot = m_snapshot != nullptr;
     s.nextRefreshInMs = m_timer.remainingTime(); // -1 when none is planned
     s.attempt = m_failedAttempts;

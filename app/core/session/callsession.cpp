@@ -9,6 +9,8 @@
 #include "callmodelupdater.h"
 #include "callpoller.h"
 #include "calltreemodel.h"
+#include "freedmemory.h"
+#include "requestgate.h"
 #include "tracepoller.h"
 
 #include <QDir>
@@ -69,7 +71,11 @@ CallSession::CallSession(QNetworkAccessManager *network, QObject *parent)
     });
 }
 
-CallSession::~CallSession() = default;
+CallSession::~CallSession()
+{
+    // A large call's model and snapshots go with the session.
+    releaseFreedMemorySoon();
+}
 
 void CallSession::setKeyStore(ApiKeyStore *keys)
 {
@@ -193,6 +199,17 @@ void CallSession::configureClient(BemClient &client) const
     client.setBaseUrl(m_client->baseUrl());
     client.setApiKey(m_apiKey);
     client.setTransferTimeoutMs(m_client->transferTimeoutMs());
+    // The calls list takes turns of its own, but in this session's environment.
+    if (m_gate)
+        client.setRequestGate(m_gate, m_gateGroup);
+}
+
+void CallSession::setRequestGate(RequestGate *gate, const QString &group)
+{
+    m_gate = gate;
+    m_gateGroup = group;
+    for (BemClient *client : clients())
+        client->setRequestGate(gate, group, this);
 }
 
 bool CallSession::hasApiKey() const

@@ -23,6 +23,7 @@ namespace bem {
 
 class ApiKeyStore;
 class BemClient;
+class RequestGate;
 class CallEventsFetcher;
 class TracePoller;
 class CallLoader;
@@ -74,6 +75,10 @@ public:
     void setPolicy(const BackoffPolicy &policy);
     void setTransferTimeoutMs(int ms);
     void setMaxBodyBytes(qint64 bytes);
+    // Every request of this session (the call, its trace, its event pages) takes its turn
+    // at `gate` as one party in `group` (its environment), and configureClient() gives the
+    // calls list's client the same gate and group. Null: requests go out at once.
+    void setRequestGate(RequestGate *gate, const QString &group);
     // Which API version(s) calls are asked on. A change forgets which version answered
     // and asks again at once.
     void setApiVersionChoice(ApiVersionChoice choice);
@@ -156,6 +161,8 @@ private:
     CallTreeModel *m_model;
     CallModelUpdater *m_updater;
     QPointer<ApiKeyStore> m_keys;
+    QPointer<RequestGate> m_gate;
+    QString m_gateGroup;
     QString m_apiKey; // what every client of this session sends (memory only)
     QString m_pendingCallId;
     bool m_offline = false;

@@ -45,6 +45,9 @@ QString PollerStatus::describe(bool includeError, const QDateTime &now) const
                    ? QStringLiteral("updated %1").arg(formatAgo(lastUpdated.msecsTo(now)))
                    : QString();
     };
+    if (waitingForTurn && requestInFlight && phase != P::Idle)
+        return QCoreApplication::translate("bem::PollerStatus",
+                                           "Waiting for a turn to refresh\u2026");
     switch (phase) {
     case P::Idle:
         return QString();

@@ -23,7 +23,10 @@ struct PollerStatus
     };
     Phase phase = Phase::Idle;
     QString callId;
+    // A request was asked for and has not ended (it may still wait for its turn).
     bool requestInFlight = false;
+    // The request asked for waits for a turn at the app's request gate: nothing is out yet.
+    bool waitingForTurn = false;
     bool hasSnapshot = false;
     // Milliseconds until the next refresh (Waiting, Retrying); -1 when none is planned.
     qint64 nextRefreshInMs = -1;
