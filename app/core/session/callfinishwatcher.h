@@ -2,6 +2,7 @@
 #pragma once
 
 #include "callendnotice.h"
+#include "callsession.h"
 #include "sessionstatus.h"
 
 #include <QObject>
@@ -13,8 +14,6 @@ class QSettings;
 QT_END_NAMESPACE
 
 namespace bem {
-
-class CallSession;
 
 // Follows one CallSession and says once when the call it watches ends: completed, failed,
 // or refreshing stopped for something a person must fix (a refused key, a missing call).
