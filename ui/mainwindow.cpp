@@ -13,7 +13,9 @@
 #include "datanotices.h"
 #include "detailspane.h"
 #include "emptystate.h"
+#include "finishnotifications.h"
 #include "livestatusline.h"
+#include "notifybell.h"
 #include "outputspane.h"
 #include "rawjsonview.h"
 #include "recentcalls.h"
@@ -232,6 +234,20 @@ void MainWindow::buildLayout()
     m_banners = m_windowBanner->board();
 
     m_status = new LiveStatusLine(statusBar(), m_session);
+    // "Notify me when it finishes", beside the call's live status.
+    m_notifications = new FinishNotifications(m_services.settings, this);
+    auto *bell = new NotifyBell(this);
+    bell->setWatcher(m_notifications->watch(m_session));
+    statusBar()->addPermanentWidget(bell);
+    connect(m_notifications, &FinishNotifications::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_notifications, &FinishNotifications::openRequested, this, [this] {
+        if (isMinimized())
+            showNormal();
+        show();
+        raise();
+        activateWindow();
+    });
 }
 
 bool MainWindow::loadCall(const QString &text)

@@ -30,6 +30,7 @@ class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
 class EmptyState;
+class FinishNotifications;
 class LiveStatusLine;
 class MessageBanner;
 class RawJsonView;
@@ -94,6 +95,8 @@ public:
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
     CallsDock *callsDock() const { return m_callsDock; }
+    // "Notify me when it finishes": the session's watcher and how notices are said.
+    FinishNotifications *notifications() const { return m_notifications; }
     QLineEdit *callIdField() const;
     bool isShowingCall() const;
     QString bannerText() const;
@@ -144,6 +147,7 @@ private:
     RawJsonView *m_rawJson = nullptr;
     LiveStatusLine *m_status = nullptr;
     CallsDock *m_callsDock = nullptr;
+    FinishNotifications *m_notifications = nullptr;
 
     WindowBanner *m_windowBanner = nullptr;
     BannerBoard *m_banners = nullptr; // the window banner's
