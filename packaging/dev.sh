@@ -17,6 +17,8 @@ packages=(
     qtkeychain-qt6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6
     jq xvfb xauth desktop-file-utils appstream dpkg-dev file
+    # Desktop notifications: the tests start a session bus of their own (dbus-daemon).
+    dbus
     # The response parsers read JSON with simdjson.
     libsimdjson-dev
     # The fuzzer (`fuzz`): clang and its libFuzzer/sanitizer runtimes.

@@ -33,7 +33,7 @@ description="$(field Description)"
 depends="$(field Depends)"
 depends_names="$(echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ (.*//')"
 for lib in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 \
-    libqt6svg6 libqt6keychain1 libsimdjson14; do
+    libqt6dbus6 libqt6svg6 libqt6keychain1 libsimdjson14; do
     [[ $'\n'"$depends_names"$'\n' == *$'\n'"$lib"$'\n'* ]] || fail "Depends lacks $lib: $depends"
 done
 

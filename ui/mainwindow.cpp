@@ -14,7 +14,9 @@
 #include "datanotices.h"
 #include "detailspane.h"
 #include "emptystate.h"
+#include "finishnotifications.h"
 #include "livestatusline.h"
+#include "notifybell.h"
 #include "outputspane.h"
 #include "rawjsonview.h"
 #include "recentcalls.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setAcceptDrops(true);
     m_actions = new WindowActions(this);
     buildLayout();
+    setUpNotifications();
     CallTab *first = addTab(services.session, nullptr, QString());
     connectActions();
     connectTabActions();
@@ -109,6 +112,25 @@ MainWindow::~MainWindow()
         m_tabs->removeTab(0);
         delete page;
     }
+}
+
+void MainWindow::setUpNotifications()
+{
+    // One watcher per tab's session; the status bar's bell is the current tab's toggle.
+    m_notifications = new FinishNotifications(m_services.settings, this);
+    m_bell = new NotifyBell(this);
+    statusBar()->addPermanentWidget(m_bell);
+    connect(m_notifications, &FinishNotifications::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_notifications, &FinishNotifications::openRequested, this,
+            [this](CallSession *session) {
+                selectTab(session);
+                if (isMinimized())
+                    showNormal();
+                show();
+                raise();
+                activateWindow();
+            });
 }
 
 void MainWindow::connectActions()

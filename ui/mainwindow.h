@@ -31,6 +31,8 @@ class CallTreeModel;
 class CallTreePanel;
 class DetailsPane;
 class EmptyState;
+class FinishNotifications;
+class NotifyBell;
 class EnvironmentStore;
 class LiveStatusLine;
 class MessageBanner;
@@ -126,6 +128,9 @@ public:
     UrlOpener *urlOpener() const { return m_urlOpener; }
     RecentCalls *recentCalls() const { return m_recents; }
     CallsDock *callsDock() const { return m_callsDock; }
+    // "Notify me when it finishes": a watcher per tab, and the bell of the current tab's.
+    FinishNotifications *notifications() const { return m_notifications; }
+    NotifyBell *notifyBell() const { return m_bell; }
     QLineEdit *callIdField() const;
     bool isShowingCall() const;
     QString bannerText() const;
@@ -150,6 +155,7 @@ private:
     void buildLayout();
     void connectActions();
     void connectTabActions();
+    void setUpNotifications();
     CallTab *addTab(CallSession *session, std::unique_ptr<CallSession> owned,
                     const QString &environmentId);
     void onCurrentTabChanged();
@@ -174,6 +180,8 @@ private:
     QPointer<CallTab> m_current;
     CallsDock *m_callsDock = nullptr;
     TabEnvironments *m_environments = nullptr;
+    FinishNotifications *m_notifications = nullptr;
+    NotifyBell *m_bell = nullptr;
     WindowActions *m_actions = nullptr;
 
     std::function<void()> m_startDemo;

@@ -9,6 +9,8 @@
 #include "calltab.h"
 #include "emptystate.h"
 #include "environmentstore.h"
+#include "finishnotifications.h"
+#include "notifybell.h"
 #include "recentcalls.h"
 #include "tabenvironments.h"
 #include "windowactions.h"
@@ -73,6 +75,7 @@ CallTab *MainWindow::addTab(CallSession *session, std::unique_ptr<CallSession> o
     if (m_environments)
         m_environments->assign(tab, environmentId);
     updateTabPresentation(tab);
+    m_notifications->watch(session);
     Q_EMIT tabOpened(tab);
     return tab;
 }
@@ -120,6 +123,7 @@ void MainWindow::closeTab(CallTab *tab)
     if (m_tabs->count() == 1 && !newTab())
         return; // a window of one tab, and no sessions to make: it stays
     Q_EMIT tabClosing(tab);
+    m_notifications->unwatch(tab->session()); // the app's own session outlives its tab
     if (tab->session() == m_services.session) {
         // The app's own session outlives its tab: it stops asking.
         m_services.session->stopRequest();
@@ -203,6 +207,7 @@ void MainWindow::onCurrentTabChanged()
     if (!tab)
         return;
     tab->setCurrent(true);
+    m_bell->setWatcher(m_notifications->watcher(tab->session()));
     if (m_environments)
         m_environments->follow(tab);
     m_callId->setText(tab->callIdText());

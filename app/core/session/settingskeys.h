@@ -23,4 +23,11 @@ inline QString lowConfidenceThreshold()
     return QStringLiteral("outputs/lowConfidenceThreshold");
 }
 
+// Whether "Notify me when it finishes" is on by default for a call opened while pending
+// or running (default true).
+inline QString notificationsDefaultOn()
+{
+    return QStringLiteral("notifications/defaultOn");
+}
+
 } // namespace bem::SettingsKeys
