@@ -62,7 +62,7 @@ public:
         bool callsPane = true;                    // the Calls pane (a dock listing calls)
         // A session for each further tab, set up as `session` is (server, key, policy,
         // version). Absent: the window has one tab.
-        std::function<std::unique_ptr<CallSession>()> newSession;
+        std::function<std::unique_ptr<CallSession>()> newSession = nullptr;
         // The user's bem environments: each tab talks to one (null: one connection, as
         // set up on `session`; in the demo too).
         EnvironmentStore *environments = nullptr;
