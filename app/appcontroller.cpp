@@ -46,6 +46,8 @@ AppController::AppController(const CommandLine &options, QNetworkAccessManager *
     , m_session(network)
     , m_environments(settings)
 {
+    // The group is the environment (TabEnvironments sets it): a 429 slows that one only.
+    m_session.setRequestGate(&m_gate, QString());
     // Each tab talks to one of the user's environments; the demo has its own connection
     // and a saved file needs none (it may still open calls in new tabs).
     const bool environments = !options.demo;
@@ -78,6 +80,7 @@ std::unique_ptr<CallSession> AppController::makeSession(QNetworkAccessManager *n
 {
     // As the first tab's: the same server, version and key (the demo's in the demo).
     auto session = std::make_unique<CallSession>(network);
+    session->setRequestGate(&m_gate, m_session.requestGateGroup());
     session->setBaseUrl(m_session.baseUrl());
     session->setApiVersionChoice(m_session.apiVersionChoice());
     if (m_demoServer)

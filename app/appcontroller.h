@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "environmentstore.h"
 #include "mainwindow.h"
+#include "requestgate.h"
 #include "singleinstance.h"
 
 #include <QObject>
@@ -60,6 +61,9 @@ private:
     CommandLine m_options;
     QSettings *m_settings;
     ApiKeyStore m_keys; // the key of the one connection (and whether there is one)
+    // Every tab's requests take turns here (a cap on requests in flight, app-wide); it
+    // outlives the sessions.
+    RequestGate m_gate;
     CallSession m_session;
     EnvironmentStore m_environments;
     std::unique_ptr<LocalBemServer> m_demoServer;

@@ -5,6 +5,7 @@
 #include "calltab.h"
 #include "environmentchip.h"
 #include "environmentstore.h"
+#include "requestgate.h"
 
 #include <QComboBox>
 #include <QPainter>
@@ -100,6 +101,8 @@ void TabEnvironments::configure(CallTab *tab)
     // URL change asks a call again at once, there, with its key).
     const bool moved =
         session->baseUrl() != env->baseUrl || session->apiVersionChoice() != env->apiVersion;
+    if (RequestGate *gate = session->requestGate())
+        session->setRequestGate(gate, env->id); // a 429 holds back this environment's tabs
     session->setKeyStore(nullptr);
     session->setApiKey(QString());
     session->setKeyStore(keys);

@@ -204,6 +204,11 @@ void CallSession::configureClient(BemClient &client) const
         client.setRequestGate(m_gate, m_gateGroup);
 }
 
+RequestGate *CallSession::requestGate() const
+{
+    return m_gate;
+}
+
 void CallSession::setRequestGate(RequestGate *gate, const QString &group)
 {
     m_gate = gate;

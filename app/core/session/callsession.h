@@ -79,6 +79,8 @@ public:
     // at `gate` as one party in `group` (its environment), and configureClient() gives the
     // calls list's client the same gate and group. Null: requests go out at once.
     void setRequestGate(RequestGate *gate, const QString &group);
+    RequestGate *requestGate() const;
+    QString requestGateGroup() const { return m_gateGroup; }
     // Which API version(s) calls are asked on. A change forgets which version answered
     // and asks again at once.
     void setApiVersionChoice(ApiVersionChoice choice);
