@@ -134,8 +134,9 @@ void CallFinishWatcher::fire()
         return;
     m_settle.stop();
     m_fired = true;
-    const CallEndNotice notice = CallEndNotice::from(m_endStatus, m_session->snapshot(),
-                                                     m_endStatus.callId, m_session.data());
+    const QString callId = m_endStatus.callId.isEmpty() ? m_session->callId() : m_endStatus.callId;
+    const CallEndNotice notice =
+        CallEndNotice::from(m_endStatus, m_session->snapshot(), callId, m_session.data());
     Q_EMIT changed();
     Q_EMIT finished(notice);
 }
