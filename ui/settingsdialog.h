@@ -82,6 +82,9 @@ private:
     void storeFieldsInDraft();
     void showDraft();
     void chooseColor();
+    // Saves every environment's edits to the store; false (and the first environment whose
+    // URL no key may travel to shown) when one cannot be saved.
+    bool applyEnvironments();
     void validateBaseUrl();
     void updateKeyInfo();
     void forgetKey();

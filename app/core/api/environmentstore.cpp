@@ -66,7 +66,7 @@ void EnvironmentStore::setLaunchConnection(const QString &cliBaseUrl,
     m_cliApi = cliApi;
 }
 
-QString EnvironmentStore::launchSource() const
+QString EnvironmentStore::describeLaunch() const
 {
     QStringList parts;
     if (ApiKeyStore::environmentHasKey())
@@ -156,6 +156,7 @@ void EnvironmentStore::addProcessEntry()
     const bool urlGiven = !m_cliBaseUrl.isEmpty() || !envBaseUrl.isEmpty();
     if (!urlGiven && !m_cliApi && !ApiKeyStore::environmentHasKey())
         return;
+    m_launchSource = describeLaunch();
     Environment env;
     env.id = processId();
     env.fromProcess = true;
@@ -170,7 +171,9 @@ void EnvironmentStore::addProcessEntry()
     if (ApiKeyStore::environmentHasKey())
         env.name = QStringLiteral("BEM_API_KEY");
     else if (urlGiven)
-        env.name = env.baseUrl.host();
+        env.name = env.baseUrl.port() < 0
+                       ? env.baseUrl.host()
+                       : env.baseUrl.host() + u':' + QString::number(env.baseUrl.port());
     else
         env.name = tr("Launch options");
     env.color = EnvironmentColors::defaultFor(env.name, takenColors());

@@ -54,7 +54,7 @@ public:
     // the user; empty when it was.
     QString launchProblem() const { return m_launchProblem; }
     // What set the "process" entry, for the user: "BEM_API_KEY, --base-url".
-    QString launchSource() const;
+    QString launchSource() const { return m_launchSource; }
 
     // Reads settings (migrating the old single connection once into "Default"), makes one
     // ApiKeyStore per entry and starts their loads. Call once.
@@ -91,6 +91,7 @@ private:
     void migrateOnce();
     void readSaved();
     void addProcessEntry();
+    QString describeLaunch() const;
     void saveList();
     void saveEntry(const Environment &env);
     ApiKeyStore *makeKeys(const QString &id);
@@ -102,6 +103,7 @@ private:
     QString m_cliBaseUrl;
     std::optional<ApiVersionChoice> m_cliApi;
     QString m_launchProblem;
+    QString m_launchSource;
     QList<Environment> m_environments;
     QHash<QString, QPointer<ApiKeyStore>> m_keys;
 };
