@@ -216,8 +216,10 @@ void AppController::startDemo(const QString &callId)
 
 void AppController::openCalls(const QStringList &callArguments)
 {
-    // Restored tabs first, then the command line's calls; the first of these is shown.
-    m_window->restoreTabs();
+    // Restored tabs first, then the command line's calls; the first of these is shown. A
+    // window of its own (--new-window, --screenshot) shows only what it was given.
+    if (!m_options.wantsOwnWindow())
+        m_window->restoreTabs();
     CallTab *first = nullptr;
     for (const QString &argument : callArguments) {
         m_window->openCallInTab(argument);

@@ -2,6 +2,7 @@
 #include "callsession.h"
 #include "calltab.h"
 #include "calltreemodel.h"
+#include "calltreepanel.h"
 #include "demoscenarios.h"
 #include "localapi.h"
 #include "localbemserver.h"
@@ -293,6 +294,26 @@ private slots:
                          qPrintable(keys.toString() + u' ' + other->objectName()));
         }
         QVERIFY(a->all().contains(action("actionNewTab")));
+    }
+
+    // View's tree commands (Next Match, the timeline's) are the current tab's, and they go
+    // from the menu and the shortcuts page with their tab.
+    void viewMenu_followsTheCurrentTab()
+    {
+        start(test::noRefreshPolicy());
+        openTabs({DemoCalls::batch(), DemoCalls::failed()});
+        const auto nextMatchOf = [this](int index) {
+            return m_window->tabAt(index)->treePanel()->findChild<QAction *>(
+                QStringLiteral("actionNextMatch"));
+        };
+        QAction *second = nextMatchOf(1);
+        QVERIFY(m_window->actions()->all().contains(second));
+        QVERIFY(!m_window->actions()->all().contains(nextMatchOf(0)));
+        m_window->closeTab(m_window->tabAt(0));
+        QCOMPARE(m_window->actions()->all().count(second), 1);
+        m_window->newTab();
+        QVERIFY(!m_window->actions()->all().contains(second));
+        QVERIFY(m_window->actions()->all().contains(nextMatchOf(1)));
     }
 
     void closingATab_stopsItsRequests_andDestroysItsSession()

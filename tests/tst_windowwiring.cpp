@@ -305,7 +305,7 @@ private slots:
         });
         action("actionUserGuide")->trigger();
         QCOMPARE(section, QStringLiteral("Using it"));
-        QVERIFY(text.contains(QStringLiteral("bem-call-inspector [CALL_ID]")));
+        QVERIFY(text.contains(QStringLiteral("bem-call-inspector [CALL_ID...]")));
     }
 
     void viewMenu_offersTheFilterMatchSteps()

@@ -76,18 +76,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             [this](const QString &id) { loadCall(id); });
     // The Calls pane, beside the start page and the open calls; it opens calls as the Call
     // ID field does, in the current tab.
-    QList<QAction *> viewActions{
-        first->treePanel()->findChild<QAction *>(QStringLiteral("actionNextMatch")),
-        first->treePanel()->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))};
-    viewActions += first->treePanel()->timeline()->actions();
     if (services.callsPane && services.network) {
         m_callsDock = new CallsDock(services.session, services.network, this);
         addDockWidget(Qt::LeftDockWidgetArea, m_callsDock);
         connect(m_callsDock, &CallsDock::callRequested, this,
                 [this](const QString &id) { loadCall(id); });
-        viewActions << m_callsDock->toggleViewAction() << m_callsDock->focusAction();
+        m_dockActions << m_callsDock->toggleViewAction() << m_callsDock->focusAction();
     }
-    m_actions->buildMenus(recentMenu, viewActions);
+    m_actions->buildMenus(recentMenu, viewActionsOf(first));
 
     connect(m_recents, &RecentCalls::changed, this, &MainWindow::updateRecentCalls);
     if (m_keys) {
@@ -101,6 +97,16 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     resize(1280, 800);
     restoreWindowState(*this, *first->callPage(), *m_services.settings);
     m_callId->setFocus();
+}
+
+QList<QAction *> MainWindow::viewActionsOf(const CallTab *tab) const
+{
+    // The tree panel's own (Next Match, the timeline's), then the Calls pane's.
+    QList<QAction *> actions{
+        tab->treePanel()->findChild<QAction *>(QStringLiteral("actionNextMatch")),
+        tab->treePanel()->findChild<QAction *>(QStringLiteral("actionPreviousMatch"))};
+    actions += tab->treePanel()->timeline()->actions();
+    return actions + m_dockActions;
 }
 
 MainWindow::~MainWindow()

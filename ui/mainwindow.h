@@ -159,6 +159,7 @@ private:
     CallTab *addTab(CallSession *session, std::unique_ptr<CallSession> owned,
                     const QString &environmentId);
     void onCurrentTabChanged();
+    QList<QAction *> viewActionsOf(const CallTab *tab) const;
     void updateTabPresentation(CallTab *tab);
     CallTab *tabShowing(const QString &callId, const QString &environmentId) const;
     QString environmentFor(const QString &asked) const;
@@ -182,6 +183,7 @@ private:
     TabEnvironments *m_environments = nullptr;
     FinishNotifications *m_notifications = nullptr;
     NotifyBell *m_bell = nullptr;
+    QList<QAction *> m_dockActions; // the Calls pane's, in View after the tree's
     WindowActions *m_actions = nullptr;
 
     std::function<void()> m_startDemo;

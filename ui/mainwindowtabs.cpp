@@ -7,6 +7,7 @@
 #include "callidinput.h"
 #include "callpage.h"
 #include "calltab.h"
+#include "calltreepanel.h"
 #include "emptystate.h"
 #include "environmentstore.h"
 #include "finishnotifications.h"
@@ -208,6 +209,7 @@ void MainWindow::onCurrentTabChanged()
         return;
     tab->setCurrent(true);
     m_bell->setWatcher(m_notifications->watcher(tab->session()));
+    m_actions->setTreeActions(viewActionsOf(tab)); // View acts on this tab's tree
     if (m_environments)
         m_environments->follow(tab);
     m_callId->setText(tab->callIdText());

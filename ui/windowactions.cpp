@@ -93,7 +93,6 @@ WindowActions::~WindowActions() = default;
 
 void WindowActions::buildMenus(QMenu *recentCalls, const QList<QAction *> &treeActions)
 {
-    m_treeActions = treeActions;
     QMenuBar *bar = m_window->menuBar();
 
     QMenu *file = bar->addMenu(tr("&File"));
@@ -115,8 +114,9 @@ void WindowActions::buildMenus(QMenu *recentCalls, const QList<QAction *> &treeA
     view->addAction(nextFailed);
     view->addAction(previousFailed);
     view->addAction(find);
-    view->addActions(treeActions);
-    view->addSeparator();
+    m_view = view;
+    m_afterTreeActions = view->addSeparator();
+    setTreeActions(treeActions);
     view->addAction(outputs);
     view->addAction(rawJson);
     view->addSeparator();
@@ -156,12 +156,30 @@ QToolBar *WindowActions::buildToolBar(QWidget *callIdField)
     return toolbar;
 }
 
+void WindowActions::setTreeActions(const QList<QAction *> &treeActions)
+{
+    for (const QPointer<QAction> &old : std::as_const(m_treeActions)) {
+        if (old && m_view)
+            m_view->removeAction(old);
+    }
+    m_treeActions.clear();
+    for (QAction *action : treeActions) {
+        m_treeActions << action;
+        if (m_view)
+            m_view->insertAction(m_afterTreeActions, action);
+    }
+}
+
 QList<QAction *> WindowActions::all() const
 {
+    QList<QAction *> treeActions;
+    for (const QPointer<QAction> &action : m_treeActions) {
+        if (action)
+            treeActions << action;
+    }
     return QList<QAction *>{newTab,    open,        saveJson,   closeTab,       settings, quit,
                             expandAll, collapseAll, nextFailed, previousFailed, find} +
-           m_treeActions +
-           QList<QAction *>{outputs, rawJson, nextTab, previousTab, goToTab.first()} +
+           treeActions + QList<QAction *>{outputs, rawJson, nextTab, previousTab, goToTab.first()} +
            QList<QAction *>{focusId,  refresh,   pause,     stop, copyId,
                             copyCurl, shortcuts, userGuide, about};
 }

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QMainWindow;
@@ -31,6 +32,9 @@ public:
     void buildMenus(QMenu *recentCalls, const QList<QAction *> &treeActions);
     // The call-ID bar: `callIdField` with its label, then Refresh, Pause and Stop.
     QToolBar *buildToolBar(QWidget *callIdField);
+    // The current tab's tree actions take the place of the previous tab's in View (and in
+    // all()); the previous ones may be gone with their tab.
+    void setTreeActions(const QList<QAction *> &treeActions);
     // Every action with a shortcut the user may want to look up, in menu order.
     QList<QAction *> all() const;
 
@@ -67,7 +71,9 @@ public:
 
 private:
     QMainWindow *m_window;
-    QList<QAction *> m_treeActions;
+    QList<QPointer<QAction>> m_treeActions;
+    QMenu *m_view = nullptr;
+    QAction *m_afterTreeActions = nullptr; // the separator that follows them in View
 };
 
 } // namespace bem
