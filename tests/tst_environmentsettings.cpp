@@ -166,6 +166,30 @@ private slots:
         forgetAll(*f.store);
     }
 
+    // An upgrade's "Default" renamed "Production" turns red: its colour was the one its old
+    // name gave it. A colour the user picked stays through a rename.
+    void renamingToProduction_turnsRed_unlessAColourWasPicked()
+    {
+        Fixture f = makeStore();
+        QNetworkAccessManager network;
+        {
+            SettingsDialog dialog(f.store.get(), &network, QString());
+            typeInto(dialog, QStringLiteral("environmentName"), QStringLiteral("Production"));
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        }
+        const QString id = EnvironmentStore::defaultEnvironmentId();
+        QCOMPARE(f.store->environment(id)->name, QStringLiteral("Production"));
+        QCOMPARE(f.store->environment(id)->color, EnvironmentColors::production());
+        {
+            SettingsDialog dialog(f.store.get(), &network, id);
+            dialog.setEnvironmentColor(QColor(Qt::darkGreen));
+            typeInto(dialog, QStringLiteral("environmentName"), QStringLiteral("Live EU"));
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        }
+        QCOMPARE(f.store->environment(id)->color, QColor(Qt::darkGreen));
+        forgetAll(*f.store);
+    }
+
     // Each environment keeps its own fields while another is shown; Cancel forgets them all.
     void switching_keepsEachEnvironmentsFields_cancelForgetsThem()
     {

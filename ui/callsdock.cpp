@@ -45,18 +45,41 @@ CallsDock::CallsDock(CallSession *session, QNetworkAccessManager *network, QMain
     connect(this, &QDockWidget::visibilityChanged, this, &CallsDock::updateActive);
     window->installEventFilter(this);
 
-    connect(session, &CallSession::connectionChanged, this, &CallsDock::followSession);
-    connect(session, &CallSession::callChanged, m_browser, &CallsBrowser::setOpenCallId);
-    connect(session, &CallSession::shown, this,
-            [this] { m_browser->setOpenCallId(m_session->callId()); });
-    m_browser->setOpenCallId(session->callId());
+    connectSession();
     followSession();
+}
+
+void CallsDock::connectSession()
+{
+    connect(m_session, &CallSession::connectionChanged, this, &CallsDock::followSession);
+    connect(m_session, &CallSession::callChanged, m_browser, &CallsBrowser::setOpenCallId);
+    connect(m_session, &CallSession::shown, this,
+            [this] { m_browser->setOpenCallId(m_session->callId()); });
+    m_browser->setOpenCallId(m_session->callId());
+}
+
+void CallsDock::setSession(CallSession *session)
+{
+    if (!session || session == m_session)
+        return;
+    if (m_session) {
+        disconnect(m_session, nullptr, this, nullptr);
+        disconnect(m_session, nullptr, m_browser, nullptr);
+    }
+    m_session = session;
+    connectSession();
+    const Connection wanted{session->baseUrl(), int(session->apiVersionChoice()),
+                            session->requestGateGroup(), session->hasApiKey()};
+    if (!(wanted == m_listed))
+        followSession();
 }
 
 CallsDock::~CallsDock() = default;
 
 void CallsDock::followSession()
 {
+    m_listed = {m_session->baseUrl(), int(m_session->apiVersionChoice()),
+                m_session->requestGateGroup(), m_session->hasApiKey()};
     m_session->configureClient(*m_browser->client());
     m_browser->setVersion(listVersionOf(m_session->apiVersionChoice()));
     const bool keyMissing = !m_session->hasApiKey();

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QPointer>
+#include <QUrl>
 
 class QAction;
 class QMainWindow;
@@ -30,6 +32,10 @@ public:
     QAction *focusAction() const { return m_focusAction; }
     // Seen by the user: visible and the window not minimised.
     bool isSeen() const;
+    // Follows another session (the current tab's): its call is marked, and the list starts
+    // over only when that session talks to another server, environment, version or key.
+    void setSession(CallSession *session);
+    CallSession *session() const { return m_session; }
 
 Q_SIGNALS:
     void callRequested(const QString &callId);
@@ -40,8 +46,23 @@ protected:
 private:
     void followSession();
     void updateActive();
+    void connectSession();
 
-    CallSession *m_session;
+    QPointer<CallSession> m_session;
+    // What the list was asked with: a session with the same needs no new list.
+    struct Connection
+    {
+        QUrl baseUrl;
+        int version = -1;
+        QString group;
+        bool hasKey = false;
+        bool operator==(const Connection &other) const
+        {
+            return baseUrl == other.baseUrl && version == other.version && group == other.group &&
+                   hasKey == other.hasKey;
+        }
+    };
+    Connection m_listed;
     QMainWindow *m_window;
     CallsBrowser *m_browser;
     QAction *m_focusAction;

@@ -50,7 +50,9 @@ EnvironmentPanel::EnvironmentPanel(EnvironmentStore *store, QWidget *parent)
         EnvironmentDraft draft;
         draft.environment = env;
         draft.baseUrlText = env.baseUrl.toString();
-        draft.colorChosen = true;
+        // Picked in this dialog only: a saved colour that its name gave it may follow a
+        // new name (setCurrentName).
+        draft.colorChosen = false;
         m_drafts.append(draft);
         addItem(int(m_drafts.size()) - 1);
     }
@@ -154,16 +156,19 @@ void EnvironmentPanel::setCurrentName(const QString &name)
     EnvironmentDraft *draft = current();
     if (!draft || draft->environment.fromProcess)
         return;
-    draft->environment.name = name;
-    if (!draft->colorChosen && draft->environment.id.isEmpty()) {
-        // A new environment named "Production" turns red, unless a colour was picked.
-        QList<QColor> taken;
-        for (int i = 0; i < m_drafts.size(); ++i) {
-            if (i != m_current && !m_drafts.at(i).removed)
-                taken << m_drafts.at(i).environment.color;
-        }
-        draft->environment.color = EnvironmentColors::defaultFor(name, taken);
+    QList<QColor> taken;
+    for (int i = 0; i < m_drafts.size(); ++i) {
+        if (i != m_current && !m_drafts.at(i).removed)
+            taken << m_drafts.at(i).environment.color;
     }
+    // An environment renamed "Production" turns red, unless its colour was picked: a new
+    // one, or one still in the colour its old name gave it (an upgrade's "Default").
+    const bool automatic =
+        draft->environment.id.isEmpty() ||
+        draft->environment.color == EnvironmentColors::defaultFor(draft->environment.name, taken);
+    draft->environment.name = name;
+    if (!draft->colorChosen && automatic)
+        draft->environment.color = EnvironmentColors::defaultFor(name, taken);
     refreshItem(m_current);
 }
 

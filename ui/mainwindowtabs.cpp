@@ -6,6 +6,7 @@
 #include "callidfield.h"
 #include "callidinput.h"
 #include "callpage.h"
+#include "callsdock.h"
 #include "calltab.h"
 #include "calltreepanel.h"
 #include "emptystate.h"
@@ -209,6 +210,8 @@ void MainWindow::onCurrentTabChanged()
         return;
     tab->setCurrent(true);
     m_bell->setWatcher(m_notifications->watcher(tab->session()));
+    if (m_callsDock)
+        m_callsDock->setSession(tab->session());   // the list of this tab's environment
     m_actions->setTreeActions(viewActionsOf(tab)); // View acts on this tab's tree
     if (m_environments)
         m_environments->follow(tab);
