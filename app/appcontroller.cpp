@@ -211,7 +211,16 @@ void AppController::startDemo(const QString &callId)
     }
     m_window->enterDemoMode(tr("Demo \u00b7 local bem API on %1 \u00b7 no key or network used")
                                 .arg(m_demoServer->baseUrl().authority()));
-    m_window->loadCall(callId.isEmpty() ? DemoCalls::progressing() : callId);
+    // The command line's calls, each in a tab; else the progressing one.
+    const QStringList callIds =
+        callId.isEmpty() ? QStringList{DemoCalls::progressing()} : m_options.callArguments;
+    CallTab *first = nullptr;
+    for (const QString &id : callIds) {
+        m_window->openCallInTab(id);
+        if (!first)
+            first = m_window->currentTab();
+    }
+    m_window->selectTab(first->session());
 }
 
 void AppController::openCalls(const QStringList &callArguments)
