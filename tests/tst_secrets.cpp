@@ -456,6 +456,68 @@ private slots:
         verifyNoKeyInLog();
     }
 
+    // Keys typed for two environments in Settings: saved to their own entries, shown masked,
+    // and in no file (the settings file holds the environments' names and URLs).
+    void environmentKeysTypedInSettings_reachNoFile()
+    {
+        const QString sandboxKey = QStringLiteral("bemkey-sandbox-Wc3Er5Ty7Ui9");
+        QSettings settings;
+        EnvironmentStore store(&settings);
+        store.setKeychainService(m_service);
+        store.load();
+        for (const Environment &env : store.environments())
+            QTRY_VERIFY_WITH_TIMEOUT(store.keys(env.id)->isLoaded(), 15'000);
+        QNetworkAccessManager network;
+        QString sandboxId;
+        {
+            SettingsDialog dialog(&store, &network, QString());
+            dialog.findChild<QLineEdit *>(QStringLiteral("apiKey"))->setText(Key);
+            dialog.findChild<QPushButton *>(QStringLiteral("addEnvironment"))->click();
+            auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("environmentName"));
+            name->selectAll();
+            QTest::keyClicks(name, QStringLiteral("Sandbox"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("apiKey"))->setText(sandboxKey);
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            sandboxId = dialog.currentEnvironmentId();
+        }
+        const QString defaultId = EnvironmentStore::defaultEnvironmentId();
+        QTRY_COMPARE_WITH_TIMEOUT(store.keys(defaultId)->key(), Key, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.keys(sandboxId)->key(), sandboxKey, 15'000);
+        {
+            // Shown again: masked, each environment its own.
+            SettingsDialog again(&store, &network, sandboxId);
+            QString shown = everyShownText(&again);
+            QVERIFY(shown.contains(ApiKeyStore::masked(sandboxKey)));
+            QVERIFY(!shown.contains(sandboxKey));
+            QVERIFY(keyPieceIn(shown).isEmpty());
+        }
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("Sandbox"));
+        for (const QString &key : {Key, sandboxKey}) {
+            QStringList hits;
+            QDirIterator files(m_sandbox->home(), QDir::Files | QDir::Hidden | QDir::System,
+                               QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                const QString path = files.next();
+                QFile f(path);
+                if (f.open(QIODevice::ReadOnly)) {
+                    const QByteArray bytes = f.readAll();
+                    if (bytes.contains(key.toUtf8()) || bytes.contains(key.toUtf8().right(8)))
+                        hits << path;
+                }
+            }
+            QCOMPARE(hits, QStringList());
+        }
+        store.keys(sandboxId)->forget();
+        store.keys(defaultId)->forget();
+        QTest::qWait(100);
+        settings.remove(QStringLiteral("environments"));
+        verifyNoKeyInLog();
+    }
+
     // http:// to an address of this machine that is not loopback counts as another host:
     // refused before connecting, so the listener there sees no connection at all.
     void plainHttpToAnotherHost_sendsNothing()
