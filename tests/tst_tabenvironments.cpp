@@ -3,6 +3,7 @@
 #include "callsession.h"
 #include "calltab.h"
 #include "demoscenarios.h"
+#include "emptystate.h"
 #include "environmentchip.h"
 #include "environmentstore.h"
 #include "keychainsandbox.h"
@@ -14,6 +15,7 @@
 #include "windowfixture.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -185,6 +187,33 @@ private slots:
         // Ctrl+T from the Sandbox tab opens a Sandbox tab.
         m_window->selectTab(m_window->tabAt(1)->session());
         QCOMPARE(m_window->newTab()->environmentId(), m_sandboxId);
+    }
+
+    // The start page of each tab speaks of its own environment's key: a tab switched to an
+    // environment with no key says so (and the Production tab still has its key).
+    void startPage_saysWhetherTheTabsEnvironmentHasAKey()
+    {
+        Environment eu;
+        eu.name = QStringLiteral("EU");
+        eu.baseUrl = m_sandboxApi->server.baseUrl();
+        const QString euId = m_store->add(eu);
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->keys(euId)->isLoaded(), 15'000);
+        openWindow();
+        const auto keyText = [this](int tab) {
+            return m_window->tabAt(tab)
+                ->emptyState()
+                ->findChild<QLabel *>(QStringLiteral("keyState"))
+                ->text();
+        };
+        QTRY_VERIFY(keyText(0).startsWith(QStringLiteral("Using the API key")));
+        m_window->newTab();
+        choose(euId);
+        QTRY_VERIFY2(keyText(1).startsWith(QStringLiteral("No API key is set")),
+                     qPrintable(keyText(1)));
+        QVERIFY(keyText(0).startsWith(QStringLiteral("Using the API key")));
+        choose(m_sandboxId);
+        QTRY_VERIFY(keyText(1).startsWith(QStringLiteral("Using the API key")));
+        m_store->remove(euId);
     }
 
     void notFound_offersTheOtherEnvironment_inANewTab()

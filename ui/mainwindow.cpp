@@ -220,6 +220,7 @@ void MainWindow::buildLayout()
         m_environments = new TabEnvironments(m_services.environments, m_tabs, this);
         // The environment first: "Production ▾  Call ID [ … ]".
         toolbar->insertWidget(toolbar->actions().value(0), m_environments->combo());
+        connect(m_environments, &TabEnvironments::keysChanged, this, &MainWindow::updateKeyState);
     }
 }
 
@@ -335,9 +336,18 @@ void MainWindow::updateLiveStatus()
 
 void MainWindow::updateKeyState()
 {
-    const KeyStateText state = keyStateText(m_keys, m_demoMode);
     for (int i = 0; i < tabCount(); ++i)
-        tabAt(i)->emptyState()->setKeyState(state.usable, state.text);
+        showKeyState(tabAt(i));
+}
+
+void MainWindow::showKeyState(CallTab *tab)
+{
+    // With environments each tab speaks of its own environment's key.
+    const ApiKeyStore *keys = m_keys;
+    if (m_environments && m_environments->isActive())
+        keys = m_environments->keysOf(tab);
+    const KeyStateText state = keyStateText(keys, m_demoMode);
+    tab->emptyState()->setKeyState(state.usable, state.text);
 }
 
 void MainWindow::updateRecentCalls()

@@ -164,6 +164,7 @@ private:
     CallTab *tabShowing(const QString &callId, const QString &environmentId) const;
     QString environmentFor(const QString &asked) const;
     void updateKeyState();
+    void showKeyState(CallTab *tab);
     void updateRecentCalls();
     void openSettings();
     void chooseFile();

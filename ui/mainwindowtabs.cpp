@@ -67,8 +67,6 @@ CallTab *MainWindow::addTab(CallSession *session, std::unique_ptr<CallSession> o
     connect(tab, &CallTab::recentChosen, tab, [tab](const QString &id) { tab->loadCall(id); });
     if (!m_modeNote.isEmpty())
         tab->setModeNote(m_modeNote);
-    const KeyStateText state = keyStateText(m_keys, m_demoMode);
-    tab->emptyState()->setKeyState(state.usable, state.text);
     tab->emptyState()->setDemoAvailable(bool(m_startDemo) && !m_demoMode);
     tab->emptyState()->setRecentCalls(m_recents->entries());
     if (m_tabs->count() > 0) // the first one is restored with the window
@@ -76,6 +74,7 @@ CallTab *MainWindow::addTab(CallSession *session, std::unique_ptr<CallSession> o
     m_tabs->addTab(tab, tab->title());
     if (m_environments)
         m_environments->assign(tab, environmentId);
+    showKeyState(tab);
     updateTabPresentation(tab);
     m_notifications->watch(session);
     Q_EMIT tabOpened(tab);

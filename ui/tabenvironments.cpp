@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tabenvironments.h"
 
+#include "apikeystore.h"
 #include "callsession.h"
 #include "calltab.h"
 #include "environmentchip.h"
@@ -83,8 +84,24 @@ void TabEnvironments::assign(CallTab *tab, const QString &id)
         return;
     tab->setEnvironmentId(m_store->environment(id) ? id : m_store->defaultId());
     configure(tab);
+    Q_EMIT keysChanged();
     if (tab == m_current)
         follow(tab);
+}
+
+ApiKeyStore *TabEnvironments::keysOf(const CallTab *tab) const
+{
+    if (!m_active || !tab)
+        return nullptr;
+    ApiKeyStore *keys = m_store->keys(tab->environmentId());
+    if (keys) {
+        // Each store once: its key arriving or changing changes what tabs say of it.
+        connect(keys, &ApiKeyStore::loaded, this, &TabEnvironments::keysChanged,
+                Qt::UniqueConnection);
+        connect(keys, &ApiKeyStore::keyChanged, this, &TabEnvironments::keysChanged,
+                Qt::UniqueConnection);
+    }
+    return keys;
 }
 
 void TabEnvironments::configure(CallTab *tab)

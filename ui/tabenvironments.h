@@ -10,6 +10,7 @@ class QTabWidget;
 
 namespace bem {
 
+class ApiKeyStore;
 class CallTab;
 class EnvironmentStore;
 
@@ -39,6 +40,13 @@ public:
     void follow(CallTab *tab);
     // The name shown for an environment id ("" when unknown).
     QString nameOf(const QString &id) const;
+    // The key store of `tab`'s environment (null when inactive: the demo's, or none).
+    ApiKeyStore *keysOf(const CallTab *tab) const;
+
+Q_SIGNALS:
+    // `tab` now talks to another environment (or the environment's key store changed):
+    // what the tab says about its key may have changed.
+    void keysChanged();
 
 private:
     void configure(CallTab *tab);
