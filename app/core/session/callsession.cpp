@@ -200,16 +200,18 @@ void CallSession::configureClient(BemClient &client) const
     client.setApiKey(m_apiKey);
     client.setTransferTimeoutMs(m_client->transferTimeoutMs());
     // The calls list takes turns of its own, but in this session's environment.
-    if (m_gate)
-        client.setRequestGate(m_gate, m_gateGroup);
+    client.setRequestGate(m_gate, m_gateGroup);
 }
 
 void CallSession::setRequestGate(RequestGate *gate, const QString &group)
 {
+    if (gate == m_gate && group == m_gateGroup)
+        return;
     m_gate = gate;
     m_gateGroup = group;
     for (BemClient *client : clients())
         client->setRequestGate(gate, group, this);
+    Q_EMIT connectionChanged(); // the calls list's client follows (configureClient())
 }
 
 bool CallSession::hasApiKey() const
