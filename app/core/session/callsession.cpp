@@ -200,8 +200,7 @@ void CallSession::configureClient(BemClient &client) const
     client.setApiKey(m_apiKey);
     client.setTransferTimeoutMs(m_client->transferTimeoutMs());
     // The calls list takes turns of its own, but in this session's environment.
-    if (m_gate)
-        client.setRequestGate(m_gate, m_gateGroup);
+    client.setRequestGate(m_gate, m_gateGroup);
 }
 
 RequestGate *CallSession::requestGate() const
@@ -211,10 +210,13 @@ RequestGate *CallSession::requestGate() const
 
 void CallSession::setRequestGate(RequestGate *gate, const QString &group)
 {
+    if (gate == m_gate && group == m_gateGroup)
+        return;
     m_gate = gate;
     m_gateGroup = group;
     for (BemClient *client : clients())
         client->setRequestGate(gate, group, this);
+    Q_EMIT connectionChanged(); // the calls list's client follows (configureClient())
 }
 
 bool CallSession::hasApiKey() const
