@@ -279,7 +279,30 @@ constexpr std::string_view CallKeys[] = {"callID",
                                          "outputs",
                                          "errors"};
 
-bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, Call &call)
+using Spans = std::vector<std::pair<qsizetype, qsizetype>>;
+
+// Notes where the element that began at `start` and was just read ends: its closing brace,
+// the last byte before the token the iterator stands on now. Anything unexpected
+// forgets every span (the refresh then finds them again itself).
+void noteSpan(od::value &element, const char *start, const char *base, std::optional<Spans> &spans)
+{
+    const char *next = nullptr;
+    if (element.current_location().get(next) != SUCCESS || !next || next <= start) {
+        spans.reset();
+        return;
+    }
+    const char *end = next;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
+        --end;
+    if (end <= start || end[-1] != '}' || *start != '{') {
+        spans.reset();
+        return;
+    }
+    spans->emplace_back(qsizetype(start - base), qsizetype(end - base));
+}
+
+bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, Call &call,
+              std::optional<Spans> &spans)
 {
     call.apiVersion = v3 ? ApiVersion::V3 : ApiVersion::V2;
     return forMembers(o, KeySet<17>{CallKeys}, [&](int i, std::string_view key, od::value v) {
@@ -330,10 +353,13 @@ bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, 
                         return false;
                     continue;
                 }
+                const char *start = e.raw_json_token().data();
                 od::object fc;
                 if (e.get_object().get(fc) != SUCCESS ||
                     !readFunctionCall(fc, c, false, call.functionCalls.emplace_back()))
                     return false;
+                if (spans)
+                    noteSpan(e, start, c.base, spans);
             }
             return true;
         }
@@ -363,13 +389,17 @@ std::optional<ParseResult> parseCallResponse(const QByteArray &body, bool v3,
     ParseResult result;
     Call call;
     bool haveCall = false;
+    // Noted for a v2 full parse only: a refresh reads its elements against them.
+    std::optional<Spans> spans;
+    if (!v3 && !elements)
+        spans.emplace();
     const bool ok = forMembers(root, KeySet<2>{CallResponseKeys},
                                [&](int i, std::string_view key, od::value v) {
                                    if (i == 0) {
                                        od::object o;
                                        haveCall = v.get_object().get(o) == SUCCESS;
                                        // No call: the Qt path says why.
-                                       return haveCall && readCall(o, c, v3, elements, call);
+                                       return haveCall && readCall(o, c, v3, elements, call, spans);
                                    }
                                    if (i == 1) {
                                        QString error;
@@ -382,6 +412,8 @@ std::optional<ParseResult> parseCallResponse(const QByteArray &body, bool v3,
                                });
     if (!ok || !haveCall || !atEnd(doc))
         return std::nullopt;
+    if (spans && qsizetype(spans->size()) == call.functionCalls.size())
+        result.functionCallSpans = std::move(spans);
     result.call = std::move(call);
     return result;
 }
