@@ -28,6 +28,9 @@ public:
     QJsonValue value(QLatin1String key) const { return get().value(key); }
     QJsonValue value(const QString &key) const { return get().value(key); }
     bool isEmpty() const { return get().isEmpty(); }
+    qsizetype size() const { return get().size(); }
+    bool contains(QLatin1String key) const { return get().contains(key); }
+    bool contains(const QString &key) const { return get().contains(key); }
 
     // Equal when the objects are: the same bytes are, without building either.
     friend bool operator==(const LazyJsonObject &a, const LazyJsonObject &b);
