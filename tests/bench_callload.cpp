@@ -11,7 +11,8 @@
 //
 // For whoever tunes it (hidden): --breakdown N times one load's steps, expand all and the
 // panel's filter; with BEM_BENCH_MEMORY=1 it reports the resident size after each step
-// instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall; BEM_BENCH_DEBUG=1 prints
+// instead, with BEM_BENCH_STALL_ONLY=1 only the GUI stall, with BEM_BENCH_REFRESH=1 the
+// steps of a 1%-changed refresh; BEM_BENCH_DEBUG=1 prints
 // every long gap of the stall probe.
 #include "benchstalls.h"
 #include "benchtimeline.h"
@@ -324,6 +325,37 @@ int breakdown(int n)
     std::printf("parse %.1f ms, tree %.1f ms, model %.1f ms, first rows %.1f ms, panel show %.1f "
                 "ms, raw view %.1f ms + paint %.1f ms\n",
                 parseMs, treeMs, modelMs, readMs, panelMs, rawMs, rawPaintMs);
+    return 0;
+}
+
+// Hidden: the steps of a 1%-changed refresh, as measure() times it (load against the
+// state shown, plan, apply), three times over, for a profiler.
+int refreshSteps(int n)
+{
+    const QByteArray base = generateCall(n, false);
+    const QByteArray changed = generateCall(n, true);
+    for (int run = 0; run < 3; ++run) {
+        CallTreeModel model;
+        model.setSnapshot(mustLoad(base));
+        QElapsedTimer t;
+        t.start();
+        const CallSnapshotPtr next = mustLoad(changed, model.snapshot());
+        const double loadMs = msSince(t);
+        t.restart();
+        const MergePlan plan = CallTreeModel::planMerge(*model.snapshot(), *next);
+        const double planMs = msSince(t);
+        t.restart();
+        model.setSnapshot(next, &plan);
+        std::printf("refresh: load %.1f ms, plan %.1f ms (%zu operations), apply %.1f ms\n", loadMs,
+                    planMs, plan.ops.size(), msSince(t));
+        // And back, from a state that was itself a refresh (its element spans known).
+        t.restart();
+        const CallSnapshotPtr back = mustLoad(base, model.snapshot());
+        std::printf("refresh of a refresh: load %.1f ms\n", msSince(t));
+        // =loop: many more of those, so that a profile shows little else.
+        for (int k = 0; qgetenv("BEM_BENCH_REFRESH") == "loop" && k < 8; ++k)
+            mustLoad(k % 2 ? base : changed, back);
+    }
     return 0;
 }
 
@@ -793,6 +825,8 @@ int main(int argc, char **argv)
         const int n = parser.value(breakdownOption).toInt();
         if (qEnvironmentVariableIsSet("BEM_BENCH_MEMORY")) // where the memory goes
             return memorySteps(n);
+        if (qEnvironmentVariableIsSet("BEM_BENCH_REFRESH")) // a refresh's steps
+            return refreshSteps(n);
         // =1: every stall; =load, =filter, =switch or =expand: that one.
         if (qEnvironmentVariableIsSet("BEM_BENCH_STALL_ONLY")) {
             QByteArray only = qgetenv("BEM_BENCH_STALL_ONLY");

@@ -324,12 +324,12 @@ private slots:
     void refreshOfTheStateShown_isParsedAgainstIt()
     {
         // The progressing demo call changes a little on each request. A refresh
-        // handed the state shown is parsed against it — only the incremental parse keeps
-        // the element offsets in its result — and gives what a full parse of the same
+        // handed the state shown is parsed against it — the element offsets the full
+        // parse noted are kept along the chain — and gives what a full parse of the same
         // bytes gives.
         const FetchResult first = fetch(DemoCalls::progressing());
         QVERIFY(first.hasCall());
-        QVERIFY(!first.snapshot->functionCallSpans);
+        QVERIFY(first.snapshot->functionCallSpans);
         CallSnapshotPtr shown = first.snapshot;
         for (int i = 0; i < 4; ++i) {
             const std::optional<FetchResult> got = fetch(DemoCalls::progressing(), shown);

@@ -178,7 +178,9 @@ private Q_SLOTS:
         QList<Event> changed = outputs(
             {QStringLiteral("x"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")});
         changed[2].publishedAt = time(QStringLiteral("2026-11-30T10:00:05Z"));
-        changed[2].object.insert(QStringLiteral("publishedAt"), changed[2].publishedAt.raw);
+        QJsonObject published = changed[2].object;
+        published.insert(QStringLiteral("publishedAt"), changed[2].publishedAt.raw);
+        changed[2].object = published;
         model.setEvents(changed);
         QCOMPARE(log.take(),
                  (QStringList{QStringLiteral("remove(2,2)"), QStringLiteral("insert(0,0)"),

@@ -5,6 +5,7 @@
 #include "calltreemodel.h"
 #include "incrementalparse.h"
 #include "loadcomparison.h"
+#include "mergeplanner.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
@@ -94,6 +95,7 @@ private slots:
     void onePercentChanged_readsOnlyTheChangedFunctionCalls();
     void reordered_reusesEveryFunctionCall();
     void chainOfRefreshes_usesTheSpansItKept();
+    void refreshKeepingParents_keepsTheTreeAndPlansAsFromScratch();
     void previousWithWarnings_takesTheFullPath();
     void noPrevious_takesTheFullPath();
     void escapedKeys_areReadAsAJsonParserReadsThem();
@@ -287,7 +289,11 @@ void TestIncrementalParse::chainOfRefreshes_usesTheSpansItKept()
 {
     QList<QByteArray> fcs = functionCalls(50);
     LoadedCall shown = loadCall(body(fcs));
-    QVERIFY(!shown.snapshot->functionCallSpans); // a full load does not look for them
+    // A full load notes where its elements are, exactly where the structural scan finds
+    // them.
+    const std::optional<FunctionCallsLocation> where = locateFunctionCalls(body(fcs));
+    QVERIFY(where && shown.snapshot->functionCallSpans);
+    QCOMPARE(*shown.snapshot->functionCallSpans, where->elements);
     for (int step = 0; step < 5; ++step) {
         fcs[step * 7] = functionCall(step * 7, "completed");
         fcs.insert(step, functionCall(500 + step));
@@ -301,6 +307,59 @@ void TestIncrementalParse::chainOfRefreshes_usesTheSpansItKept()
         QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u',')));
         shown = incremental;
     }
+}
+
+// The merge plan as text, to compare two plans made against different snapshots.
+QStringList planText(const MergePlan &plan)
+{
+    QStringList out;
+    for (const MergeOp &op : plan.ops)
+        out << QStringLiteral("%1 %2 %3-%4")
+                   .arg(int(op.kind))
+                   .arg(op.target)
+                   .arg(op.first)
+                   .arg(op.last);
+    for (int j : plan.keptAs)
+        out << QString::number(j);
+    return out;
+}
+
+void TestIncrementalParse::refreshKeepingParents_keepsTheTreeAndPlansAsFromScratch()
+{
+    QList<QByteArray> fcs = functionCalls(40);
+    const LoadedCall shown = loadCall(body(fcs));
+    // Statuses and steps change, a step comes and one goes; no ID or parent does.
+    fcs[3] = functionCall(3, "completed");
+    fcs[4] = functionCall(4, "failed");
+    fcs[4].replace("{\"displayName\": \"OCR\", \"status\": \"completed\"}", "");
+    fcs[5] = functionCall(5, "running", ", \"workflowCallID\": \"w\"");
+    fcs[39] = functionCall(39, "completed");
+    fcs[12].replace("\"activity\": [", "\"activity\": [{\"displayName\": \"New\"}, ");
+    const QByteArray next = body(fcs);
+    IncrementalLoadStats stats;
+    const LoadedCall refreshed = loadCall(next, shown.snapshot, &stats);
+    QVERIFY2(stats.incremental, qPrintable(stats.fallbackReason));
+    QCOMPARE(stats.reparsed, 5);
+    QVERIFY(refreshed.snapshot->tree.sharesStructureWith(shown.snapshot->tree));
+    QVERIFY(refreshed.snapshot->lineage);
+    // The same tree and the same plan as a state read and built from scratch.
+    const LoadedCall full = loadCall(next);
+    QVERIFY(!full.snapshot->tree.sharesStructureWith(shown.snapshot->tree));
+    const QStringList differences = test::loadDifferences(full, refreshed);
+    QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u',')));
+    const QStringList fromScratch = planText(planMerge(*shown.snapshot, *full.snapshot));
+    QCOMPARE(planText(planMerge(*shown.snapshot, *refreshed.snapshot)), fromScratch);
+    QVERIFY(fromScratch.size() > 40); // it did plan something
+
+    // A function call that moves to another parent: the tree is built again.
+    fcs[20].replace("\"sourceFunctionCallID\": \"fc_6\"", "\"sourceFunctionCallID\": \"fc_1\"");
+    const QByteArray moved = body(fcs);
+    const LoadedCall again = loadCall(moved, refreshed.snapshot, &stats);
+    QVERIFY2(stats.incremental, qPrintable(stats.fallbackReason));
+    QVERIFY(!again.snapshot->tree.sharesStructureWith(refreshed.snapshot->tree));
+    QVERIFY(!again.snapshot->lineage);
+    QVERIFY(test::loadDifferences(loadCall(moved), again).isEmpty());
+    QCOMPARE(again.snapshot->tree.node(20).parent, 1);
 }
 
 void TestIncrementalParse::previousWithWarnings_takesTheFullPath()

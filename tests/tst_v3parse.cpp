@@ -337,6 +337,35 @@ private slots:
         QCOMPARE(own.functionCalls.at(0).tryNumber, 1);
     }
 
+    void traceEvent_objectIsTheOneItsBytesHold()
+    {
+        // Each event's object comes from its own bytes (built when asked for): the same
+        // object QJsonDocument reads there, nested unknown members included.
+        const QByteArray event = R"({"eventID": "e1", "functionCallID": "a", "eventType": "x",
+            "extra": {"deep": [1, 2.5, "three", null, {"k": true}]}, "message": "m\u00e9"})";
+        const QByteArray spaced = QByteArray(event).replace(", ", ",   ");
+        const auto trace = [](const QByteArray &e) -> QByteArray {
+            return R"({"trace": {"functionCalls": [{"functionCallID": "a"}], "events": [)" + e +
+                   "]}}";
+        };
+        const TraceParseResult t = TraceParser::parse(trace(event));
+        QVERIFY2(t.ok() && t.warnings.isEmpty(), qPrintable(t.error));
+        const Event &e = t.functionCalls.at(0).events.at(0);
+        QCOMPARE(e.message, QStringLiteral("m\u00e9"));
+        QCOMPARE(e.object.get(), QJsonDocument::fromJson(event).object());
+        // Equal objects are equal events, whether their bytes are the same or not.
+        const Event again = TraceParser::parse(trace(event)).functionCalls.at(0).events.at(0);
+        const Event other = TraceParser::parse(trace(spaced)).functionCalls.at(0).events.at(0);
+        QVERIFY(e == again);
+        QVERIFY(e == other);
+        QVERIFY(other.object == QJsonDocument::fromJson(event).object());
+        Event changed = e;
+        QJsonObject o = changed.object;
+        o.insert(QStringLiteral("message"), QStringLiteral("n"));
+        changed.object = o;
+        QVERIFY(changed != e);
+    }
+
     void trace_duplicateIdsGetEventsOnTheFirst()
     {
         const TraceParseResult t = TraceParser::parse(

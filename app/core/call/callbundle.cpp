@@ -29,7 +29,7 @@ QJsonArray objectsOf(const QList<Event> &events)
 {
     QJsonArray out;
     for (const Event &event : events)
-        out.append(event.object);
+        out.append(event.object.get());
     return out;
 }
 

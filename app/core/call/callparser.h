@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace bem {
 
@@ -29,6 +31,10 @@ struct ParseResult
     QStringList warnings;
     // Top-level members other than "call" and "error", kept for the raw view.
     QJsonObject unknownFields;
+    // Where each element of call.functionCalls lies in the body ([first, second) byte
+    // offsets), when the fast path read them (it notes them on the way): the next
+    // refresh's incremental parse compares elements by these spans.
+    std::optional<std::vector<std::pair<qsizetype, qsizetype>>> functionCallSpans;
 
     bool ok() const { return call.has_value(); }
 };

@@ -15,6 +15,21 @@ CallSnapshot CallSnapshot::fromCall(Call call, const QStringList &parseWarnings)
     return s;
 }
 
+CallSnapshot CallSnapshot::fromRefresh(Call call, const QStringList &parseWarnings,
+                                       const std::shared_ptr<const CallSnapshot> &previous,
+                                       std::vector<char> unchanged)
+{
+    if (!previous ||
+        !CallTree::sameStructure(previous->call.functionCalls, call.functionCalls, unchanged))
+        return fromCall(std::move(call), parseWarnings);
+    CallSnapshot s;
+    s.tree = previous->tree;
+    s.call = std::move(call);
+    s.ignored = parseWarnings;
+    s.lineage = std::make_shared<const Lineage>(Lineage{previous, std::move(unchanged)});
+    return s;
+}
+
 QStringList CallSnapshot::notes() const
 {
     QStringList out;

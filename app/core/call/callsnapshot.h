@@ -58,8 +58,26 @@ struct CallSnapshot
     };
     std::shared_ptr<const V3Parts> v3;
 
+    // Set when this state was read as a refresh of `previous` and kept its tree (no
+    // function call changed its ID or parent links): per function call, whether it was
+    // taken from `previous` unchanged (a copy of the one at the same index). The merge
+    // planner then compares only the others.
+    struct Lineage
+    {
+        std::weak_ptr<const CallSnapshot> previous;
+        std::vector<char> unchanged;
+    };
+    std::shared_ptr<const Lineage> lineage;
+
     // parseWarnings: ParseResult::warnings, which become `ignored`.
     static CallSnapshot fromCall(Call call, const QStringList &parseWarnings = {});
+    // The same as fromCall(call, parseWarnings), for a refresh of `previous` in which the
+    // function calls marked in `unchanged` (one entry each) are copies of previous's at the
+    // same index: when the tree would come out the same, previous's is kept (shared, not
+    // built again) and the lineage is recorded.
+    static CallSnapshot fromRefresh(Call call, const QStringList &parseWarnings,
+                                    const std::shared_ptr<const CallSnapshot> &previous,
+                                    std::vector<char> unchanged);
 };
 
 using CallSnapshotPtr = std::shared_ptr<const CallSnapshot>;

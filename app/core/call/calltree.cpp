@@ -14,14 +14,44 @@ QString describe(const FunctionCall &fc, int index)
 
 } // namespace
 
+const CallTree::Data &CallTree::d() const
+{
+    static const Data empty;
+    return m_data ? *m_data : empty;
+}
+
+bool CallTree::sameStructure(const QList<FunctionCall> &old, const QList<FunctionCall> &fresh,
+                             const std::vector<char> &unchanged)
+{
+    const qsizetype n = old.size();
+    if (fresh.size() != n || (!unchanged.empty() && qsizetype(unchanged.size()) != n))
+        return false;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!unchanged.empty() && unchanged[size_t(i)])
+            continue;
+        const FunctionCall &a = old[i];
+        const FunctionCall &b = fresh[i];
+        if (a.functionCallId != b.functionCallId ||
+            a.sourceFunctionCallId != b.sourceFunctionCallId ||
+            a.sourceEventId != b.sourceEventId || a.events.size() != b.events.size())
+            return false;
+        for (qsizetype e = 0; e < a.events.size(); ++e) {
+            if (a.events[e].eventId != b.events[e].eventId)
+                return false;
+        }
+    }
+    return true;
+}
+
 CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
 {
-    CallTree tree;
+    auto data = std::make_shared<Data>();
+    Data &tree = *data;
     const int n = int(functionCalls.size());
-    tree.m_nodes.resize(size_t(n));
+    tree.nodes.resize(size_t(n));
 
     // Parents are looked up by ID; with duplicate IDs the first one met is the parent.
-    QHash<QString, int> &firstById = tree.m_firstById;
+    QHash<QString, int> &firstById = tree.firstById;
     firstById.reserve(n);
     QHash<QString, int> seenCount; // only for repeated IDs
     for (int i = 0; i < n; ++i) {
@@ -32,17 +62,17 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
         } else if (id.isEmpty()) {
             // Function calls without an ID are keyed by their order among themselves.
             const int occurrence = ++seenCount[id];
-            tree.m_nodes[size_t(i)].occurrence = occurrence;
-            tree.m_repeats.insert({id, occurrence}, i);
+            tree.nodes[size_t(i)].occurrence = occurrence;
+            tree.repeats.insert({id, occurrence}, i);
         } else {
             const int occurrence = ++seenCount[id];
-            tree.m_nodes[size_t(i)].occurrence = occurrence;
-            tree.m_repeats.insert({id, occurrence}, i);
-            tree.m_nodes[size_t(*it)].duplicateId = true;
-            tree.m_nodes[size_t(i)].duplicateId = true;
-            tree.m_warnings << QStringLiteral("%1 repeats the ID of #%2; both are shown")
-                                   .arg(describe(functionCalls[i], i))
-                                   .arg(*it);
+            tree.nodes[size_t(i)].occurrence = occurrence;
+            tree.repeats.insert({id, occurrence}, i);
+            tree.nodes[size_t(*it)].duplicateId = true;
+            tree.nodes[size_t(i)].duplicateId = true;
+            tree.warnings << QStringLiteral("%1 repeats the ID of #%2; both are shown")
+                                 .arg(describe(functionCalls[i], i))
+                                 .arg(*it);
         }
     }
 
@@ -70,24 +100,24 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
                 continue;
             const int parent = emitterOfEvent.value(sourceEvent, -1);
             if (parent < 0) {
-                tree.m_nodes[size_t(i)].parentMissing = true;
-                tree.m_warnings << QStringLiteral("%1 names source event %2, which no function "
-                                                  "call of this trace emitted; shown at the "
-                                                  "top level")
-                                       .arg(describe(functionCalls[i], i), sourceEvent.left(120));
+                tree.nodes[size_t(i)].parentMissing = true;
+                tree.warnings << QStringLiteral("%1 names source event %2, which no function "
+                                                "call of this trace emitted; shown at the "
+                                                "top level")
+                                     .arg(describe(functionCalls[i], i), sourceEvent.left(120));
             } else {
-                tree.m_nodes[size_t(i)].parent = parent;
+                tree.nodes[size_t(i)].parent = parent;
             }
             continue;
         }
         const int parent = firstById.value(source, -1);
         if (parent < 0) {
-            tree.m_nodes[size_t(i)].parentMissing = true;
-            tree.m_warnings << QStringLiteral("%1 names parent %2, which is not in this call; "
-                                              "shown at the top level")
-                                   .arg(describe(functionCalls[i], i), source.left(120));
+            tree.nodes[size_t(i)].parentMissing = true;
+            tree.warnings << QStringLiteral("%1 names parent %2, which is not in this call; "
+                                            "shown at the top level")
+                                 .arg(describe(functionCalls[i], i), source.left(120));
         } else {
-            tree.m_nodes[size_t(i)].parent = parent;
+            tree.nodes[size_t(i)].parent = parent;
         }
     }
 
@@ -107,22 +137,22 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
             state[size_t(j)] = OnPath;
             pathPos[size_t(j)] = int(path.size());
             path.push_back(j);
-            j = tree.m_nodes[size_t(j)].parent;
+            j = tree.nodes[size_t(j)].parent;
         }
         if (j >= 0 && state[size_t(j)] == OnPath) {
             int first = j;
             for (size_t k = size_t(pathPos[size_t(j)]); k < path.size(); ++k)
                 first = std::min(first, path[k]);
-            Node &breaker = tree.m_nodes[size_t(first)];
+            Node &breaker = tree.nodes[size_t(first)];
             const int cycleLength = int(path.size()) - pathPos[size_t(j)];
-            tree.m_warnings << (cycleLength == 1
-                                    ? QStringLiteral("%1 names itself as its parent; shown at "
-                                                     "the top level")
-                                          .arg(describe(functionCalls[first], first))
-                                    : QStringLiteral("%1 is in a cycle of %2 parents; shown at "
-                                                     "the top level to break it")
-                                          .arg(describe(functionCalls[first], first))
-                                          .arg(cycleLength));
+            tree.warnings << (cycleLength == 1
+                                  ? QStringLiteral("%1 names itself as its parent; shown at "
+                                                   "the top level")
+                                        .arg(describe(functionCalls[first], first))
+                                  : QStringLiteral("%1 is in a cycle of %2 parents; shown at "
+                                                   "the top level to break it")
+                                        .arg(describe(functionCalls[first], first))
+                                        .arg(cycleLength));
             breaker.parent = -1;
             breaker.cycleBroken = true;
         }
@@ -131,20 +161,22 @@ CallTree CallTree::build(const QList<FunctionCall> &functionCalls)
     }
 
     for (int i = 0; i < n; ++i) {
-        Node &node = tree.m_nodes[size_t(i)];
+        Node &node = tree.nodes[size_t(i)];
         std::vector<int> &siblings =
-            node.parent < 0 ? tree.m_roots : tree.m_nodes[size_t(node.parent)].children;
+            node.parent < 0 ? tree.roots : tree.nodes[size_t(node.parent)].children;
         node.row = int(siblings.size());
         siblings.push_back(i);
     }
-    return tree;
+    CallTree result;
+    result.m_data = std::move(data);
+    return result;
 }
 
 int CallTree::indexOf(const QString &functionCallId, int occurrence) const
 {
     if (occurrence == 0)
-        return m_firstById.value(functionCallId, -1);
-    return m_repeats.value({functionCallId, occurrence}, -1);
+        return d().firstById.value(functionCallId, -1);
+    return d().repeats.value({functionCallId, occurrence}, -1);
 }
 
 } // namespace bem

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <memory>
 #include <vector>
 
 namespace bem {
@@ -32,22 +33,42 @@ public:
     };
 
     static CallTree build(const QList<FunctionCall> &functionCalls);
+    // Whether the tree built from `fresh` is the one built from `old`, known without
+    // building it: the same number of function calls, each with the same ID and parent
+    // links (sourceFunctionCallID, sourceEventID and, for the v3 links, its event IDs).
+    // `unchanged` (empty, or one entry per function call) marks those known to be
+    // copies of `old`'s at the same index, which need no comparing.
+    static bool sameStructure(const QList<FunctionCall> &old, const QList<FunctionCall> &fresh,
+                              const std::vector<char> &unchanged);
 
-    int size() const { return int(m_nodes.size()); }
-    const Node &node(int index) const { return m_nodes[size_t(index)]; }
-    const std::vector<int> &roots() const { return m_roots; }
-    const QStringList &warnings() const { return m_warnings; }
+    int size() const { return int(d().nodes.size()); }
+    const Node &node(int index) const { return d().nodes[size_t(index)]; }
+    const std::vector<int> &roots() const { return d().roots; }
+    const QStringList &warnings() const { return d().warnings; }
     // The function call with this ID and occurrence (see Node::occurrence); -1 for none.
     // A hash lookup: a refresh finds every surviving row this way, O(1) each.
     int indexOf(const QString &functionCallId, int occurrence = 0) const;
+    // Whether this tree is a copy of `other` (the same shared, immutable data): a refresh
+    // whose function calls kept their IDs and parents keeps the tree it had.
+    bool sharesStructureWith(const CallTree &other) const
+    {
+        return m_data && m_data == other.m_data;
+    }
 
 private:
-    std::vector<Node> m_nodes;
-    std::vector<int> m_roots;
-    QStringList m_warnings;
-    QHash<QString, int> m_firstById;
-    // Occurrences after the first of repeated IDs (rare): (ID, occurrence) -> index.
-    QHash<std::pair<QString, int>, int> m_repeats;
+    struct Data
+    {
+        std::vector<Node> nodes;
+        std::vector<int> roots;
+        QStringList warnings;
+        QHash<QString, int> firstById;
+        // Occurrences after the first of repeated IDs (rare): (ID, occurrence) -> index.
+        QHash<std::pair<QString, int>, int> repeats;
+    };
+    const Data &d() const;
+
+    // Immutable once built, so copies of a tree share it (a refresh copies it in O(1)).
+    std::shared_ptr<const Data> m_data;
 };
 
 } // namespace bem

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "callstatus.h"
+#include "lazyjsonobject.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -59,7 +60,8 @@ enum class ApiVersion { V2, V3 };
 // One v3 event: an output, an error, or any event of a trace. Events are polymorphic by
 // eventType and new types appear; `object` keeps the whole event exactly as sent (the
 // output viewer shows it, an unknown type is shown from it, and equality is decided by it).
-// The named fields are read from it once, for the tree and the lists.
+// The named fields are read once, for the tree and the lists; the object read from a
+// response is only built from its bytes when something asks for it.
 struct Event
 {
     QString eventId;
@@ -80,7 +82,7 @@ struct Event
     std::optional<double> avgConfidence; // a number in [0, 1] when there is one
     Timestamp publishedAt;               // webhook delivered
     Timestamp lastPublishErrorAt;        // last webhook delivery that failed
-    QJsonObject object;
+    LazyJsonObject object;
 
     bool isError() const { return eventType == QLatin1String("error"); }
     friend bool operator==(const Event &a, const Event &b) { return a.object == b.object; }

@@ -116,6 +116,7 @@ public:
                                         qsizetype(m_spans.size()) - 1);
         if (match >= 0) {
             out.append(m_previous.call.functionCalls.at(match));
+            m_unchanged.push_back(match == qsizetype(m_spans.size()) - 1);
             m_nextOld = match + 1;
             ++m_stats.reused;
             return true;
@@ -129,11 +130,14 @@ public:
         if (m_parser.iterate(padded).get(doc) != SUCCESS || doc.get_object().get(o) != SUCCESS ||
             !readFunctionCall(o, own, false, out.emplace_back()) || !atEnd(doc))
             return false;
+        m_unchanged.push_back(0);
         ++m_stats.reparsed;
         return true;
     }
 
     Spans takeSpans() { return std::move(m_spans); }
+    // Per element read: whether it is a copy of the previous state's at the same index.
+    std::vector<char> takeUnchanged() { return std::move(m_unchanged); }
 
 private:
     qsizetype findOld(QByteArrayView bytes, qsizetype index)
@@ -161,6 +165,7 @@ private:
     IncrementalLoadStats &m_stats;
     const qsizetype m_mapAfterMisses;
     Spans m_spans;
+    std::vector<char> m_unchanged;
     od::parser m_parser;
     QHash<QByteArrayView, qsizetype> m_oldByBytes;
     bool m_mapBuilt = false;
@@ -170,9 +175,11 @@ private:
 
 } // namespace
 
-std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSnapshot &previous,
+std::optional<LoadedCall> loadIncrementally(const QByteArray &body,
+                                            const std::shared_ptr<const CallSnapshot> &shown,
                                             IncrementalLoadStats &stats)
 {
+    const CallSnapshot &previous = *shown;
     // As the scanning path: an element that warned before would have to warn again.
     if (!previous.ignored.isEmpty() || previous.body.isEmpty() || previous.v3)
         return std::nullopt;
@@ -198,8 +205,8 @@ std::optional<LoadedCall> loadIncrementally(const QByteArray &body, const CallSn
     // From here on exactly as loadCall(body).
     LoadedCall result;
     result.parsed = std::move(*parsed);
-    auto snapshot = std::make_shared<CallSnapshot>(
-        CallSnapshot::fromCall(std::move(*result.parsed.call), result.parsed.warnings));
+    auto snapshot = std::make_shared<CallSnapshot>(CallSnapshot::fromRefresh(
+        std::move(*result.parsed.call), result.parsed.warnings, shown, reader.takeUnchanged()));
     result.parsed.call.reset();
     snapshot->serverError = result.parsed.serverError;
     snapshot->body = body;

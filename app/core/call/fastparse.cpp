@@ -10,6 +10,7 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <cmath>
 
 namespace bem::fast {
 namespace {
@@ -184,31 +185,117 @@ namespace {
 // reads its bytes: measured, that is about twice as fast as building the QJsonObject
 // member by member, and it is exactly the object the Qt path makes. Its named fields are
 // then read by the Qt path's own rules.
-bool readEvent(od::value v, QList<Event> &out)
+constexpr std::string_view EventKeys[] = {"eventID",
+                                          "eventType",
+                                          "functionID",
+                                          "functionName",
+                                          "functionCallID",
+                                          "functionCallTryNumber",
+                                          "functionVersionNum",
+                                          "referenceID",
+                                          "callID",
+                                          "workflowName",
+                                          "createdAt",
+                                          "message",
+                                          "choice",
+                                          "itemOffset",
+                                          "itemCount",
+                                          "avgConfidence",
+                                          "publishedAt",
+                                          "lastPublishErrorAt"};
+
+// A number from 0 to 1, or null (absent); anything FieldReader::fraction would warn about
+// declines.
+bool readFraction(od::value v, std::optional<double> &out)
 {
+    od::json_type type;
+    if (v.type().get(type) != SUCCESS)
+        return false;
+    if (type == od::json_type::null) {
+        bool isNull = false;
+        return v.is_null().get(isNull) == SUCCESS && isNull;
+    }
+    double d = 0;
+    if (type != od::json_type::number || v.get_double().get(d) != SUCCESS || !std::isfinite(d) ||
+        d < 0.0 || d > 1.0)
+        return false;
+    out = d;
+    return true;
+}
+
+// One event, its named fields read as bem::readEvent reads them (eventparser.h) and its
+// whole object kept as bytes, built when asked for (LazyJsonObject).
+bool readEvent(od::value v, Context &c, QList<Event> &out)
+{
+    if (!c.nullIsAbsent) // events are always read with null as absent
+        return false;
+    const char *start = v.raw_json_token().data();
     od::object o;
-    std::string_view raw;
-    if (v.get_object().get(o) != SUCCESS || o.raw_json().get(raw) != SUCCESS)
+    if (v.get_object().get(o) != SUCCESS)
+        return false;
+    Event &e = out.emplace_back();
+    const bool ok = forMembers(o, KeySet<18>{EventKeys}, [&](int i, std::string_view, od::value m) {
+        switch (i) {
+        case 0:
+            return readString(m, c, e.eventId);
+        case 1:
+            return readInterned(m, c, e.eventType);
+        case 2:
+            return readInterned(m, c, e.functionId);
+        case 3:
+            return readInterned(m, c, e.functionName);
+        case 4:
+            return readString(m, c, e.functionCallId);
+        case 5:
+            return readInteger(m, c, e.functionCallTryNumber);
+        case 6:
+            return readInteger(m, c, e.functionVersionNum);
+        case 7:
+            return readString(m, c, e.referenceId);
+        case 8:
+            return readInterned(m, c, e.callId);
+        case 9:
+            return readInterned(m, c, e.workflowName);
+        case 10:
+            return readTimestamp(m, c, e.createdAt);
+        case 11:
+            return readString(m, c, e.message);
+        case 12:
+            return readInterned(m, c, e.choice);
+        case 13:
+            return readInteger(m, c, e.itemOffset);
+        case 14:
+            return readInteger(m, c, e.itemCount);
+        case 15:
+            return readFraction(m, e.avgConfidence);
+        case 16:
+            return readTimestamp(m, c, e.publishedAt);
+        case 17:
+            return readTimestamp(m, c, e.lastPublishErrorAt);
+        }
+        return skipChecked(m); // kept in the object only
+    });
+    const char *next = nullptr;
+    if (!ok || v.current_location().get(next) != SUCCESS || !next || next <= start)
+        return false;
+    const char *end = next;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
+        --end;
+    if (end <= start || end[-1] != '}' || *start != '{')
         return false;
     // Read alone, an object nested deep enough would pass QJsonDocument's depth limit that
     // the whole body fails: leave anything close to it to the Qt path (brackets inside
     // strings count too, which only declines more).
     constexpr qsizetype MaxBrackets = 512;
-    if (std::count_if(raw.begin(), raw.end(), [](char ch) { return ch == '{' || ch == '['; }) >
-        MaxBrackets)
+    if (std::count_if(start, end, [](char ch) { return ch == '{' || ch == '['; }) > MaxBrackets)
         return false;
-    QJsonParseError error;
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray::fromRawData(raw.data(), qsizetype(raw.size())), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return false;
-    const QJsonObject object = doc.object();
-    QStringList warnings;
-    {
-        FieldReader reader(warnings, /*nullIsAbsent=*/true);
-        out.append(bem::readEvent(reader, object, QString()));
-    }
-    return warnings.isEmpty();
+    const qsizetype offset = qsizetype(start - c.base);
+    const qsizetype size = qsizetype(end - start);
+    if (!c.body.isEmpty() && offset + size <= c.body.size())
+        e.object = LazyJsonObject::fromBytes(c.body, offset, size);
+    else // read from a buffer of its own: keep a copy
+        e.object = LazyJsonObject::fromBytes(QByteArray(start, size), 0, size);
+    return true;
 }
 
 bool readEvents(od::value v, Context &c, QList<Event> &out)
@@ -221,7 +308,7 @@ bool readEvents(od::value v, Context &c, QList<Event> &out)
         return true;
     for (auto element : array) {
         od::value e;
-        if (element.get(e) != SUCCESS || !readEvent(e, out))
+        if (element.get(e) != SUCCESS || !readEvent(e, c, out))
             return false;
     }
     return true;
@@ -279,7 +366,30 @@ constexpr std::string_view CallKeys[] = {"callID",
                                          "outputs",
                                          "errors"};
 
-bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, Call &call)
+using Spans = std::vector<std::pair<qsizetype, qsizetype>>;
+
+// Notes where the element that began at `start` and was just read ends: its closing brace,
+// the last byte before the token the iterator stands on now. Anything unexpected
+// forgets every span (the refresh then finds them again itself).
+void noteSpan(od::value &element, const char *start, const char *base, std::optional<Spans> &spans)
+{
+    const char *next = nullptr;
+    if (element.current_location().get(next) != SUCCESS || !next || next <= start) {
+        spans.reset();
+        return;
+    }
+    const char *end = next;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
+        --end;
+    if (end <= start || end[-1] != '}' || *start != '{') {
+        spans.reset();
+        return;
+    }
+    spans->emplace_back(qsizetype(start - base), qsizetype(end - base));
+}
+
+bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, Call &call,
+              std::optional<Spans> &spans)
 {
     call.apiVersion = v3 ? ApiVersion::V3 : ApiVersion::V2;
     return forMembers(o, KeySet<17>{CallKeys}, [&](int i, std::string_view key, od::value v) {
@@ -330,10 +440,13 @@ bool readCall(od::object o, Context &c, bool v3, const ElementReader *elements, 
                         return false;
                     continue;
                 }
+                const char *start = e.raw_json_token().data();
                 od::object fc;
                 if (e.get_object().get(fc) != SUCCESS ||
                     !readFunctionCall(fc, c, false, call.functionCalls.emplace_back()))
                     return false;
+                if (spans)
+                    noteSpan(e, start, c.base, spans);
             }
             return true;
         }
@@ -360,16 +473,21 @@ std::optional<ParseResult> parseCallResponse(const QByteArray &body, bool v3,
     Context c(/*nullAbsent=*/v3);
     if (!iterateObject(body, parser, padded, doc, root, c.base))
         return std::nullopt;
+    c.body = body;
     ParseResult result;
     Call call;
     bool haveCall = false;
+    // Noted for a v2 full parse only: a refresh reads its elements against them.
+    std::optional<Spans> spans;
+    if (!v3 && !elements)
+        spans.emplace();
     const bool ok = forMembers(root, KeySet<2>{CallResponseKeys},
                                [&](int i, std::string_view key, od::value v) {
                                    if (i == 0) {
                                        od::object o;
                                        haveCall = v.get_object().get(o) == SUCCESS;
                                        // No call: the Qt path says why.
-                                       return haveCall && readCall(o, c, v3, elements, call);
+                                       return haveCall && readCall(o, c, v3, elements, call, spans);
                                    }
                                    if (i == 1) {
                                        QString error;
@@ -382,6 +500,8 @@ std::optional<ParseResult> parseCallResponse(const QByteArray &body, bool v3,
                                });
     if (!ok || !haveCall || !atEnd(doc))
         return std::nullopt;
+    if (spans && qsizetype(spans->size()) == call.functionCalls.size())
+        result.functionCallSpans = std::move(spans);
     result.call = std::move(call);
     return result;
 }
@@ -407,7 +527,7 @@ bool readTrace(od::object o, Context &c, TraceParseResult &result, QList<Event> 
             if (element.get(e) != SUCCESS)
                 return false;
             if (i == 1) {
-                if (!readEvent(e, events))
+                if (!readEvent(e, c, events))
                     return false;
                 continue;
             }
@@ -441,6 +561,7 @@ std::optional<TraceParseResult> parseTrace(const QByteArray &body)
     Context c(/*nullAbsent=*/true);
     if (!iterateObject(body, parser, padded, doc, root, c.base))
         return std::nullopt;
+    c.body = body;
     TraceParseResult result;
     QList<Event> events;
     bool haveTrace = false;
@@ -476,6 +597,7 @@ std::optional<EventPageParseResult> parseEventPage(const QByteArray &body, Event
     Context c(/*nullAbsent=*/true);
     if (!iterateObject(body, parser, padded, doc, root, c.base))
         return std::nullopt;
+    c.body = body;
     const bool outputs = kind == EventPageKind::Outputs;
     // The page, the single event's key, the server's error (for errors pages the single
     // event's key too) and the total.
@@ -492,7 +614,7 @@ std::optional<EventPageParseResult> parseEventPage(const QByteArray &body, Event
             havePage = true;
             for (auto element : array) {
                 od::value e;
-                if (element.get(e) != SUCCESS || !readEvent(e, result.events))
+                if (element.get(e) != SUCCESS || !readEvent(e, c, result.events))
                     return false;
             }
             return true;

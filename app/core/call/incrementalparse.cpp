@@ -423,7 +423,7 @@ LoadedCall loadCall(const QByteArray &body, const CallSnapshotPtr &previous,
         s.fallbackReason = QStringLiteral("a saved bundle");
     } else if (!previous) {
         s.fallbackReason = QStringLiteral("there is no previous state");
-    } else if (std::optional<LoadedCall> fast = fast::loadIncrementally(body, *previous, s)) {
+    } else if (std::optional<LoadedCall> fast = fast::loadIncrementally(body, previous, s)) {
         return std::move(*fast);
     } else if (std::optional<LoadedCall> result = loadIncrementally(body, *previous, s)) {
         return std::move(*result);

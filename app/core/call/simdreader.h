@@ -54,6 +54,9 @@ struct Context
     // The first byte simdjson reads (the body's, or its padded copy's): byte offsets are
     // counted from it.
     const char *base = nullptr;
+    // The body read, when `base` is its first byte or its padded copy's (offsets are the
+    // same): what is kept as bytes (an event's object) is kept as a part of it.
+    QByteArray body;
 };
 
 // The whole body iterated by `parser`, its root an object (else std::nullopt). The body

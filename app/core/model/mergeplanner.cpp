@@ -41,7 +41,14 @@ public:
         : m_from(from)
         , m_to(to)
         , m_plan(plan)
-    {}
+        , m_sameTree(to.tree.sharesStructureWith(from.tree))
+    {
+        // A refresh read against `from` that kept its tree knows which function calls it
+        // copied untouched: only the others need comparing.
+        if (m_sameTree && to.lineage && to.lineage->previous.lock().get() == &from &&
+            to.lineage->unchanged.size() == size_t(from.call.functionCalls.size()))
+            m_unchanged = &to.lineage->unchanged;
+    }
 
     // Parents are visited as the model used to walk them: a stack, a parent's surviving
     // children pushed in order (so the last one comes next). Only rows that stay have
@@ -83,6 +90,11 @@ private:
         std::vector<int> newIndex(oldCount, -1);
         for (size_t k = 0; k < oldCount; ++k) {
             const int i = before[k];
+            if (m_sameTree) { // every function call is where it was
+                newIndex[k] = i;
+                newRows[k] = int(k);
+                continue;
+            }
             const int j = m_to.tree.indexOf(m_from.call.functionCalls[i].functionCallId,
                                             m_from.tree.node(i).occurrence);
             if (j >= 0 && m_to.tree.node(j).parent == newParent) {
@@ -103,7 +115,8 @@ private:
             if (keep[k]) {
                 m_plan.keptAs[size_t(before[k])] = newIndex[k];
                 survivors.emplace_back(before[k], newIndex[k]);
-                changed = planRow(before[k], newIndex[k]);
+                changed = !(m_unchanged && (*m_unchanged)[size_t(before[k])]) &&
+                          planRow(before[k], newIndex[k]);
             }
             if (changed && changedFrom < 0)
                 changedFrom = int(k);
@@ -188,6 +201,8 @@ private:
     const CallSnapshot &m_from;
     const CallSnapshot &m_to;
     MergePlan &m_plan;
+    const bool m_sameTree;
+    const std::vector<char> *m_unchanged = nullptr;
 };
 
 } // namespace

@@ -54,7 +54,9 @@ struct MergePlan
     std::vector<MergeOp> ops;
 };
 
-// Thread-safe: reads only its arguments. O(n) hash lookups and comparisons.
+// Thread-safe: reads only its arguments. O(n) hash lookups and comparisons; when `to` kept
+// `from`'s tree (CallSnapshot::fromRefresh), no lookups, and only the function calls not
+// copied from `from` are compared.
 MergePlan planMerge(const CallSnapshot &from, const CallSnapshot &to);
 
 } // namespace bem

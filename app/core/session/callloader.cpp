@@ -155,6 +155,7 @@ LoadedCall loadCall(const QByteArray &body)
     result.parsed.call.reset();
     snapshot->serverError = result.parsed.serverError;
     snapshot->body = body;
+    snapshot->functionCallSpans = std::move(result.parsed.functionCallSpans);
     result.snapshot = std::move(snapshot);
     return result;
 }
