@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CallEndNotice</name>
+    <message>
+        <source>stopped: the key was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: the key may not see this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: the call was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: no API key is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped refreshing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call stopped refreshing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (started %2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 function calls failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no function call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
         <source>%1 s</source>
@@ -529,6 +600,10 @@ Licence: MIT.</source>
     </message>
     <message>
         <source>Links will open in new windows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1070,6 +1145,65 @@ Licence: MIT.</source>
     </message>
 </context>
 <context>
+    <name>bem::CallTab</name>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trace has no function call %1 (yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing a saved response: %1 (not refreshed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved response: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::CallTreeModel</name>
     <message>
         <source>Name</source>
@@ -1256,10 +1390,6 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The call to load: its ID, a bem dashboard or API link, or a bem-call-inspector://call/&lt;ID&gt; link. An inspector already running opens it in its window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The bem API to talk to (default %1; BEM_BASE_URL also sets it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,6 +1423,25 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
     <message>
         <source>--api must be auto, v3 or v2, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call to load: its ID, a bem dashboard or API link, or a bem-call-inspector://call/&lt;ID&gt; link; several open in tabs. An inspector already running opens them in its window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::DesktopNotifier</name>
+    <message>
+        <source>bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no session bus.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1491,6 +1640,52 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
 </context>
 <context>
+    <name>bem::EnvironmentChip</name>
+    <message>
+        <source>Environment: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::EnvironmentPanel</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an environment: a name, a base URL and a key of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this environment and its saved key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set for this launch; not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::EnvironmentStore</name>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch options</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::ErrorBox</name>
     <message>
         <source>Error</source>
@@ -1675,6 +1870,13 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
 </context>
 <context>
+    <name>bem::FinishNotifications</name>
+    <message>
+        <source>bem Call Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::JsonTreeModel</name>
     <message>
         <source>(value)</source>
@@ -1800,35 +2002,11 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No failed function calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the system keychain…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — bem Call Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing a saved response: %1 (not refreshed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The demo uses its own local API and key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1844,19 +2022,7 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copied a curl command for this call (the key is read from $BEM_API_KEY).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The trace has no function call %1 (yet).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1864,6 +2030,13 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     <name>bem::MessageBanner</name>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::NotifyBell</name>
+    <message>
+        <source>Notify me when it finishes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1981,6 +2154,10 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
     <message>
         <source>Stopped: ended as “%1” %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a turn to refresh…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2220,6 +2397,34 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <source>%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No key is saved for this environment yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production, Sandbox, EU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;olour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colour of this environment&apos;s chip on its tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set for this launch by %1, and not saved: change it where it was set. A key typed here is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::ShortcutsDialog</name>
@@ -2259,6 +2464,13 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     <name>bem::StatusBadge</name>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bem::TabEnvironments</name>
+    <message>
+        <source>The bem environment of this tab (its server and key); it can be changed until a call is loaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2570,6 +2782,26 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
     <message>
         <source>&amp;Outputs &amp;&amp; Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
