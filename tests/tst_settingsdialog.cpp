@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -434,6 +435,33 @@ private slots:
             again.findChild<QDoubleSpinBox *>(QStringLiteral("lowConfidenceThreshold"))->value(),
             0.65);
         QSettings().remove(SettingsKeys::lowConfidenceThreshold());
+    }
+
+    // "Notify me when a call that was running finishes": on when unset, saved under the key
+    // the finish watcher reads when the dialog is accepted, not when it is cancelled.
+    void notifyByDefault_readAndSavedUnderItsKey()
+    {
+        test::LocalApi api(Key);
+        auto keys = makeStore();
+        QSettings().remove(SettingsKeys::notificationsDefaultOn());
+        {
+            SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+            auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("notifyByDefault"));
+            QVERIFY(box);
+            QVERIFY(box->isChecked());
+            box->setChecked(false);
+            dialog.reject();
+        }
+        QVERIFY(!QSettings().contains(SettingsKeys::notificationsDefaultOn()));
+        {
+            SettingsDialog dialog(keys.get(), &api.network, api.server.baseUrl());
+            dialog.findChild<QCheckBox *>(QStringLiteral("notifyByDefault"))->setChecked(false);
+            dialog.accept();
+        }
+        QCOMPARE(QSettings().value(SettingsKeys::notificationsDefaultOn()).toBool(), false);
+        SettingsDialog again(keys.get(), &api.network, api.server.baseUrl());
+        QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("notifyByDefault"))->isChecked());
+        QSettings().remove(SettingsKeys::notificationsDefaultOn());
     }
 };
 

@@ -10,6 +10,7 @@
 #include "settingskeys.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -85,6 +86,7 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     , m_testButton(new QPushButton(tr("Test connection"), this))
     , m_testResult(noteLabel(QStringLiteral("testResult"), this))
     , m_threshold(new QDoubleSpinBox(this))
+    , m_notifyByDefault(new QCheckBox(tr("Notify me when a call that was running finishes"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_grid(new QGridLayout)
     , m_columns(new QHBoxLayout)
@@ -147,6 +149,13 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     m_threshold->setToolTip(tr("Output fields whose confidence is below this are shown in red "
                                "and kept by \u201cLow confidence only\u201d."));
 
+    m_notifyByDefault->setObjectName(QStringLiteral("notifyByDefault"));
+    m_notifyByDefault->setChecked(
+        QSettings().value(SettingsKeys::notificationsDefaultOn(), true).toBool());
+    m_notifyByDefault->setToolTip(
+        tr("The bell of a call that was pending or running when opened starts on; each "
+           "tab's bell can still be switched."));
+
     connect(m_client, &BemClient::connectionChecked, this, &SettingsDialog::showTestResult);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -181,6 +190,8 @@ SettingsDialog::SettingsDialog(ApiKeyStore *keys, QNetworkAccessManager *network
     grid->addWidget(m_testResult, r + 9, 1);
     addCaption(r + 10, tr("&Low confidence below:"), m_threshold);
     grid->addWidget(m_threshold, r + 10, 1, Qt::AlignLeft);
+    addCaption(r + 11, tr("Notifications:"), m_notifyByDefault);
+    grid->addWidget(m_notifyByDefault, r + 11, 1, Qt::AlignLeft);
 
     auto *fields = new QVBoxLayout;
     fields->addLayout(grid);
@@ -368,6 +379,7 @@ void SettingsDialog::accept()
             m_keys->save(typed);
     }
     QSettings().setValue(SettingsKeys::lowConfidenceThreshold(), m_threshold->value());
+    QSettings().setValue(SettingsKeys::notificationsDefaultOn(), m_notifyByDefault->isChecked());
     // The field need not hold the key any longer than this.
     m_key->clear();
     QDialog::accept();

@@ -9,6 +9,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
@@ -110,6 +111,7 @@ private:
     QPushButton *m_testButton;
     QLabel *m_testResult;
     QDoubleSpinBox *m_threshold;
+    QCheckBox *m_notifyByDefault; // SettingsKeys::notificationsDefaultOn()
     QDialogButtonBox *m_buttons;
     QGridLayout *m_grid;
     QHBoxLayout *m_columns;

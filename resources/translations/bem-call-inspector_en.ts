@@ -2425,6 +2425,18 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
         <source>Environment Colour</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notify me when a call that was running finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bell of a call that was pending or running when opened starts on; each tab&apos;s bell can still be switched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bem::ShortcutsDialog</name>
