@@ -4,6 +4,7 @@
 #include "calltreemodel.h"
 #include "calltreepanel.h"
 #include "demoscenarios.h"
+#include "livestatusline.h"
 #include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
@@ -19,6 +20,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -189,6 +191,17 @@ private slots:
         // Every tab is titled by its own workflow.
         for (int i = 0; i < tabs; ++i)
             QCOMPARE(tabText(i), QStringLiteral("intake-%1").arg(i));
+        // Ended calls leave the app asleep: no hidden tab's status line ticks, and the shown
+        // one only now and then ("completed 3 m ago").
+        const QList<LiveStatusLine *> lines =
+            m_window->statusBar()->findChildren<LiveStatusLine *>();
+        QCOMPARE(lines.size(), tabs);
+        QList<int> ticking;
+        for (const LiveStatusLine *line : lines) {
+            if (line->tickIntervalMs() != 0)
+                ticking << line->tickIntervalMs();
+        }
+        QCOMPARE(ticking, QList<int>{15'000});
     }
 
     void title_icon_andTooltip_followTheCall()

@@ -26,7 +26,6 @@ LiveStatusLine::LiveStatusLine(QStatusBar *bar, CallSession *session)
     bar->addPermanentWidget(m_modeNote);
     m_modeNote->hide();
 
-    m_tick.setInterval(500);
     connect(&m_tick, &QTimer::timeout, this, &LiveStatusLine::update);
 }
 
@@ -58,11 +57,25 @@ void LiveStatusLine::update()
 
 void LiveStatusLine::follow(bool watching)
 {
+    m_watching = watching;
     update();
-    if (watching)
-        m_tick.start();
-    else
+    restartTick();
+}
+
+void LiveStatusLine::restartTick()
+{
+    // A hidden tab's line is read again when it shows; a call that has ended only says
+    // "completed 3 m ago", which needs no half-second tick: ten finished tabs stay asleep.
+    if (!m_watching || !m_visible) {
         m_tick.stop();
+        return;
+    }
+    using P = PollerStatus::Phase;
+    const P phase = m_session->status().phase;
+    const bool ended = phase == P::Finished || phase == P::Stopped;
+    const int interval = ended ? 15'000 : 500;
+    if (!m_tick.isActive() || m_tick.interval() != interval)
+        m_tick.start(interval);
 }
 
 void LiveStatusLine::sayReading(const QString &text)
@@ -95,6 +108,9 @@ void LiveStatusLine::setVisible(bool visible)
     m_visible = visible;
     m_line->setVisible(visible);
     m_modeNote->setVisible(visible && !m_modeNote->text().isEmpty());
+    if (visible && m_watching)
+        update();
+    restartTick();
 }
 
 } // namespace bem

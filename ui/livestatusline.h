@@ -39,16 +39,21 @@ public:
     void forgetBeforeReading();
 
     void setModeNote(const QString &text);
-    // Only the current tab's line shows in the window's status bar.
+    // Only the current tab's line shows in the window's status bar, and only it ticks.
     void setVisible(bool visible);
+    // Whether the line moves on its own now, and how often (tests; 0 when it does not).
+    int tickIntervalMs() const { return m_tick.isActive() ? m_tick.interval() : 0; }
 
 private:
+    void restartTick();
+
     CallSession *m_session;
     QPointer<QLabel> m_line; // the status bar's: it may go first
     QPointer<QLabel> m_modeNote;
     QTimer m_tick;
     QString m_beforeReading; // null when nothing is being read
     bool m_visible = true;
+    bool m_watching = false;
 };
 
 } // namespace bem
