@@ -56,7 +56,8 @@ void DesktopNotifier::checkAvailability()
         m_available = !watcher->isError();
         m_availabilityKnown = true;
         if (watcher->isError())
-            qCDebug(lcNotify) << "no notification service:" << watcher->error().message();
+            qCDebug(lcNotify, "no notification service: %s",
+                    qPrintable(watcher->error().message()));
         Q_EMIT availabilityKnown(m_available);
     });
 }
