@@ -8,6 +8,7 @@
 #include "localapi.h"
 #include "mainwindow.h"
 #include "notifybell.h"
+#include "tabcalls.h"
 #include "windowfixture.h"
 
 #include <QApplication>
@@ -17,40 +18,13 @@
 #include <memory>
 
 using namespace bem;
+using test::progressingAs;
+using test::runningAs;
 
 namespace {
 
 const QByteArray Key = "sk_test_tab_notifications_0123456789";
 test::PrivateSessionBus *privateBus = nullptr;
-
-CannedResponse respond(const QByteArray &body)
-{
-    CannedResponse r;
-    r.body = body;
-    return r;
-}
-
-// The demo's progressing call under another ID and workflow name, one stage per request,
-// ending completed.
-QList<CannedResponse> progressingAs(const QString &id, const QString &name)
-{
-    QList<CannedResponse> stages;
-    for (int stage = 0; stage < DemoScenarios::progressingStageCount(); ++stage) {
-        QByteArray body = DemoScenarios::progressingStage(stage);
-        body.replace(DemoCalls::progressing().toUtf8(), id.toUtf8());
-        body.replace("invoice-intake", name.toUtf8());
-        stages << respond(body);
-    }
-    return stages;
-}
-
-// A call that stays running: asked again and again while it is watched.
-QList<CannedResponse> runningAs(const QString &id)
-{
-    QByteArray body = DemoScenarios::progressingStage(1);
-    body.replace(DemoCalls::progressing().toUtf8(), id.toUtf8());
-    return {respond(body)};
-}
 
 } // namespace
 

@@ -9,6 +9,7 @@
 #include "localbemserver.h"
 #include "mainwindow.h"
 #include "statuspresentation.h"
+#include "tabcalls.h"
 #include "windowactions.h"
 #include "windowfixture.h"
 
@@ -29,44 +30,13 @@
 #include <memory>
 
 using namespace bem;
+using test::progressingAs;
+using test::runningAs;
 
 namespace {
 
 const QByteArray Key = "sk_test_tabs_0123456789abcdef";
 using Phase = PollerStatus::Phase;
-
-CannedResponse respond(const QByteArray &body)
-{
-    CannedResponse r;
-    r.body = body;
-    return r;
-}
-
-// The demo's progressing call under another ID and name, one stage per request, ending
-// completed (or failed).
-QList<CannedResponse> progressingAs(const QString &id, const QString &name, bool fails)
-{
-    QList<CannedResponse> stages;
-    const int count = DemoScenarios::progressingStageCount();
-    for (int stage = 0; stage < count; ++stage) {
-        QByteArray body = DemoScenarios::progressingStage(stage);
-        if (fails && stage == count - 1)
-            body = DemoScenarios::failedCall().replace(DemoCalls::failed().toUtf8(), id.toUtf8());
-        body.replace(DemoCalls::progressing().toUtf8(), id.toUtf8());
-        body.replace("invoice-intake", name.toUtf8());
-        body.replace("contract-review", name.toUtf8());
-        stages << respond(body);
-    }
-    return stages;
-}
-
-// A call that stays running for ever: it is asked again and again while it is watched.
-QList<CannedResponse> runningAs(const QString &id)
-{
-    QByteArray body = DemoScenarios::progressingStage(1);
-    body.replace(DemoCalls::progressing().toUtf8(), id.toUtf8());
-    return {respond(body)};
-}
 
 } // namespace
 
