@@ -11,6 +11,7 @@
 //     cleared, the views cleared, the new snapshot applied, the views filled);
 //   - Expand All on the huge tree.
 
+#include "backgroundpool.h"
 #include "callfilterproxymodel.h"
 #include "callloader.h"
 #include "callmodelupdater.h"
@@ -90,7 +91,8 @@ private:
 // arena than the GUI thread's, as in the app.
 inline CallSnapshotPtr loadOrExit(const QByteArray &bytes)
 {
-    LoadedCall loaded = QtConcurrent::run([bytes] { return loadCall(bytes); }).result();
+    LoadedCall loaded =
+        QtConcurrent::run(backgroundPool(), [bytes] { return loadCall(bytes); }).result();
     if (!loaded.ok()) {
         std::fprintf(stderr, "generated call did not load: %s\n", qPrintable(loaded.parsed.error));
         std::exit(1);

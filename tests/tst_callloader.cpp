@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "backgroundpool.h"
 #include "callloader.h"
 #include "testutil.h"
 
@@ -95,7 +96,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 60000);
         QCOMPARE(spy.at(0).at(0).toULongLong(), newer);
         QCOMPARE(callIdOf(spy, 0), QStringLiteral("c_new"));
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTest::qWait(50);
         QCOMPARE(spy.size(), 1);
     }

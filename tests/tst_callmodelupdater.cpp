@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include "backgroundpool.h"
 #include "callmodelupdater.h"
 #include "calltreemodel.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
@@ -36,6 +38,34 @@ QString statusOf(const CallTreeModel &model, const QString &id)
         .data()
         .toString();
 }
+
+// Holds every thread of Qt's global pool until destroyed: what Qt's raster engine finds
+// when it splits a paint into tasks while the pool is busy.
+class GlobalPoolHeld final
+{
+public:
+    GlobalPoolHeld()
+    {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        m_count = pool->maxThreadCount();
+        for (int i = 0; i < m_count; ++i)
+            pool->start([this] {
+                m_started.release();
+                m_release.acquire();
+            });
+        m_started.acquire(m_count);
+    }
+    ~GlobalPoolHeld()
+    {
+        m_release.release(m_count);
+        QThreadPool::globalInstance()->waitForDone();
+    }
+
+private:
+    int m_count = 0;
+    QSemaphore m_started;
+    QSemaphore m_release;
+};
 
 } // namespace
 
@@ -125,7 +155,7 @@ private slots:
         QCOMPARE(applied.last().at(0).value<CallSnapshotPtr>(), newest);
         QCOMPARE(model.snapshot(), newest);
         QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("failed"));
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTest::qWait(50);
         QCOMPARE(applied.size(), 2);
     }
@@ -168,13 +198,48 @@ private slots:
         QCOMPARE(model.functionCallCount(), n);
         QCOMPARE(resets.size(), 1);
         QCOMPARE(statusOf(model, QStringLiteral("fc7")), QStringLiteral("completed"));
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTRY_COMPARE(updater.droppedCount(), 1);
         QCOMPARE(applied.size(), 1);
         // Built off-thread or not, the rows are the same.
         CallTreeModel direct;
         direct.setSnapshot(second);
         QCOMPARE(test::treeToString(model), test::treeToString(direct));
+    }
+
+    // The rows of a new call are built, and the old call freed, on the app's own pool:
+    // with Qt's global pool busy (the raster engine waits on it while painting) a switch
+    // between two large calls still completes, and frees the first.
+    void largeSwitch_doesNotWaitForQtsGlobalPool()
+    {
+        CallTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        CallModelUpdater updater(&model);
+        QSignalSpy applied(&updater, &CallModelUpdater::applied);
+        constexpr int n = CallModelUpdater::PlanOffThreadFrom * 2;
+        std::weak_ptr<const CallSnapshot> firstAlive;
+        {
+            const CallSnapshotPtr first = fanOut(n, false, QStringLiteral("first"));
+            firstAlive = first;
+            updater.apply(first);
+            QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 60000);
+        }
+        // The model holds the only reference left: the spy held one, and so did the job
+        // that built the rows and its watcher (deleted later).
+        applied.clear();
+        bem::backgroundPool()->waitForDone();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(firstAlive.use_count(), 1);
+
+        const GlobalPoolHeld held;
+        model.clear();
+        updater.apply(fanOut(n, true, QStringLiteral("second")));
+        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 20000);
+        QCOMPARE(model.callId(), QStringLiteral("second"));
+        QCOMPARE(model.functionCallCount(), n);
+        bem::backgroundPool()->waitForDone();
+        QVERIFY(firstAlive.expired());
     }
 
     void planForAnotherState_isIgnored()

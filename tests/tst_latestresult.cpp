@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "backgroundpool.h"
 #include "latestresult.h"
 
 #include <QSemaphore>
@@ -26,7 +27,7 @@ class TestLatestResult : public QObject
 {
     Q_OBJECT
 private slots:
-    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
+    void cleanup() { bem::backgroundPool()->waitForDone(); }
 
     void onlyJob_isDelivered()
     {
@@ -57,7 +58,7 @@ private slots:
         QVERIFY(!latest.isBusy());
         // The older job ends now: its result must not replace the newer one.
         slow->open.release();
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTRY_COMPARE(latest.droppedCount(), 1);
         QCOMPARE(delivered, QList<int>{2});
     }
@@ -95,7 +96,7 @@ private slots:
         latest.cancel();
         QVERIFY(!latest.isBusy());
         gate->open.release();
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTRY_COMPARE(latest.droppedCount(), 1);
         QCOMPARE(calls, 0);
         // And it works again afterwards.
@@ -120,7 +121,7 @@ private slots:
             QTRY_COMPARE(gate->started.load(), 1);
         }
         gate->open.release();
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QCoreApplication::processEvents();
         QTest::qWait(20);
         QCOMPARE(calls, 0);

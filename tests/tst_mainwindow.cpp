@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "apikeystore.h"
+#include "backgroundpool.h"
 #include "bemclient.h"
 #include "callfilterproxymodel.h"
 #include "callform.h"
@@ -730,7 +731,7 @@ private slots:
         QVERIFY(m_window->isLoadingFile());
         loadAndWait(DemoCalls::batch());
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTest::qWait(100);
         QCOMPARE(m_window->model()->callId(), DemoCalls::batch());
         QVERIFY(!m_window->liveStatusText().contains(QStringLiteral("not refreshed")));
@@ -739,7 +740,7 @@ private slots:
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-2.json")));
         QVERIFY(m_window->openFile(QStringLiteral(BEM_TEST_DATA_DIR "/progress-3.json")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoadingFile(), 20'000);
-        QThreadPool::globalInstance()->waitForDone();
+        bem::backgroundPool()->waitForDone();
         QTest::qWait(100);
         QCOMPARE(m_window->rawJsonView()->response(),
                  test::readTestData(QStringLiteral("progress-3.json")));

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "callsnapshot.h"
 
+#include "backgroundpool.h"
+
 #include <QCoreApplication>
-#include <QThreadPool>
 
 namespace bem {
 
@@ -52,8 +53,7 @@ void releaseOffThread(CallSnapshotPtr snapshot)
     // Small ones are not worth a thread hop; shared ones are not ours to free.
     if (!snapshot || snapshot.use_count() > 1 || snapshot->call.functionCalls.size() < 1000)
         return;
-    QThreadPool::globalInstance()->start(
-        [doomed = std::move(snapshot)]() mutable { doomed.reset(); });
+    backgroundPool()->start([doomed = std::move(snapshot)]() mutable { doomed.reset(); });
 }
 
 } // namespace bem

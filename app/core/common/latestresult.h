@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "backgroundpool.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
@@ -10,10 +12,10 @@
 
 namespace bem {
 
-// Runs jobs on the thread pool and hands back only the newest one's result, on the thread
-// that owns this object. Starting a job makes every earlier one stale; cancel() makes the
-// one running stale too. A stale job still runs to its end (a parse cannot be stopped
-// halfway) but its result is dropped unseen, and counted.
+// Runs jobs on the background pool (backgroundpool.h) and hands back only the newest one's result,
+// on the thread that owns this object. Starting a job makes every earlier one stale; cancel() makes
+// the one running stale too. A stale job still runs to its end (a parse cannot be stopped halfway)
+// but its result is dropped unseen, and counted.
 //
 // Everything the job needs must be captured by value: it may outlive this object. The
 // handler is never called after this object is gone (its watchers die with it), so it
@@ -48,7 +50,7 @@ public:
                              m_delivered = ticket;
                              deliver(watcher->result());
                          });
-        watcher->setFuture(QtConcurrent::run(std::move(job)));
+        watcher->setFuture(QtConcurrent::run(backgroundPool(), std::move(job)));
         return ticket;
     }
 

@@ -3,7 +3,7 @@
 // time between event-loop turns, then applied at once.
 #include "callfilterproxymodel.h"
 
-#include <QThreadPool>
+#include "backgroundpool.h"
 
 #include <utility>
 
@@ -57,7 +57,7 @@ void CallFilterProxyModel::matchSlice()
     m_words = done->words;
     // A hundred thousand entries take a while to free: not on this thread.
     if (m_entries.size() > 1000) {
-        QThreadPool::globalInstance()->start(
+        backgroundPool()->start(
             [doomed = std::exchange(m_entries, {})]() mutable { doomed.clear(); });
     }
     m_entries = std::move(done->entries);

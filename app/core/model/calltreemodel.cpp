@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "calltreemodel.h"
 
+#include "backgroundpool.h"
 #include "formatting.h"
 
 #include <QFont>
 #include <QHash>
-#include <QThreadPool>
 
 #include <algorithm>
 
@@ -22,7 +22,7 @@ void releaseRowsOffThread(CallTreeNodes &&rows, int functionCallCount)
 {
     if (functionCallCount < 1000)
         return;
-    QThreadPool::globalInstance()->start(
+    backgroundPool()->start(
         [doomed = std::make_shared<CallTreeNodes>(std::move(rows))]() mutable { doomed.reset(); });
 }
 
