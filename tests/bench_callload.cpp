@@ -825,6 +825,8 @@ int main(int argc, char **argv)
         const int n = parser.value(breakdownOption).toInt();
         if (qEnvironmentVariableIsSet("BEM_BENCH_MEMORY")) // where the memory goes
             return memorySteps(n);
+        if (qEnvironmentVariableIsSet("BEM_BENCH_V3")) // a v3 load's steps
+            return bench::v3Steps(n);
         if (qEnvironmentVariableIsSet("BEM_BENCH_REFRESH")) // a refresh's steps
             return refreshSteps(n);
         // =1: every stall; =load, =filter, =switch or =expand: that one.

@@ -7,7 +7,9 @@
 // the events changed.
 
 #include "callloader.h"
+#include "callparser.h"
 #include "calltreemodel.h"
+#include "traceparser.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -139,6 +141,43 @@ template<typename ReadRows> V3Figures measureV3(int n, ReadRows readRows)
         f.refresh1Ms = double(t.nsecsElapsed()) / 1e6;
     }
     return f;
+}
+
+// The steps of one v3 load (BEM_BENCH_V3=1 bench_callload --breakdown N), the bare Qt
+// parse of the same two bodies beside them.
+inline int v3Steps(int n)
+{
+    const QByteArray call = v3CallBody(n);
+    const QByteArray trace = v3TraceBody(n, false);
+    QElapsedTimer t;
+    t.start();
+    {
+        const QJsonDocument a = QJsonDocument::fromJson(call);
+        const QJsonDocument b = QJsonDocument::fromJson(trace);
+    }
+    const double qtMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    ParseResult parsed = CallParser::parseV3(call);
+    const double callMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    TraceParseResult traced = TraceParser::parse(trace);
+    const double traceMs = double(t.nsecsElapsed()) / 1e6;
+    Call c = std::move(*parsed.call);
+    c.functionCalls = std::move(traced.functionCalls);
+    t.restart();
+    auto snapshot = std::make_shared<const CallSnapshot>(CallSnapshot::fromCall(std::move(c)));
+    const double treeMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    CallTreeModel model;
+    model.setSnapshot(snapshot);
+    const double modelMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    const LoadedCall whole = loadV3Call(call, trace, nullptr);
+    const double wholeMs = double(t.nsecsElapsed()) / 1e6;
+    std::printf("v3 bare Qt parse %.1f ms; call %.1f, trace %.1f, tree %.1f, model %.1f ms; "
+                "loadV3Call alone %.1f ms (%s)\n",
+                qtMs, callMs, traceMs, treeMs, modelMs, wholeMs, whole.ok() ? "ok" : "failed");
+    return 0;
 }
 
 } // namespace bem::bench

@@ -9,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace bem;
@@ -128,6 +130,46 @@ private slots:
         QVERIFY(!r.ok() || !r.warnings.isEmpty() || body.contains("\"b\""));
         const QStringList differences = test::fastPathDifferences(body);
         QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QStringLiteral(", "))));
+    }
+
+    // An event's payload is kept as its bytes, so it is only checked, never built: a wide
+    // one, a deep one or one with a repeated key still takes the fast path and reads as the
+    // Qt path reads it; one QJsonDocument would refuse still declines.
+    void eventPayloads_areCheckedNotBuilt_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<bool>("fast");
+        QByteArray wide = "{";
+        for (int i = 0; i < 400; ++i)
+            wide += (i ? ",\"k" : "\"k") + QByteArray::number(i) + "\":" + QByteArray::number(i);
+        wide += "}";
+        QTest::newRow("wide") << wide << true;
+        QTest::newRow("repeated key")
+            << QByteArray(R"({"a":1,"a":{"b":[true,null,"x\u00e9"]}})") << true;
+        QTest::newRow("nested") << QByteArray(R"({"a":[[[{"b":[1.5e3,-2,0.25]}]]]})") << true;
+        QTest::newRow("bad escape") << QByteArray(R"({"a":"\q"})") << false;
+        QTest::newRow("bad literal") << QByteArray(R"({"a":tru})") << false;
+        QTest::newRow("too deep") << QByteArray(70, '[') + QByteArray(70, ']') << false;
+    }
+    void eventPayloads_areCheckedNotBuilt()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(bool, fast);
+        const QByteArray body = R"({"trace":{"functionCalls":[{"functionCallID":"fc_1"}],)"
+                                R"("events":[{"eventID":"e1","eventType":"transform",)"
+                                R"("functionCallID":"fc_1","transformedContent":)" +
+                                payload + "}]}}";
+        const std::optional<TraceParseResult> read = fast::parseTrace(body);
+        QCOMPARE(read.has_value(), fast);
+        const QStringList differences = test::fastPathDifferences(body);
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QStringLiteral(", "))));
+        if (fast) {
+            const QJsonObject kept = read->functionCalls.at(0)
+                                         .events.at(0)
+                                         .object.get()[QLatin1String("transformedContent")]
+                                         .toObject();
+            QCOMPARE(kept, QJsonDocument::fromJson(payload).object());
+        }
     }
 
     void paddedBody_isReadInPlace_andAShortOneCopied()

@@ -322,10 +322,80 @@ bool keepUnknown(std::string_view key, od::value v, QJsonObject &unknown)
     return true;
 }
 
+namespace {
+
+// Whether `v` is JSON that QJsonDocument reads, by toJson's rules (the same depth limit,
+// numbers and strings), without building anything: a value nobody reads member by member
+// need not become a QJsonValue first. An event's payload (transformedContent, confidences)
+// is every event's largest part, and building it only to throw it away was a third of a
+// trace's parse. A wide object or a repeated key is fine here: what is kept of such a
+// value is its bytes, which QJsonDocument reads the same way either path.
+bool checkJson(od::value v, int depth)
+{
+    if (depth > MaxDepth)
+        return false;
+    od::json_type type;
+    if (v.type().get(type) != simdjson::SUCCESS)
+        return false;
+    switch (type) {
+    case od::json_type::object: {
+        od::object o;
+        if (v.get_object().get(o) != simdjson::SUCCESS)
+            return false;
+        for (auto member : o) {
+            std::string_view key;
+            od::value value;
+            if (member.unescaped_key().get(key) != simdjson::SUCCESS ||
+                member.value().get(value) != simdjson::SUCCESS || !checkJson(value, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::array: {
+        od::array a;
+        if (v.get_array().get(a) != simdjson::SUCCESS)
+            return false;
+        for (auto element : a) {
+            od::value e;
+            if (element.get(e) != simdjson::SUCCESS || !checkJson(e, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::string: {
+        std::string_view s;
+        return v.get_string().get(s) == simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+        bool b = false;
+        return v.get_bool().get(b) == simdjson::SUCCESS;
+    }
+    case od::json_type::null: {
+        bool isNull = false;
+        return v.is_null().get(isNull) == simdjson::SUCCESS && isNull;
+    }
+    case od::json_type::number: {
+        od::number number;
+        if (v.get_number().get(number) != simdjson::SUCCESS)
+            return false;
+        switch (number.get_number_type()) {
+        case od::number_type::signed_integer:
+        case od::number_type::unsigned_integer:
+        case od::number_type::floating_point_number:
+            return true;
+        default:
+            return false;
+        }
+    }
+    }
+    return false;
+}
+
+} // namespace
+
 bool skipChecked(od::value v)
 {
-    QJsonValue ignored;
-    return toJson(v, ignored);
+    return checkJson(v, 0);
 }
 
 } // namespace bem::fast
