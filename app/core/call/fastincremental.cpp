@@ -60,7 +60,7 @@ std::optional<Spans> locateElements(const QByteArray &body)
     for (auto member : root) {
         std::string_view key;
         od::object call;
-        if (member.unescaped_key().get(key) != SUCCESS)
+        if (!readKey(member, key))
             return std::nullopt;
         if (key != "call")
             continue;
@@ -68,7 +68,7 @@ std::optional<Spans> locateElements(const QByteArray &body)
             return std::nullopt;
         for (auto field : call) {
             od::array array;
-            if (field.unescaped_key().get(key) != SUCCESS)
+            if (!readKey(field, key))
                 return std::nullopt;
             if (key != "functionCalls")
                 continue;

@@ -26,7 +26,7 @@ template<size_t N, typename F> bool forMembers(od::object o, const KeySet<N> &ke
     for (auto member : o) {
         std::string_view key;
         od::value v;
-        if (member.unescaped_key().get(key) != SUCCESS || member.value().get(v) != SUCCESS)
+        if (!readKey(member, key) || member.value().get(v) != SUCCESS)
             return false;
         const int index = keys.find(key);
         if (index >= 0) {

@@ -123,10 +123,44 @@ bool atEnd(od::document &doc)
     return doc.current_location().get(location) == simdjson::OUT_OF_BOUNDS;
 }
 
+namespace {
+
+// The characters from `begin` to the closing quote when none is escaped: the body is valid
+// JSON (simdjson checked it before any value is read), so the quote comes.
+bool plainUpToQuote(const char *begin, std::string_view &out)
+{
+    const char *p = begin;
+    while (*p != '"' && *p != '\\')
+        ++p;
+    if (*p != '"')
+        return false;
+    out = std::string_view(begin, size_t(p - begin));
+    return true;
+}
+
+} // namespace
+
+bool readKey(simdjson::simdjson_result<od::field> &member, std::string_view &key)
+{
+    od::raw_json_string raw;
+    if (member.key().get(raw) != simdjson::SUCCESS)
+        return false;
+    return plainUpToQuote(raw.raw(), key) || member.unescaped_key().get(key) == simdjson::SUCCESS;
+}
+
+bool getString(od::value &v, std::string_view &out)
+{
+    // A value's raw token is the string with its quotes (and any spaces after it).
+    const std::string_view token = v.raw_json_token();
+    if (!token.empty() && token.front() == '"' && plainUpToQuote(token.data() + 1, out))
+        return true;
+    return v.get_string().get(out) == simdjson::SUCCESS;
+}
+
 bool readString(od::value v, Context &c, QString &out)
 {
     std::string_view s;
-    if (v.get_string().get(s) == simdjson::SUCCESS) {
+    if (getString(v, s)) {
         out = toQString(s);
         return true;
     }
@@ -136,7 +170,7 @@ bool readString(od::value v, Context &c, QString &out)
 bool readInterned(od::value v, Context &c, QString &out)
 {
     std::string_view s;
-    if (v.get_string().get(s) == simdjson::SUCCESS) {
+    if (getString(v, s)) {
         out = c.interner.string(s);
         return true;
     }
@@ -146,7 +180,7 @@ bool readInterned(od::value v, Context &c, QString &out)
 bool readStatus(od::value v, Context &c, Status &out)
 {
     std::string_view s;
-    if (v.get_string().get(s) == simdjson::SUCCESS) {
+    if (getString(v, s)) {
         out = c.interner.status(s);
         return true;
     }
@@ -156,7 +190,7 @@ bool readStatus(od::value v, Context &c, Status &out)
 bool readTimestamp(od::value v, Context &c, Timestamp &out)
 {
     std::string_view s;
-    if (v.get_string().get(s) != simdjson::SUCCESS)
+    if (!getString(v, s))
         return !declinesNull(v, c);
     out.raw = toQString(s);
     if (out.raw.isEmpty())
@@ -220,8 +254,8 @@ bool toJsonObject(od::object o, QJsonObject &out, int depth)
     for (auto member : o) {
         std::string_view key;
         od::value v;
-        if (member.unescaped_key().get(key) != simdjson::SUCCESS ||
-            member.value().get(v) != simdjson::SUCCESS || ++members > MaxMembers)
+        if (!readKey(member, key) || member.value().get(v) != simdjson::SUCCESS ||
+            ++members > MaxMembers)
             return false;
         QJsonValue value;
         if (!toJson(v, value, depth + 1))
@@ -267,7 +301,7 @@ bool toJson(od::value v, QJsonValue &out, int depth)
     }
     case od::json_type::string: {
         std::string_view s;
-        if (v.get_string().get(s) != simdjson::SUCCESS)
+        if (!getString(v, s))
             return false;
         out = toQString(s);
         return true;
@@ -345,8 +379,8 @@ bool checkJson(od::value v, int depth)
         for (auto member : o) {
             std::string_view key;
             od::value value;
-            if (member.unescaped_key().get(key) != simdjson::SUCCESS ||
-                member.value().get(value) != simdjson::SUCCESS || !checkJson(value, depth + 1))
+            if (!readKey(member, key) || member.value().get(value) != simdjson::SUCCESS ||
+                !checkJson(value, depth + 1))
                 return false;
         }
         return true;
@@ -364,7 +398,7 @@ bool checkJson(od::value v, int depth)
     }
     case od::json_type::string: {
         std::string_view s;
-        return v.get_string().get(s) == simdjson::SUCCESS;
+        return getString(v, s);
     }
     case od::json_type::boolean: {
         bool b = false;

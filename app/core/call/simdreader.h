@@ -35,7 +35,8 @@ public:
 private:
     static constexpr size_t MaxEntries = 4096;
     static constexpr size_t MaxLength = 64;
-    // The views point into the parser's string buffer, alive for the whole parse.
+    // The views point into the body or into the parser's string buffer, both alive for the
+    // whole parse.
     std::unordered_map<std::string_view, QString> m_strings;
     std::unordered_map<std::string_view, Status> m_statuses;
     QString m_scratch;
@@ -66,6 +67,13 @@ bool iterateObject(const QByteArray &body, od::parser &parser, simdjson::padded_
                    od::document &doc, od::object &root, const char *&base);
 // After the root object was read to its end: nothing but whitespace follows.
 bool atEnd(od::document &doc);
+
+// A member's key, and a string value, as UTF-8: straight from the body when they have no
+// escapes (almost always), else unescaped by simdjson. simdjson's own unescaping copies
+// each one into its string buffer, which then held nearly every byte of a body a second
+// time: tens of MB at the peak of a large load, and a copy of every string.
+bool readKey(simdjson::simdjson_result<od::field> &member, std::string_view &key);
+bool getString(od::value &v, std::string_view &out);
 
 // Field readers: true with the value read (or absent: null when the context allows it),
 // false to decline.
