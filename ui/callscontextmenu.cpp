@@ -18,11 +18,6 @@ CallsContextMenu::CallsContextMenu(QWidget *parent)
     m_open->setObjectName(QStringLiteral("actionOpenListedCall"));
     m_openInNewTab->setObjectName(QStringLiteral("actionOpenListedCallInNewTab"));
     m_copyId->setObjectName(QStringLiteral("actionCopyListedCallId"));
-    // Shown as hints only: the keys themselves are the table's (Enter, Ctrl+Enter).
-    m_open->setShortcut(QKeySequence(Qt::Key_Return));
-    m_openInNewTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    for (QAction *action : {m_open, m_openInNewTab})
-        action->setShortcutContext(Qt::WidgetShortcut);
     setDefaultAction(m_open);
 
     connect(m_open, &QAction::triggered, this, [this] {
