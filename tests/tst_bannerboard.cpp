@@ -161,6 +161,28 @@ private slots:
         QCOMPARE(shownText(board), QStringLiteral("note B"));
     }
 
+    // What a cause holds is readable whether it shows, lies under another or was dismissed
+    // (a tab's warning outlives a hidden banner), and goes with its cause.
+    void message_ofACause_isHeldUntilResolved_shownOrNot()
+    {
+        BannerBoard board;
+        QVERIFY(!board.message(BannerCause::RequestError));
+        board.raise(
+            message(BannerCause::RequestError, QStringLiteral("403"), BannerSeverity::Error));
+        board.raise(message(BannerCause::AppNotice, QStringLiteral("note")));
+        QCOMPARE(board.message(BannerCause::RequestError)->text, QStringLiteral("403"));
+        QCOMPARE(board.message(BannerCause::RequestError)->severity, BannerSeverity::Error);
+        board.dismissShown();
+        board.dismissShown();
+        QVERIFY(!board.shown());
+        QCOMPARE(board.message(BannerCause::RequestError)->text, QStringLiteral("403"));
+        QCOMPARE(board.message(BannerCause::AppNotice)->text, QStringLiteral("note"));
+        QVERIFY(!board.message(BannerCause::DataNotice));
+        board.happened(BannerEvent::RequestSucceeded);
+        QVERIFY(!board.message(BannerCause::RequestError));
+        QCOMPARE(board.message(BannerCause::AppNotice)->text, QStringLiteral("note"));
+    }
+
     void changed_isEmittedOnlyWhenWhatShowsChanges()
     {
         BannerBoard board;

@@ -4,8 +4,10 @@
 #include "calllistfetcher.h"
 #include "calllistmodel.h"
 #include "callsbrowser.h"
+#include "callscontextmenu.h"
 #include "callsdock.h"
 #include "callsfilterbar.h"
+#include "calltab.h"
 #include "localapi.h"
 #include "localbemserver.h"
 #include "mainwindow.h"
@@ -14,10 +16,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -42,6 +47,21 @@ class TestCallsDock : public QObject
     {
         return m_api->server.requestsTo(ServerEndpoint::V3Calls);
     }
+    // Where the row of `callId` is on the table's viewport (its name cell).
+    QPoint rowPoint(const QString &callId) const
+    {
+        const int row = model()->rowOf(callId);
+        if (row < 0)
+            qFatal("%s is not listed", qPrintable(callId));
+        QTableView *view = m_browser->view();
+        view->scrollTo(model()->index(row, 0));
+        return view->visualRect(model()->index(row, CallListModel::NameColumn)).center();
+    }
+    void clickRow(const QString &callId, Qt::MouseButton button, Qt::KeyboardModifiers keys)
+    {
+        QTest::mouseClick(m_browser->view()->viewport(), button, keys, rowPoint(callId));
+    }
+    QString tabCallId(int index) const { return m_window->tabAt(index)->session()->callId(); }
 
 private Q_SLOTS:
     void init()
@@ -129,6 +149,104 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->session()->callId(), other);
         QTRY_VERIFY(isOpen(model()->rowOf(other)));
         QVERIFY(!isOpen(model()->rowOf(id)));
+    }
+
+    // As in a browser: Ctrl+click, a middle click or Ctrl+Enter open the call in a new tab,
+    // selected; Enter and a double click keep opening it in the current tab.
+    void ctrlClick_andMiddleClick_openTheCallInANewTab()
+    {
+        QTableView *view = m_browser->view();
+        const QString first = model()->callAt(0).callId;
+        const QString second = model()->callAt(2).callId;
+        const QString third = model()->callAt(4).callId;
+        const QString fourth = model()->callAt(6).callId;
+        view->setFocus();
+        view->setCurrentIndex(model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_COMPARE(m_window->session()->callId(), first);
+        QCOMPARE(m_window->tabCount(), 1);
+        // A plain click only selects.
+        clickRow(second, Qt::LeftButton, {});
+        QTest::qWait(50);
+        QCOMPARE(m_window->tabCount(), 1);
+
+        clickRow(second, Qt::LeftButton, Qt::ControlModifier);
+        QCOMPARE(m_window->tabCount(), 2);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 1);
+        QTRY_COMPARE(tabCallId(1), second);
+        QCOMPARE(tabCallId(0), first); // the first tab keeps its call
+        QTRY_VERIFY(!m_api->server.requestsFor(second).isEmpty());
+        QCOMPARE(view->currentIndex().row(), model()->rowOf(second));
+
+        clickRow(third, Qt::MiddleButton, {});
+        QCOMPARE(m_window->tabCount(), 3);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 2);
+        QTRY_COMPARE(tabCallId(2), third);
+
+        view->setFocus();
+        view->setCurrentIndex(model()->index(model()->rowOf(fourth), 0));
+        QTest::keyClick(view, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_window->tabCount(), 4);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 3);
+        QTRY_COMPARE(tabCallId(3), fourth);
+        QCOMPARE(tabCallId(2), third);
+
+        // A call open in a tab already: that tab is selected, no second one asks for it.
+        clickRow(first, Qt::LeftButton, Qt::ControlModifier);
+        QCOMPARE(m_window->tabCount(), 4);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 0);
+        // Enter opens in the current tab, as before.
+        view->setFocus();
+        view->setCurrentIndex(model()->index(model()->rowOf(second), 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(m_window->tabCount(), 4);
+        QTRY_COMPARE(tabCallId(0), second);
+    }
+
+    void contextMenu_opensHere_inANewTab_andCopiesTheId()
+    {
+        QTableView *view = m_browser->view();
+        CallsContextMenu *menu = m_browser->contextMenu();
+        const auto openMenuOn = [&](const QString &callId) {
+            const QPoint at = rowPoint(callId);
+            QContextMenuEvent event(QContextMenuEvent::Mouse, at,
+                                    view->viewport()->mapToGlobal(at));
+            QApplication::sendEvent(view->viewport(), &event);
+            QTRY_VERIFY(menu->isVisible());
+            QCOMPARE(menu->callId(), callId);
+            QCOMPARE(view->currentIndex().row(), model()->rowOf(callId));
+        };
+        QStringList texts;
+        for (const QAction *action : menu->actions()) {
+            if (!action->isSeparator())
+                texts << action->text();
+        }
+        QCOMPARE(texts, QStringList({QStringLiteral("&Open"), QStringLiteral("Open in New &Tab"),
+                                     QStringLiteral("&Copy Call ID")}));
+
+        const QString first = model()->callAt(1).callId;
+        const QString second = model()->callAt(3).callId;
+        openMenuOn(first);
+        QGuiApplication::clipboard()->clear();
+        menu->copyIdAction()->trigger();
+        menu->hide();
+        QCOMPARE(QGuiApplication::clipboard()->text(), first);
+        QCOMPARE(m_window->tabCount(), 1); // copying opens nothing
+        QVERIFY(m_window->session()->callId().isEmpty());
+
+        openMenuOn(first);
+        menu->openAction()->trigger();
+        menu->hide();
+        QTRY_COMPARE(m_window->session()->callId(), first);
+        QCOMPARE(m_window->tabCount(), 1);
+
+        openMenuOn(second);
+        menu->openInNewTabAction()->trigger();
+        menu->hide();
+        QCOMPARE(m_window->tabCount(), 2);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 1);
+        QTRY_COMPARE(tabCallId(1), second);
+        QCOMPARE(tabCallId(0), first);
     }
 
     void filters_goToTheServer()

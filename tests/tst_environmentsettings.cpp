@@ -265,6 +265,114 @@ private slots:
         QVERIFY(!child<QLabel>(dialog, QStringLiteral("baseUrlProblem"))->isHidden());
     }
 
+    // Move Up / Move Down (and Alt+Up / Alt+Down on the list) reorder the environments; OK
+    // saves the order, which a store reading the same settings file again finds; Cancel
+    // keeps the old order.
+    void reorder_isSavedByOk_andCancelKeepsTheOldOrder()
+    {
+        Fixture f = makeStore();
+        QStringList ids{EnvironmentStore::defaultEnvironmentId()};
+        for (const QString &name : {QStringLiteral("Sandbox"), QStringLiteral("EU")}) {
+            Environment env;
+            env.name = name;
+            env.baseUrl = QUrl(QStringLiteral("https://%1.bem.example").arg(name.toLower()));
+            ids << f.store->add(env);
+        }
+        const auto storedNames = [](const EnvironmentStore &store) {
+            QStringList names;
+            for (const Environment &env : store.environments())
+                names << env.name;
+            return names;
+        };
+        const QStringList before{QStringLiteral("Default"), QStringLiteral("Sandbox"),
+                                 QStringLiteral("EU")};
+        QCOMPARE(storedNames(*f.store), before);
+        QNetworkAccessManager network;
+        {
+            SettingsDialog dialog(f.store.get(), &network, ids.at(2));
+            auto *up = child<QPushButton>(dialog, QStringLiteral("moveEnvironmentUp"));
+            auto *down = child<QPushButton>(dialog, QStringLiteral("moveEnvironmentDown"));
+            QVERIFY(up->isEnabled());
+            QVERIFY(!down->isEnabled()); // EU is last
+            up->click();
+            up->click();
+            QCOMPARE(listed(dialog), (QStringList{QStringLiteral("EU"), QStringLiteral("Default"),
+                                                  QStringLiteral("Sandbox")}));
+            QVERIFY(!up->isEnabled());
+            // EU is still the one edited.
+            QCOMPARE(child<QLineEdit>(dialog, QStringLiteral("environmentName"))->text(),
+                     QStringLiteral("EU"));
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+        }
+        QCOMPARE(storedNames(*f.store), before);
+
+        QSignalSpy changed(f.store.get(), &EnvironmentStore::environmentsChanged);
+        {
+            SettingsDialog dialog(f.store.get(), &network, ids.at(0));
+            auto *list = child<QListWidget>(dialog, QStringLiteral("environmentList"));
+            list->setFocus();
+            QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
+            QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
+            QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier); // already last: nothing
+            QCOMPARE(listed(dialog), (QStringList{QStringLiteral("Sandbox"), QStringLiteral("EU"),
+                                                  QStringLiteral("Default")}));
+            selectRow(dialog, 1);
+            QTest::keyClick(list, Qt::Key_Up, Qt::AltModifier);
+            const QStringList moved{QStringLiteral("EU"), QStringLiteral("Sandbox"),
+                                    QStringLiteral("Default")};
+            QCOMPARE(listed(dialog), moved);
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QCOMPARE(dialog.currentEnvironmentId(), ids.at(2)); // EU stayed selected
+            QCOMPARE(storedNames(*f.store), moved);
+        }
+        QCOMPARE(changed.size(), 1);
+        // The file holds the order: a store reading it again (the next start) finds it.
+        f.settings->sync();
+        QSettings again(f.settings->fileName(), QSettings::IniFormat);
+        EnvironmentStore reread(&again);
+        reread.setKeychainService(m_sandbox->serviceName());
+        reread.load();
+        waitForKeys(reread);
+        QCOMPARE(storedNames(reread), (QStringList{QStringLiteral("EU"), QStringLiteral("Sandbox"),
+                                                   QStringLiteral("Default")}));
+        QCOMPARE(reread.defaultId(), ids.at(2));
+        forgetAll(*f.store);
+    }
+
+    // The launch's entry is not saved: it stays first, and nothing moves above it.
+    void launchEntry_staysFirst_whenOthersMove()
+    {
+        qputenv("BEM_API_KEY", ProdKey);
+        Fixture f = makeStore();
+        qunsetenv("BEM_API_KEY");
+        Environment sandbox;
+        sandbox.name = QStringLiteral("Sandbox");
+        sandbox.baseUrl = QUrl(QStringLiteral("https://sandbox.bem.example"));
+        const QString sandboxId = f.store->add(sandbox);
+        QNetworkAccessManager network;
+        SettingsDialog dialog(f.store.get(), &network, EnvironmentStore::processId());
+        auto *up = child<QPushButton>(dialog, QStringLiteral("moveEnvironmentUp"));
+        auto *down = child<QPushButton>(dialog, QStringLiteral("moveEnvironmentDown"));
+        QVERIFY(!up->isEnabled());
+        QVERIFY(!down->isEnabled());
+        selectRow(dialog, 1); // Default: BEM_API_KEY's entry above it does not move
+        QVERIFY(!up->isEnabled());
+        QVERIFY(down->isEnabled());
+        selectRow(dialog, 2);
+        up->click();
+        QCOMPARE(listed(dialog),
+                 (QStringList{QStringLiteral("BEM_API_KEY"), QStringLiteral("Sandbox"),
+                              QStringLiteral("Default")}));
+        QVERIFY(!up->isEnabled());
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(f.store->environments().first().id, EnvironmentStore::processId());
+        QCOMPARE(f.store->environments().at(1).id, sandboxId);
+        QCOMPARE(f.settings->value(QStringLiteral("environments/list")).toStringList(),
+                 (QStringList{sandboxId, EnvironmentStore::defaultEnvironmentId()}));
+        forgetAll(*f.store);
+    }
+
     // The launch's entry: shown first, read-only, with where it comes from.
     void launchEntry_isReadOnly_andSaysWhereItComesFrom()
     {

@@ -243,6 +243,64 @@ private slots:
         QCOMPARE(m_window->tabWidget()->currentIndex(), 0);
     }
 
+    // The Calls pane's Ctrl+click: a new tab in the current tab's environment, selected.
+    void openInNewTab_takesTheCurrentTabsEnvironment()
+    {
+        openWindow();
+        m_window->newTab();
+        choose(m_sandboxId);
+        QVERIFY(m_window->loadCall(DemoCalls::batch()));
+        QVERIFY(m_window->openCallInNewTab(DemoCalls::failed()));
+        QCOMPARE(m_window->tabCount(), 3);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 2);
+        QCOMPARE(m_window->currentTab()->environmentId(), m_sandboxId);
+        QCOMPARE(m_window->session()->callId(), DemoCalls::failed());
+        QTRY_VERIFY(!m_sandboxApi->server.requestsFor(DemoCalls::failed()).isEmpty());
+        QCOMPARE(m_window->tabAt(1)->session()->callId(), DemoCalls::batch());
+        // From the empty Production tab, even the first tab being empty: a new tab there.
+        m_window->selectTab(m_window->tabAt(0)->session());
+        QVERIFY(m_window->openCallInNewTab(DemoCalls::failed()));
+        QCOMPARE(m_window->tabCount(), 4);
+        QCOMPARE(m_window->tabWidget()->currentIndex(), 3);
+        QCOMPARE(m_window->currentTab()->environmentId(), m_productionId);
+        QTRY_VERIFY(!m_production->server.requestsFor(DemoCalls::failed()).isEmpty());
+        verifyOnlyKey(*m_production, ProductionKey);
+        verifyOnlyKey(*m_sandboxApi, SandboxKey);
+    }
+
+    // The order set in Settings is the combo's, and the order "Try in" looks in.
+    void environmentOrder_ordersTheCombo_andTheTryInOffer()
+    {
+        Environment eu;
+        eu.name = QStringLiteral("EU");
+        eu.baseUrl = m_sandboxApi->server.baseUrl();
+        eu.apiVersion = ApiVersionChoice::V2;
+        const QString euId = m_store->add(eu);
+        ApiKeyStore *euKeys = m_store->keys(euId);
+        QTRY_VERIFY_WITH_TIMEOUT(euKeys->isLoaded(), 15'000);
+        QSignalSpy saved(euKeys, &ApiKeyStore::saved);
+        euKeys->save(QString::fromLatin1(SandboxKey));
+        QVERIFY(saved.wait(15'000));
+        openWindow();
+        const auto comboIds = [this] {
+            QStringList ids;
+            for (int i = 0; i < combo()->count(); ++i)
+                ids << combo()->itemData(i).toString();
+            return ids;
+        };
+        QCOMPARE(comboIds(), (QStringList{m_productionId, m_sandboxId, euId}));
+        m_store->setOrder({euId, m_productionId, m_sandboxId});
+        QCOMPARE(comboIds(), (QStringList{euId, m_productionId, m_sandboxId}));
+        QCOMPARE(m_window->currentTab()->environmentId(), m_productionId); // tabs keep theirs
+
+        QVERIFY(m_window->loadCall(QStringLiteral("wf_nowhere_at_all")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->session()->status().lastOutcome == FetchOutcome::NotFound, 20'000);
+        QTRY_COMPARE(m_window->banner()->actionText(), QStringLiteral("Try in EU"));
+        euKeys->forget();
+        m_store->remove(euId);
+    }
+
     void restart_reopensTabsInTheirEnvironments()
     {
         openWindow();

@@ -4,12 +4,15 @@
 #include "bemclient.h"
 #include "calllistfetcher.h"
 #include "calllistmodel.h"
+#include "callscontextmenu.h"
 #include "callsfilterbar.h"
 #include "messagebanner.h"
 #include "plainlabel.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
@@ -60,6 +63,7 @@ CallsBrowser::CallsBrowser(QNetworkAccessManager *network, QWidget *parent)
                          this))
     , m_banner(new MessageBanner(this))
     , m_view(new QTableView(this))
+    , m_menu(new CallsContextMenu(this))
 {
     m_count->setObjectName(QStringLiteral("callsCount"));
     m_note->setObjectName(QStringLiteral("callsNote"));
@@ -111,10 +115,17 @@ CallsBrowser::CallsBrowser(QNetworkAccessManager *network, QWidget *parent)
             m_fetcher->setQuery(query);
     });
     connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        const QString id = index.data(CallListModel::CallIdRole).toString();
+        const QString id = callIdAt(index);
         if (!id.isEmpty())
             Q_EMIT callActivated(id);
     });
+    m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &CallsBrowser::showContextMenu);
+    connect(m_menu, &CallsContextMenu::openRequested, this, &CallsBrowser::callActivated);
+    connect(m_menu, &CallsContextMenu::openInNewTabRequested, this,
+            &CallsBrowser::callActivatedInNewTab);
     connect(m_model, &CallListModel::countChanged, this, &CallsBrowser::updateCount);
     connect(m_fetcher, &CallListFetcher::filterRejected, m_filters, &CallsFilterBar::setError);
     connect(m_fetcher, &CallListFetcher::problem, this,
@@ -214,6 +225,66 @@ QSize CallsBrowser::sizeHint() const
 QString CallsBrowser::countText() const
 {
     return m_count->text();
+}
+
+QString CallsBrowser::callIdAt(const QModelIndex &index) const
+{
+    return index.isValid() ? index.data(CallListModel::CallIdRole).toString() : QString();
+}
+
+bool CallsBrowser::isNewTabClick(QEvent *event) const
+{
+    const auto *mouse = static_cast<QMouseEvent *>(event);
+    return mouse->button() == Qt::MiddleButton ||
+           (mouse->button() == Qt::LeftButton && mouse->modifiers().testFlag(Qt::ControlModifier));
+}
+
+bool CallsBrowser::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::MouseButtonDblClick: {
+        if (watched != m_view->viewport() || !isNewTabClick(event))
+            break;
+        // Taken whole from the table: Ctrl+click would otherwise toggle the row's selection,
+        // and a style that opens on a single click would open it in this tab as well.
+        const QModelIndex index =
+            m_view->indexAt(static_cast<QMouseEvent *>(event)->position().toPoint());
+        const QString id = callIdAt(index);
+        if (id.isEmpty())
+            break;
+        if (event->type() == QEvent::MouseButtonPress)
+            m_view->setCurrentIndex(index);
+        else if (event->type() == QEvent::MouseButtonRelease)
+            Q_EMIT callActivatedInNewTab(id);
+        return true;
+    }
+    case QEvent::KeyPress: {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (watched != m_view || !enter || !key->modifiers().testFlag(Qt::ControlModifier))
+            break;
+        const QString id = callIdAt(m_view->currentIndex());
+        if (!id.isEmpty())
+            Q_EMIT callActivatedInNewTab(id);
+        return true;
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CallsBrowser::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    const QString id = callIdAt(index);
+    if (id.isEmpty())
+        return;
+    m_view->setCurrentIndex(index);
+    m_menu->setCallId(id);
+    m_menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 void CallsBrowser::updateCount()

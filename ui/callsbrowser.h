@@ -15,6 +15,7 @@ namespace bem {
 class BemClient;
 class CallListFetcher;
 class CallListModel;
+class CallsContextMenu;
 class CallsFilterBar;
 class MessageBanner;
 
@@ -22,7 +23,9 @@ class MessageBanner;
 // be loaded (the last good list stays under it) and the table of calls. It owns its own
 // client, model and fetcher; whoever hosts it gives it the connection (configure the
 // client, then restart()) and says whether it is seen (setActive()). Enter or a double
-// click on a row asks for that call (callActivated()).
+// click on a row asks for that call (callActivated()); Ctrl+click, a middle click or
+// Ctrl+Enter asks for it in a new tab (callActivatedInNewTab()), as a browser does with
+// links; a row's context menu offers both and copying the call's ID.
 class CallsBrowser final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +40,8 @@ public:
     CallsFilterBar *filterBar() const { return m_filters; }
     QTableView *view() const { return m_view; }
     MessageBanner *banner() const { return m_banner; }
+    // The menu of a row (shown on a right click on it).
+    CallsContextMenu *contextMenu() const { return m_menu; }
 
     // v3 lists workflow calls; v2 lists function calls too (and filters by type).
     void setVersion(ApiVersion version);
@@ -55,9 +60,16 @@ public:
 
 Q_SIGNALS:
     void callActivated(const QString &callId);
+    void callActivatedInNewTab(const QString &callId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateCount();
+    QString callIdAt(const QModelIndex &index) const;
+    bool isNewTabClick(QEvent *event) const;
+    void showContextMenu(const QPoint &pos);
 
     BemClient *m_client;
     CallListModel *m_model;
@@ -69,6 +81,7 @@ private:
     bool m_keyMissing = false;
     MessageBanner *m_banner;
     QTableView *m_view;
+    CallsContextMenu *m_menu;
     QTimer m_repaint; // relative times and the glow move on
 };
 

@@ -42,6 +42,8 @@ CallsDock::CallsDock(CallSession *session, QNetworkAccessManager *network, QMain
         m_browser->focusFilter();
     });
     connect(m_browser, &CallsBrowser::callActivated, this, &CallsDock::callRequested);
+    connect(m_browser, &CallsBrowser::callActivatedInNewTab, this,
+            &CallsDock::callRequestedInNewTab);
     connect(this, &QDockWidget::visibilityChanged, this, &CallsDock::updateActive);
     window->installEventFilter(this);
 

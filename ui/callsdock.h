@@ -18,7 +18,8 @@ class CallsBrowser;
 // beside the start page and beside the open call. It asks the session's server with the
 // session's key and API version (and starts over when they change), marks the session's
 // call in the list, and refreshes only while it is seen: not while hidden, nor while the
-// window is minimised. Choosing a call opens it through callRequested().
+// window is minimised. Choosing a call opens it through callRequested(), or through
+// callRequestedInNewTab() when asked for a new tab (Ctrl+click, middle click, its menu).
 class CallsDock final : public QDockWidget
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
 
 Q_SIGNALS:
     void callRequested(const QString &callId);
+    void callRequestedInNewTab(const QString &callId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

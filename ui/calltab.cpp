@@ -16,6 +16,7 @@
 #include "rawjsonview.h"
 #include "recentcalls.h"
 #include "statuspresentation.h"
+#include "tabproblem.h"
 #include "urlopener.h"
 #include "windowactions.h"
 #include "windowbanner.h"
@@ -360,6 +361,8 @@ QString CallTab::title() const
 
 QIcon CallTab::icon() const
 {
+    if (!problem().isEmpty())
+        return tabProblemIcon(); // what is shown is not live: before the call's status
     if (m_callStatus.raw().isEmpty())
         return {};
     return statusIcon(m_callStatus.state());
@@ -376,7 +379,15 @@ QString CallTab::toolTip() const
         lines << statusWord(m_callStatus);
     if (!m_fileName.isEmpty())
         lines << tr("Saved response: %1").arg(m_fileName);
+    const QString failed = problem();
+    if (!failed.isEmpty())
+        lines << failed;
     return plainToolTip(lines);
+}
+
+QString CallTab::problem() const
+{
+    return tabProblemText(*m_banners);
 }
 
 QString CallTab::windowTitle() const

@@ -67,10 +67,14 @@ public:
     void updateActions();
 
     // The tab's title (workflow name, else function name, else call ID; "New tab" before
-    // any), its status icon and its tooltip (plain text, escaped).
+    // any), its status icon (a warning while problem() is not empty) and its tooltip
+    // (plain text, escaped).
     QString title() const;
     QIcon icon() const;
     QString toolTip() const;
+    // What the banner says about the last request's failure (empty when it went well):
+    // the tab then shows a warning icon and says it in its tooltip.
+    QString problem() const;
     // The window title while this tab is current.
     QString windowTitle() const;
     // What the Call ID field shows while this tab is current.

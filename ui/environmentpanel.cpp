@@ -6,9 +6,11 @@
 #include "environmentstore.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace bem {
@@ -37,12 +39,20 @@ EnvironmentPanel::EnvironmentPanel(EnvironmentStore *store, QWidget *parent)
     , m_list(new QListWidget(this))
     , m_add(new QPushButton(tr("&Add"), this))
     , m_remove(new QPushButton(tr("&Remove"), this))
+    , m_up(new QPushButton(tr("Move &Up"), this))
+    , m_down(new QPushButton(tr("Move Do&wn"), this))
 {
     m_list->setObjectName(QStringLiteral("environmentList"));
     m_add->setObjectName(QStringLiteral("addEnvironment"));
     m_remove->setObjectName(QStringLiteral("removeEnvironment"));
     m_add->setToolTip(tr("Add an environment: a name, a base URL and a key of its own"));
     m_remove->setToolTip(tr("Remove this environment and its saved key"));
+    m_up->setObjectName(QStringLiteral("moveEnvironmentUp"));
+    m_down->setObjectName(QStringLiteral("moveEnvironmentDown"));
+    m_up->setToolTip(tr("Move this environment up: the order of the environments beside "
+                        "Call ID (Alt+Up)"));
+    m_down->setToolTip(tr("Move this environment down: the order of the environments beside "
+                          "Call ID (Alt+Down)"));
     m_list->setMinimumWidth(150);
     m_list->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 
@@ -68,13 +78,20 @@ EnvironmentPanel::EnvironmentPanel(EnvironmentStore *store, QWidget *parent)
     });
     connect(m_add, &QPushButton::clicked, this, &EnvironmentPanel::addEnvironment);
     connect(m_remove, &QPushButton::clicked, this, &EnvironmentPanel::removeCurrent);
+    connect(m_up, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
+    connect(m_down, &QPushButton::clicked, this, [this] { moveCurrent(1); });
+    m_list->installEventFilter(this); // Alt+Up, Alt+Down
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
+    auto *moves = new QHBoxLayout;
+    moves->addWidget(m_up);
+    moves->addWidget(m_down);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list, 1);
+    layout->addLayout(moves);
     layout->addLayout(buttons);
     updateButtons();
 }
@@ -151,6 +168,55 @@ void EnvironmentPanel::removeCurrent()
     updateButtons();
 }
 
+bool EnvironmentPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool up = key->key() == Qt::Key_Up;
+        if ((up || key->key() == Qt::Key_Down) && key->modifiers() == Qt::AltModifier) {
+            moveCurrent(up ? -1 : 1);
+            return true; // not also a move of the selection
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+int EnvironmentPanel::currentRow() const
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(DraftRole).toInt() == m_current)
+            return row;
+    }
+    return -1;
+}
+
+bool EnvironmentPanel::canMoveCurrent(int by) const
+{
+    const int row = currentRow();
+    const int target = row + by;
+    if (row < 0 || target < 0 || target >= m_list->count())
+        return false;
+    const auto fromProcess = [this](int listRow) {
+        return m_drafts.at(m_list->item(listRow)->data(DraftRole).toInt()).environment.fromProcess;
+    };
+    return !fromProcess(row) && !fromProcess(target);
+}
+
+void EnvironmentPanel::moveCurrent(int by)
+{
+    if (!canMoveCurrent(by))
+        return;
+    const int row = currentRow();
+    {
+        // The same draft stays current: no switch for the dialog to follow.
+        const QSignalBlocker blocker(m_list);
+        QListWidgetItem *item = m_list->takeItem(row);
+        m_list->insertItem(row + by, item);
+        m_list->setCurrentItem(item);
+    }
+    updateButtons();
+}
+
 void EnvironmentPanel::setCurrentName(const QString &name)
 {
     EnvironmentDraft *draft = current();
@@ -212,6 +278,10 @@ QString EnvironmentPanel::apply()
         if (i == m_current)
             currentId = env.id;
     }
+    QStringList order;
+    for (int row = 0; row < m_list->count(); ++row)
+        order << m_drafts.at(m_list->item(row)->data(DraftRole).toInt()).environment.id;
+    m_store->setOrder(order);
     return currentId;
 }
 
@@ -240,6 +310,8 @@ void EnvironmentPanel::refreshItem(int draftIndex)
 void EnvironmentPanel::updateButtons()
 {
     m_remove->setEnabled(canRemoveCurrent());
+    m_up->setEnabled(canMoveCurrent(-1));
+    m_down->setEnabled(canMoveCurrent(1));
 }
 
 QString EnvironmentPanel::uniqueName() const

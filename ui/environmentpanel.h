@@ -25,8 +25,10 @@ struct EnvironmentDraft
     bool removed = false;
 };
 
-// The Settings dialog's list of environments: add, remove, pick one to edit. It holds the
-// edits as drafts; apply() hands them to the store (so Cancel undoes everything).
+// The Settings dialog's list of environments: add, remove, reorder (Move Up / Move Down,
+// Alt+Up / Alt+Down on the list), pick one to edit. It holds the edits as drafts; apply()
+// hands them to the store (so Cancel undoes everything). The launch's own entry is not
+// saved: it stays first, and nothing moves above it.
 class EnvironmentPanel final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +48,9 @@ public:
     void addEnvironment();
     void removeCurrent();
     bool canRemoveCurrent() const;
+    // Moves the current environment one place up (-1) or down (+1) in the list.
+    void moveCurrent(int by);
+    bool canMoveCurrent(int by) const;
     // Edits of the current draft that show in the list.
     void setCurrentName(const QString &name);
     void setCurrentColor(const QColor &color);
@@ -60,16 +65,22 @@ Q_SIGNALS:
     // current() is another draft now.
     void switched();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void addItem(int draftIndex);
     void refreshItem(int draftIndex);
     void updateButtons();
+    int currentRow() const;
     QString uniqueName() const;
 
     EnvironmentStore *m_store;
     QListWidget *m_list;
     QPushButton *m_add;
     QPushButton *m_remove;
+    QPushButton *m_up;
+    QPushButton *m_down;
     QList<EnvironmentDraft> m_drafts;
     int m_current = -1;
 };

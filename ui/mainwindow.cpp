@@ -81,6 +81,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         addDockWidget(Qt::LeftDockWidgetArea, m_callsDock);
         connect(m_callsDock, &CallsDock::callRequested, this,
                 [this](const QString &id) { loadCall(id); });
+        connect(m_callsDock, &CallsDock::callRequestedInNewTab, this,
+                [this](const QString &id) { openCallInNewTab(id); });
         m_dockActions << m_callsDock->toggleViewAction() << m_callsDock->focusAction();
     }
     m_actions->buildMenus(recentMenu, viewActionsOf(first));

@@ -99,6 +99,9 @@ public:
     // that environment) if there is one, else the current tab when it is empty, else a new
     // tab. Selects it. `environmentId` as for newTab().
     bool openCallInTab(const QString &text, const QString &environmentId = QString());
+    // Opens `text` in a new tab in the current tab's environment, and selects it (the Calls
+    // pane's Ctrl+click); the tab already showing that call there is selected instead.
+    bool openCallInNewTab(const QString &text);
     // Closes the tab (destroying its session); the last tab leaves an empty one.
     void closeTab(CallTab *tab);
     void selectTab(CallSession *session);

@@ -199,6 +199,21 @@ bool MainWindow::openCallInTab(const QString &text, const QString &environmentId
     return loadCall(extracted.callId);
 }
 
+bool MainWindow::openCallInNewTab(const QString &text)
+{
+    const CallIdExtraction extracted = extractCallId(text);
+    if (!extracted.ok())
+        return loadCall(text); // says why, in the current tab
+    const QString environment = environmentFor(QString());
+    // One tab per call and environment, as everywhere else: two would ask twice as often.
+    if (CallTab *showing = tabShowing(extracted.callId, environment)) {
+        m_tabs->setCurrentWidget(showing);
+        return true;
+    }
+    newTab(environment); // without a session factory, the call replaces the current one
+    return loadCall(extracted.callId);
+}
+
 void MainWindow::onCurrentTabChanged()
 {
     auto *tab = qobject_cast<CallTab *>(m_tabs->currentWidget());

@@ -258,6 +258,30 @@ void EnvironmentStore::remove(const QString &id)
     Q_EMIT environmentsChanged();
 }
 
+void EnvironmentStore::setOrder(const QStringList &ids)
+{
+    QList<Environment> ordered;
+    for (const Environment &env : std::as_const(m_environments)) {
+        if (env.fromProcess)
+            ordered.append(env); // not the user's to move: it is not saved
+    }
+    for (const QString &id : ids) {
+        for (const Environment &env : std::as_const(m_environments)) {
+            if (env.id == id && !env.fromProcess && !ordered.contains(env))
+                ordered.append(env);
+        }
+    }
+    for (const Environment &env : std::as_const(m_environments)) {
+        if (!ordered.contains(env))
+            ordered.append(env);
+    }
+    if (ordered == m_environments)
+        return;
+    m_environments = ordered;
+    saveList();
+    Q_EMIT environmentsChanged();
+}
+
 QStringList EnvironmentStore::otherIdsFor(const QString &id) const
 {
     QStringList ids;

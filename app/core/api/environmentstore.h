@@ -78,6 +78,10 @@ public:
     // Forgets a saved environment and its keychain entry; removed(id). The last saved one
     // and "process" stay.
     void remove(const QString &id);
+    // Puts the saved environments in the order of `ids` (saved ones not named keep their
+    // order after those named; unknown ids are ignored) and saves it; "process" stays
+    // first. environmentsChanged() when the order changed.
+    void setOrder(const QStringList &ids);
     // The other environments with a key, in order: where "Try in <other>" may look for a
     // call that `id` does not know.
     QStringList otherIdsFor(const QString &id) const;

@@ -125,6 +125,15 @@ bool BannerBoard::holds(BannerCause cause) const
                        [cause](const Entry &e) { return e.message.cause == cause; });
 }
 
+std::optional<BannerMessage> BannerBoard::message(BannerCause cause) const
+{
+    for (const Entry &e : m_entries) {
+        if (e.message.cause == cause)
+            return e.message;
+    }
+    return std::nullopt;
+}
+
 void BannerBoard::updateShown(const std::optional<BannerMessage> &before)
 {
     if (!sameShown(before, shown()))

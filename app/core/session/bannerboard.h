@@ -81,6 +81,8 @@ public:
     std::optional<BannerMessage> shown() const;
     // A message of `cause` is held (shown, underneath, or dismissed).
     bool holds(BannerCause cause) const;
+    // The message held for `cause`, shown or not; none when it holds none.
+    std::optional<BannerMessage> message(BannerCause cause) const;
 
     static QList<BannerCause> causesResolvedBy(BannerEvent event);
 
