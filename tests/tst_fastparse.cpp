@@ -105,6 +105,25 @@ private slots:
         QCOMPARE(fcs.at(2).status.raw().constData(), fcs.at(0).status.raw().constData());
         QCOMPARE(fcs.at(2).inputs.at(0).inputType.constData(),
                  fcs.at(0).inputs.at(0).inputType.constData());
+        // The same activity bytes: one list for all of them.
+        QCOMPARE(fcs.at(0).activity.size(), 1);
+        QVERIFY(fcs.at(1).activity.isSharedWith(fcs.at(0).activity));
+        QVERIFY(fcs.at(2).activity.isSharedWith(fcs.at(0).activity));
+    }
+
+    void differentActivities_areNotShared()
+    {
+        const ParseResult r = CallParser::parse(
+            R"({"call":{"functionCalls":[)"
+            R"({"functionCallID":"a","activity":[{"displayName":"Read","status":"completed"}]},)"
+            R"({"functionCallID":"b","activity":[{"displayName":"Read","status":"failed"}]},)"
+            R"({"functionCallID":"c","activity":[{"displayName":"Read","status":"completed"}]}]}})");
+        QVERIFY(r.ok());
+        const QList<FunctionCall> &fcs = r.call->functionCalls;
+        QCOMPARE(fcs.at(1).activity.at(0).status.raw(), QStringLiteral("failed"));
+        QCOMPARE(fcs.at(0).activity.at(0).status.raw(), QStringLiteral("completed"));
+        QVERIFY(!fcs.at(1).activity.isSharedWith(fcs.at(0).activity));
+        QVERIFY(fcs.at(2).activity.isSharedWith(fcs.at(0).activity));
     }
 
     // What the fast path leaves to the Qt path, which then says what it always said.

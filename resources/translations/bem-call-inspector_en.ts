@@ -1317,6 +1317,21 @@ Licence: MIT.</source>
     </message>
 </context>
 <context>
+    <name>bem::CallsContextMenu</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in New &amp;Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Call ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bem::CallsDock</name>
     <message>
         <source>Calls</source>
@@ -1671,6 +1686,22 @@ The API key comes from BEM_API_KEY or from the system keychain (File &gt; Settin
     </message>
     <message>
         <source>New environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move this environment up: the order of the environments beside Call ID (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move this environment down: the order of the environments beside Call ID (Alt+Down)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

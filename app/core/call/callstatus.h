@@ -43,4 +43,5 @@ QString stateName(CallState state);
 
 } // namespace bem
 
+Q_DECLARE_TYPEINFO(bem::Status, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(bem::CallState)

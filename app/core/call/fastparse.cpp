@@ -78,8 +78,31 @@ bool readInputList(od::value v, Context &c, QList<InputFile> &out)
 
 constexpr std::string_view ActivityKeys[] = {"displayName", "status"};
 
+// Keeps `out` as the list already read from the same bytes, when there is one: a batch's
+// function calls mostly went through the same steps with the same outcome.
+void shareActivity(od::value &v, const char *start, Context &c, QList<ActivityEntry> &out)
+{
+    constexpr size_t MaxEntries = 4096;
+    constexpr size_t MaxBytes = 2048;
+    const char *next = nullptr;
+    if (v.current_location().get(next) != SUCCESS || !next || next <= start)
+        return;
+    std::string_view bytes(start, size_t(next - start));
+    while (!bytes.empty() && (bytes.back() == ' ' || bytes.back() == '\n' || bytes.back() == '\r' ||
+                              bytes.back() == '\t'))
+        bytes.remove_suffix(1);
+    if (bytes.size() > MaxBytes || bytes.empty() || bytes.back() != ']')
+        return;
+    const auto it = c.activities.find(bytes);
+    if (it != c.activities.end())
+        out = it->second;
+    else if (c.activities.size() < MaxEntries)
+        c.activities.emplace(bytes, out);
+}
+
 bool readActivity(od::value v, Context &c, QList<ActivityEntry> &out)
 {
+    const char *start = v.raw_json_token().data();
     od::array array;
     bool present = false;
     if (!readArray(v, c, array, present))
@@ -102,6 +125,7 @@ bool readActivity(od::value v, Context &c, QList<ActivityEntry> &out)
         if (!ok)
             return false;
     }
+    shareActivity(v, start, c, out);
     return true;
 }
 

@@ -45,3 +45,6 @@ private:
 };
 
 } // namespace bem
+
+// Its one member is a std::shared_ptr: two pointers, nothing that points back into it.
+Q_DECLARE_TYPEINFO(bem::LazyJsonObject, Q_RELOCATABLE_TYPE);

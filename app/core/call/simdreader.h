@@ -55,6 +55,9 @@ struct Context
     // The first byte simdjson reads (the body's, or its padded copy's): byte offsets are
     // counted from it.
     const char *base = nullptr;
+    // Activity lists already read, by their bytes: function calls of one function that
+    // went through the same steps share one list (QList is implicitly shared). Bounded.
+    std::unordered_map<std::string_view, QList<ActivityEntry>> activities;
     // The body read, when `base` is its first byte or its padded copy's (offsets are the
     // same): what is kept as bytes (an event's object) is kept as a part of it.
     QByteArray body;
