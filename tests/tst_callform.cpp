@@ -41,7 +41,7 @@ Call hostileCall()
     call.functionType = QStringLiteral("abc\u202Etxt.exe");
     call.functionId = QStringLiteral("nul") + QChar(u'\0') + QStringLiteral("after");
     call.callReferenceId = QStringLiteral("line one\nline two");
-    call.createdAt.raw = QStringLiteral("<b>not a time</b>");
+    call.createdAt = Timestamp(QStringLiteral("<b>not a time</b>"), QDateTime());
     call.input.singleFile =
         InputFile{QStringLiteral("<u>pdf</u>"), {}, QStringLiteral("https://x/<img>"), {}};
     return call;
@@ -625,7 +625,7 @@ void TestCallForm::hostileCall_shownLiterally()
     QCOMPARE(form.fieldText(QStringLiteral("functionID")), call.functionId);
     QCOMPARE(form.fieldText(QStringLiteral("callReferenceID")), call.callReferenceId);
     QCOMPARE(form.fieldText(QStringLiteral("status")), QStringLiteral("<i>weird</i>"));
-    QCOMPARE(form.fieldText(QStringLiteral("created")), call.createdAt.raw);
+    QCOMPARE(form.fieldText(QStringLiteral("created")), call.createdAt.raw());
     QCOMPARE(form.fieldText(QStringLiteral("input")), QStringLiteral("https://x/<img>"));
     QCOMPARE(form.fieldText(QStringLiteral("inputType")), QStringLiteral("<u>pdf</u>"));
     QCOMPARE(form.fieldText(QStringLiteral("error")),

@@ -100,7 +100,7 @@ private Q_SLOTS:
         QVERIFY(m_model->totalCount().value_or(0) > 200);
         QVERIFY(m_model->canFetchMore({}));
         for (int row = 1; row < m_model->rowCount(); ++row)
-            QVERIFY(m_model->callAt(row - 1).createdAt.raw >= m_model->callAt(row).createdAt.raw);
+            QVERIFY(m_model->callAt(row - 1).createdAt.raw() >= m_model->callAt(row).createdAt.raw());
     }
 
     void scrolling_reachesTotalCount_withNoDuplicateOrGap_data()
@@ -136,8 +136,8 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
         // In the server's order: no gap between pages.
         for (int row = 1; row < m_model->rowCount(); ++row) {
-            const QString a = m_model->callAt(row - 1).createdAt.raw;
-            const QString b = m_model->callAt(row).createdAt.raw;
+            const QString a = m_model->callAt(row - 1).createdAt.raw();
+            const QString b = m_model->callAt(row).createdAt.raw();
             QVERIFY2(newestFirst ? a >= b : a <= b, qPrintable(QString::number(row)));
         }
         const auto requests = m_api->server.requestsTo(ApiVersion(version) == ApiVersion::V2

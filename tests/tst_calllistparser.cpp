@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(page.calls.at(3).status.isAbsent());
         QVERIFY(page.calls.at(3).workflowName.isEmpty());
         QVERIFY(!page.calls.at(3).createdAt.isValid());
-        QCOMPARE(page.calls.at(3).createdAt.raw, QStringLiteral("yesterday"));
+        QCOMPARE(page.calls.at(3).createdAt.raw(), QStringLiteral("yesterday"));
 
         // In the model: markup as text, the bidi override made visible, a bounded cell.
         CallListModel model;

@@ -36,7 +36,7 @@ private slots:
         QCOMPARE(c.callType, QStringLiteral("workflow"));
         QCOMPARE(c.status.state(), CallState::Running);
         QCOMPARE(c.createdAt.value, QDateTime(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC));
-        QVERIFY(c.finishedAt.raw.isEmpty());
+        QVERIFY(c.finishedAt.isEmpty());
         QCOMPARE(c.workflowId, QStringLiteral("wf_9"));
         QCOMPARE(c.workflowName, QStringLiteral("invoice-pipeline"));
         QCOMPARE(c.workflowVersionNum, std::optional<qint64>(3));
@@ -185,8 +185,8 @@ private slots:
         QVERIFY(c.status.isAbsent());
         QCOMPARE(c.status.state(), CallState::Unknown);
         QVERIFY(!c.createdAt.isValid());
-        QCOMPARE(c.createdAt.raw, QStringLiteral("yesterday"));
-        QVERIFY(c.finishedAt.raw.isEmpty());
+        QCOMPARE(c.createdAt.raw(), QStringLiteral("yesterday"));
+        QVERIFY(c.finishedAt.isEmpty());
         QVERIFY(c.workflowName.isEmpty());
         QCOMPARE(c.workflowVersionNum, std::nullopt);
         QCOMPARE(c.functionVersionNum, std::nullopt);
@@ -265,7 +265,7 @@ private slots:
         const ParseResult r =
             CallParser::parse(QJsonDocument(QJsonObject{{QStringLiteral("call"), call}}).toJson());
         QVERIFY(r.ok());
-        QCOMPARE(r.call->createdAt.raw, raw);
+        QCOMPARE(r.call->createdAt.raw(), raw);
         if (utc.isValid()) {
             QCOMPARE(r.call->createdAt.value.toUTC(), utc);
             QVERIFY(r.warnings.isEmpty());

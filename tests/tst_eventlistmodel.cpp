@@ -34,7 +34,7 @@ Event output(const QString &id, const QString &functionCallId = QStringLiteral("
                            {QStringLiteral("functionCallID"), functionCallId},
                            {QStringLiteral("functionCallTryNumber"), 1},
                            {QStringLiteral("referenceID"), e.referenceId},
-                           {QStringLiteral("createdAt"), e.createdAt.raw},
+                           {QStringLiteral("createdAt"), e.createdAt.raw()},
                            {QStringLiteral("avgConfidence"), 0.875},
                            {QStringLiteral("itemOffset"), 3}};
     return e;
@@ -179,7 +179,7 @@ private Q_SLOTS:
             {QStringLiteral("x"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")});
         changed[2].publishedAt = time(QStringLiteral("2026-11-30T10:00:05Z"));
         QJsonObject published = changed[2].object;
-        published.insert(QStringLiteral("publishedAt"), changed[2].publishedAt.raw);
+        published.insert(QStringLiteral("publishedAt"), changed[2].publishedAt.raw());
         changed[2].object = published;
         model.setEvents(changed);
         QCOMPARE(log.take(),

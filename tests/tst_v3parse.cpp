@@ -168,8 +168,8 @@ private slots:
         QCOMPARE(e.itemOffset, 0);
         QCOMPARE(e.itemCount, 1);
         QCOMPARE(e.avgConfidence, 0.91);
-        QCOMPARE(e.publishedAt.raw, QStringLiteral("2026-11-30T10:00:06Z"));
-        QVERIFY(e.lastPublishErrorAt.raw.isEmpty());
+        QCOMPARE(e.publishedAt.raw(), QStringLiteral("2026-11-30T10:00:06Z"));
+        QVERIFY(e.lastPublishErrorAt.isEmpty());
         // The whole event, as sent: the output viewer shows it from here.
         QCOMPARE(e.object, o);
         QVERIFY(!e.isError());
@@ -302,7 +302,7 @@ private slots:
         QCOMPARE(split.sourceEventId, QStringLiteral("ev_r1"));
         QCOMPARE(split.sourceFunctionCallId, QStringLiteral("fc_root"));
         QCOMPARE(split.incomingDestinationName, QStringLiteral("invoices"));
-        QVERIFY(split.finishedAt.raw.isEmpty());
+        QVERIFY(split.finishedAt.isEmpty());
         // Events in trace order under the function call that emitted them.
         QStringList ids;
         for (const Event &e : split.events)

@@ -73,7 +73,7 @@ void showDuration(ValueField *field, QTimer *tick, const Status &status, const T
 
 bool durationTicks(const Status &status, const Timestamp &start, const Timestamp &end)
 {
-    return !status.isTerminal() && start.isValid() && end.raw.isEmpty();
+    return !status.isTerminal() && start.isValid() && end.isEmpty();
 }
 
 } // namespace bem

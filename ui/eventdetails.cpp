@@ -91,7 +91,7 @@ void EventDetails::setEvent(const Event &event)
     setField(QStringLiteral("try"), tryText(event.functionCallTryNumber));
     setField(QStringLiteral("created"), event.createdAt.isValid()
                                             ? formatUtcTime(event.createdAt.value)
-                                            : event.createdAt.raw);
+                                            : event.createdAt.raw());
     setField(QStringLiteral("itemOffset"),
              event.itemOffset ? QString::number(*event.itemOffset) : QString());
     setField(QStringLiteral("confidence"), confidenceText(event.avgConfidence));

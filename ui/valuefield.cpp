@@ -307,9 +307,9 @@ void ValueField::setTimestamp(const Timestamp &time)
     if (time.isValid()) {
         setValue(formatLocalTime(time.value));
         setToolTipLines(
-            {tr("UTC: %1").arg(formatUtcTime(time.value)), tr("As sent: %1").arg(time.raw)});
-    } else if (!time.raw.isEmpty()) {
-        setValue(time.raw);
+            {tr("UTC: %1").arg(formatUtcTime(time.value)), tr("As sent: %1").arg(time.raw())});
+    } else if (!time.isEmpty()) {
+        setValue(time.raw());
         setToolTipLines({tr("Not a time this app can read; shown as sent.")});
     } else {
         setValue({});

@@ -3,6 +3,7 @@
 
 #include "callstatus.h"
 #include "lazyjsonobject.h"
+#include "timestamp.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -12,17 +13,6 @@
 #include <optional>
 
 namespace bem {
-
-// An RFC 3339 time as sent, and its parsed value (invalid when it did not parse).
-struct Timestamp
-{
-    QString raw;
-    QDateTime value;
-
-    bool isValid() const { return value.isValid(); }
-    friend bool operator==(const Timestamp &a, const Timestamp &b) { return a.raw == b.raw; }
-    friend bool operator!=(const Timestamp &a, const Timestamp &b) { return !(a == b); }
-};
 
 struct InputFile
 {
@@ -202,7 +192,6 @@ struct CallEvents
 // LazyJsonObject, all of which may be moved in memory as bytes. Declared so, a QList of
 // them grows by realloc() instead of moving each element into a new block: a list of
 // 100,000 function calls no longer needs its old and new blocks at once while it grows.
-Q_DECLARE_TYPEINFO(bem::Timestamp, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(bem::InputFile, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(bem::ActivityEntry, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(bem::Event, Q_RELOCATABLE_TYPE);

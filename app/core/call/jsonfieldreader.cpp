@@ -100,15 +100,14 @@ std::optional<double> FieldReader::fraction(const QJsonObject &obj, QLatin1Strin
 
 Timestamp FieldReader::timestamp(const QJsonObject &obj, QLatin1String key, const QString &path)
 {
-    Timestamp t;
-    t.raw = string(obj, key, path);
-    if (t.raw.isEmpty())
-        return t;
-    t.value = parseRfc3339(t.raw);
-    if (!t.value.isValid())
+    QString raw = string(obj, key, path);
+    if (raw.isEmpty())
+        return Timestamp(raw, QDateTime());
+    QDateTime value = parseRfc3339(raw);
+    if (!value.isValid())
         warn(QStringLiteral("%1.%2: \"%3\" is not an RFC 3339 time; ignored")
-                 .arg(path, key, t.raw.left(80)));
-    return t;
+                 .arg(path, key, raw.left(80)));
+    return Timestamp(std::move(raw), std::move(value));
 }
 
 void FieldReader::notAnObject(const QString &path, const QJsonValue &v)

@@ -192,14 +192,23 @@ bool readTimestamp(od::value v, Context &c, Timestamp &out)
     std::string_view s;
     if (!getString(v, s))
         return !declinesNull(v, c);
-    out.raw = toQString(s);
-    if (out.raw.isEmpty())
+    if (s.empty()) {
+        out = Timestamp(QString(), QDateTime());
         return true;
-    out.value = commonRfc3339(s);
-    if (!out.value.isValid())
-        out.value = FieldReader::parseRfc3339(out.raw);
+    }
+    // The usual forms are written again from the value when shown (timestamp.h).
+    QDateTime usual = commonRfc3339(s);
+    if (usual.isValid()) {
+        out = Timestamp::fromUsualForm(std::move(usual), s.size() == 24);
+        return true;
+    }
+    QString raw = toQString(s);
+    QDateTime value = FieldReader::parseRfc3339(raw);
     // Not a time: the Qt path warns about it.
-    return out.value.isValid();
+    if (!value.isValid())
+        return false;
+    out = Timestamp(std::move(raw), std::move(value));
+    return true;
 }
 
 bool readInteger(od::value v, Context &c, std::optional<qint64> &out)

@@ -242,7 +242,7 @@ QString CallListModel::fullText(const CallSummary &call, int column) const
     case ReferenceColumn:
         return call.referenceId;
     case CreatedColumn:
-        return call.createdAt.raw;
+        return call.createdAt.raw();
     case DurationColumn:
         return displayData(call, column).toString();
     case CallIdColumn:
@@ -264,7 +264,7 @@ QVariant CallListModel::displayData(const CallSummary &call, int column) const
         return singleLine(call.referenceId, CellChars);
     case CreatedColumn:
         if (!call.createdAt.isValid())
-            return singleLine(call.createdAt.raw, CellChars);
+            return singleLine(call.createdAt.raw(), CellChars);
         return formatAgo(call.createdAt.value.msecsTo(now()));
     case DurationColumn: {
         if (const auto ms = durationMs(call.createdAt, call.finishedAt))

@@ -12,7 +12,7 @@ namespace {
 
 QString timeText(const Timestamp &time)
 {
-    return time.isValid() ? formatLocalTime(time.value) : singleLine(time.raw, 100);
+    return time.isValid() ? formatLocalTime(time.value) : singleLine(time.raw(), 100);
 }
 
 QString optionalNumber(const std::optional<qint64> &n)
@@ -37,8 +37,8 @@ EventListModel::~EventListModel() = default;
 
 QString EventListModel::deliveryText(const Event &event)
 {
-    const bool published = !event.publishedAt.raw.isEmpty();
-    const bool failed = !event.lastPublishErrorAt.raw.isEmpty();
+    const bool published = !event.publishedAt.isEmpty();
+    const bool failed = !event.lastPublishErrorAt.isEmpty();
     if (failed &&
         (!published || !event.publishedAt.isValid() || !event.lastPublishErrorAt.isValid() ||
          event.lastPublishErrorAt.value >= event.publishedAt.value))
@@ -202,9 +202,9 @@ QString EventListModel::toolTip(const Event &event) const
     lines << tr("Event: %1").arg(singleLine(event.eventId, 200));
     if (!event.functionCallId.isEmpty())
         lines << tr("Function call: %1").arg(singleLine(event.functionCallId, 200));
-    if (!event.publishedAt.raw.isEmpty())
+    if (!event.publishedAt.isEmpty())
         lines << tr("Delivered: %1").arg(timeText(event.publishedAt));
-    if (!event.lastPublishErrorAt.raw.isEmpty())
+    if (!event.lastPublishErrorAt.isEmpty())
         lines << tr("Last delivery failed: %1").arg(timeText(event.lastPublishErrorAt));
     return plainToolTip(lines);
 }
