@@ -18,13 +18,13 @@ public:
     ~BackgroundPool() override { waitForDone(); }
 };
 
-Q_GLOBAL_STATIC(BackgroundPool, pool)
-
 } // namespace
 
 QThreadPool *backgroundPool()
 {
-    return pool();
+    // Made on first use, thread-safely; destroyed at exit, after the tasks end.
+    static BackgroundPool pool;
+    return &pool;
 }
 
 } // namespace bem
