@@ -191,6 +191,26 @@ private slots:
         }
     }
 
+    // Strings are read in place from the body. A raw control character in one, which JSON
+    // forbids and QJsonDocument lets through, still leaves the body to the Qt path
+    // (simdjson refuses it before any value is read), so it reads as it always did.
+    void controlCharacters_leaveTheBodyToTheQtPath_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("in a value") << QByteArray("{\"call\":{\"callID\":\"a\x01b\"}}");
+        QTest::newRow("in a key") << QByteArray("{\"call\":{\"call\nID\":\"ab\"}}");
+        QTest::newRow("in an event payload")
+            << QByteArray("{\"trace\":{\"events\":[{\"eventID\":\"e\",\"x\":\"\t\"}]}}");
+    }
+    void controlCharacters_leaveTheBodyToTheQtPath()
+    {
+        QFETCH(QByteArray, body);
+        QVERIFY(!fast::parseCall(body).has_value());
+        QVERIFY(!fast::parseTrace(body).has_value());
+        const QStringList differences = test::fastPathDifferences(body);
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join(QStringLiteral(", "))));
+    }
+
     void paddedBody_isReadInPlace_andAShortOneCopied()
     {
         // Both ways simdjson gets its padding; the results are the same.
