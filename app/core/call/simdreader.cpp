@@ -150,10 +150,14 @@ bool readKey(simdjson::simdjson_result<od::field> &member, std::string_view &key
 
 bool getString(od::value &v, std::string_view &out)
 {
-    // A value's raw token is the string with its quotes (and any spaces after it).
+    // A value's raw token is the string with its quotes (and any spaces after it). Only a
+    // peek: the value is then consumed as get_string() would, without the copy, so that
+    // what follows it is checked as usual (a ':' after a value is an error, not a skip).
     const std::string_view token = v.raw_json_token();
-    if (!token.empty() && token.front() == '"' && plainUpToQuote(token.data() + 1, out))
-        return true;
+    if (!token.empty() && token.front() == '"' && plainUpToQuote(token.data() + 1, out)) {
+        od::raw_json_string consumed;
+        return v.get_raw_json_string().get(consumed) == simdjson::SUCCESS;
+    }
     return v.get_string().get(out) == simdjson::SUCCESS;
 }
 
