@@ -100,7 +100,8 @@ private Q_SLOTS:
         QVERIFY(m_model->totalCount().value_or(0) > 200);
         QVERIFY(m_model->canFetchMore({}));
         for (int row = 1; row < m_model->rowCount(); ++row)
-            QVERIFY(m_model->callAt(row - 1).createdAt.raw() >= m_model->callAt(row).createdAt.raw());
+            QVERIFY(m_model->callAt(row - 1).createdAt.raw() >=
+                    m_model->callAt(row).createdAt.raw());
     }
 
     void scrolling_reachesTotalCount_withNoDuplicateOrGap_data()
