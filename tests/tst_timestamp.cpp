@@ -73,6 +73,10 @@ private slots:
         QVERIFY(Timestamp().isEmpty());
         QVERIFY(Timestamp() == Timestamp(QString(), QDateTime()));
         QVERIFY(!s.isEmpty());
+        // A value set later in another zone is still written as the UTC instant it is.
+        Timestamp moved = s;
+        moved.value = utc.toOffsetFromUtc(3600);
+        QCOMPARE(moved.raw(), QStringLiteral("2026-11-30T12:01:07Z"));
     }
 };
 

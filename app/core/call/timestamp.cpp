@@ -17,8 +17,10 @@ QString Timestamp::raw() const
 {
     if (m_form == Form::AsSent)
         return m_raw;
-    const QDate d = value.date();
-    const QTime t = value.time();
+    // In UTC whatever zone `value` was set in since: the text ends in 'Z'.
+    const QDateTime utc = value.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
     char text[40];
     const int n =
         m_form == Form::Milliseconds
